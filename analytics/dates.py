@@ -1,0 +1,201 @@
+"""Dates in reports: the publication date line and the meeting's own dates.
+
+Month names come from dateparser's language data (English, French, Spanish, Portuguese),
+so "24 abril 2017", "12 mars 2015" and "19 May 2017" read alike; whole date lines and
+metadata are parsed by dateparser itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import dateparser
+from dateparser.languages.loader import default_loader
+
+__all__ = ["DateSpan", "find_meeting_dates", "parse_date", "published_from_lines"]
+
+LANGUAGES = ("en", "fr", "es", "pt")
+_MONTH_KEYS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+
+
+# Abbreviations that are also common words ("2 out of 3", "3 years ago").
+_AMBIGUOUS = {"out", "ago", "set"}
+
+
+@cache
+def month_numbers() -> dict[str, int]:
+    """Month names and abbreviations, lower-case, in every supported language."""
+    names: dict[str, int] = {}
+    for language in LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for number, key in enumerate(_MONTH_KEYS, start=1):
+            for name in info.get(key, []):
+                if len(name) >= 3 and name.lower() not in _AMBIGUOUS:
+                    names.setdefault(name.lower().rstrip("."), number)
+    return names
+
+
+@cache
+def _month_pattern() -> str:
+    names = sorted(month_numbers(), key=len, reverse=True)
+    return r"(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
+
+
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
+_YEAR = r"(?:19|20)\d\d"
+_TO = r"\s*(?:-|–|—|to|and|au|et|al|a|y|till|until|through)\s*"
+
+
+@cache
+def _range_patterns() -> list[re.Pattern[str]]:
+    month = _month_pattern()
+    of = r"(?:\s+(?:of|de))?"
+    yr = rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
+    day_first = [
+        # 30 November to 2 December 2021 / du 30 novembre au 2 décembre 2021
+        rf"(?P<d1>{_DAY}){of}\s+(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m2>{month}){yr}",
+        # 6 and 7 April 2017 / 27-29 June 2019 / del 3 al 5 de marzo de 2015
+        rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m1>{month}){yr}",
+        # 1 February 2022
+        rf"(?P<d1>{_DAY}){of}\s+(?P<m1>{month}){yr}",
+    ]
+    month_first = [
+        # March 30 to April 2, 2021
+        rf"(?P<m1>{month})\s+(?P<d1>{_DAY}){_TO}(?P<m2>{month})\s+(?P<d2>{_DAY}){yr}",
+        # March 3-5, 2015 / March 3 and 4
+        rf"(?P<m1>{month})\s+(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){yr}",
+        # March 3, 2015
+        rf"(?P<m1>{month})\s+(?P<d1>{_DAY}){yr}",
+    ]
+    return [re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE) for p in day_first + month_first]
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date or date range found in text, with where it was found."""
+
+    start: dt.date
+    end: dt.date | None
+    position: int
+    has_year: bool
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group(0))
+
+
+def _span_from_match(match: re.Match[str], default_year: int) -> DateSpan | None:
+    groups = match.groupdict()
+    months = month_numbers()
+    m1 = months.get(groups["m1"].lower().rstrip("."))
+    m2 = months.get((groups.get("m2") or groups["m1"]).lower().rstrip("."))
+    year = int(groups["year"]) if groups.get("year") else default_year
+    try:
+        end = dt.date(year, m2, _day(groups["d2"])) if groups.get("d2") else None
+        start_year = year - 1 if end and m1 > m2 else year
+        start = dt.date(start_year, m1, _day(groups["d1"]))
+    except ValueError:
+        return None
+    if end is not None and end < start:
+        return None
+    if end is not None and (end == start or end - start > dt.timedelta(days=60)):
+        end = None
+    return DateSpan(start, end, match.start(), bool(groups.get("year")))
+
+
+def find_date_spans(text: str, default_year: int) -> list[DateSpan]:
+    """Every day-precise date or date range in ``text``, in order of appearance.
+
+    A date without a year takes ``default_year``.
+    """
+    taken: list[tuple[int, int]] = []
+    spans: list[DateSpan] = []
+    for pattern in _range_patterns():
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            span = _span_from_match(match, default_year)
+            if span:
+                taken.append((match.start(), match.end()))
+                spans.append(span)
+    return sorted(spans, key=lambda s: s.position)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse one date written in any supported language or ISO form, else None."""
+    text = text.strip()
+    if not text:
+        return None
+    iso = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
+    if iso:
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return None
+    parsed = dateparser.parse(
+        text,
+        languages=list(LANGUAGES),
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+_LABEL = re.compile(
+    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date|updated|publi[ée]\s+le|"
+    r"publicado(?:\s+el)?|fecha)\s*\W*\s*",
+    re.IGNORECASE,
+)
+
+
+def _date_line(line: str) -> dt.date | None:
+    """A line that is only a date (with an optional "Published:" label and markup)."""
+    core = _LABEL.sub("", line.strip().strip("*_#> ")).strip("*_ ")
+    if not core or len(core) > 40 or not re.search(r"\d{4}", core):
+        return None
+    if re.fullmatch(r"[\w ,./-]+", core, flags=re.UNICODE) is None:
+        return None
+    return parse_date(core)
+
+
+def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | None, int]:
+    """The publication date among the first ``limit`` lines, and the index of its line.
+
+    Returns ``(None, -1)`` when no early line is a date.
+    """
+    for index, line in enumerate(lines[:limit]):
+        found = _date_line(line)
+        if found:
+            return found, index
+    return None, -1
+
+
+def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:
+    """Date spans of the body, with years inferred from the publication date.
+
+    A date written without its year is put in the year that makes it closest before
+    (or shortly after) the publication date.
+    """
+    if published is None:
+        return find_date_spans(text, dt.date.today().year)
+    spans = []
+    for span in find_date_spans(text, published.year):
+        if not span.has_year and span.start > published + dt.timedelta(days=62):
+            span = _shift_year(span, -1)
+        spans.append(span)
+    return spans
+
+
+def _shift_year(span: DateSpan, years: int) -> DateSpan:
+    def shift(day: dt.date | None) -> dt.date | None:
+        return day.replace(year=day.year + years) if day else None
+
+    try:
+        return DateSpan(shift(span.start), shift(span.end), span.position, span.has_year)
+    except ValueError:  # 29 February
+        return span

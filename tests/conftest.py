@@ -1,0 +1,71 @@
+"""Shared fixtures: small corpora written into a temporary folder by the tests themselves."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "data" / "seeds"
+
+REPORT = """{title}
+
+{published}
+
+{body}
+"""
+
+
+def report_text(title: str, published: str, body: str) -> str:
+    """A report in the seeds' layout: title line, date line, paragraphs."""
+    return REPORT.format(title=title, published=published, body=body)
+
+
+SMALL_REPORTS = {
+    "nairobi.txt": report_text(
+        "ESA Customs heads meet in Nairobi",
+        "10 March 2015",
+        "The Regional Conference of Directors General of the East and Southern Africa region "
+        "was held in Nairobi, Kenya, from 3 to 5 March 2015. Delegates from Uganda and "
+        "Rwanda discussed the WTO Trade Facilitation Agreement and revenue collection.",
+    ),
+    "lome.md": "# WCA leaders in Lomé\n\n*12 juin 2014*\n\nThe Directors General of the West "
+    "and Central Africa region met in Lomé, Togo, on 10 and 11 June 2014 to discuss "
+    "capacity building and the fight against smuggling.\n",
+    "council.txt": report_text(
+        "WCO Council Sessions 2019",
+        "29 June 2019",
+        "The Council Sessions took place at WCO headquarters in Brussels, Belgium, on "
+        "27-29 June 2019, with delegates from all regions.",
+    ),
+    "virtual.txt": report_text(
+        "MENA regional meeting held by video conference",
+        "2021-04-06",
+        "The Directors General of the MENA region held a virtual meeting on 4 April 2021 "
+        "to discuss the pandemic and e-commerce.",
+    ),
+}
+
+
+@pytest.fixture
+def make_corpus(tmp_path: Path):
+    """Factory: write ``{name: text or bytes}`` into a fresh folder and return it."""
+
+    def make(files: dict[str, str | bytes] | None = None, seeds: bool = False) -> Path:
+        folder = tmp_path / "corpus"
+        folder.mkdir(exist_ok=True)
+        for name, content in (SMALL_REPORTS if files is None else files).items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+        if seeds:
+            for seed in SEEDS.iterdir():
+                shutil.copy(seed, folder / seed.name)
+        return folder
+
+    return make

@@ -1,0 +1,208 @@
+"""Extraction of dates, places, regions, types and people from report text."""
+
+import datetime as dt
+
+import pytest
+
+from analytics.dates import find_meeting_dates, parse_date, published_from_lines
+from analytics.documents import RawDocument, read_bytes
+from analytics.extract import classify_event, extract_event, strip_boilerplate
+from analytics.geo import gazetteer
+from analytics.people import find_organisations, find_people
+from tests.conftest import SEEDS
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer()
+
+
+def _event(text: str, gaz, **meta) -> dict:
+    return extract_event(RawDocument(source="t.txt", text=text, **meta), gaz)
+
+
+def _seed(name: str, gaz) -> dict:
+    path = next(SEEDS.glob(f"{name}_*.txt"))
+    return extract_event(read_bytes(path.read_bytes(), path.name)[0], gaz)
+
+
+def test_seed_000_washington(gaz):
+    event = _seed("000", gaz)
+    assert event["title"].startswith("WCO attends the 17th Session")
+    assert (event["published"], event["date"], event["end_date"]) == (
+        D(2017, 4, 24),
+        D(2017, 4, 6),
+        D(2017, 4, 7),
+    )
+    assert (event["city"], event["country"], event["iso3"]) == (
+        "Washington",
+        "United States",
+        "USA",
+    )
+    assert event["region"] == "Americas and Caribbean"
+    assert "Sergio Mujica (WCO Deputy Secretary General)" in event["people"]
+
+
+def test_seed_003_havana(gaz):
+    event = _seed("003", gaz)
+    assert (event["published"], event["date"], event["end_date"]) == (
+        D(2017, 5, 19),
+        D(2017, 5, 15),
+        D(2017, 5, 16),
+    )
+    assert (event["city"], event["country"], event["iso3"]) == ("Havana", "Cuba", "CUB")
+    assert event["region"] == "Americas and Caribbean"
+    assert event["event_type"] == "regional_conference"
+    assert "Kunio Mikuriya (WCO Secretary General)" in event["people"]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24 abril 2017", D(2017, 4, 24)),
+        ("12 mars 2015", D(2015, 3, 12)),
+        ("19 May 2017", D(2017, 5, 19)),
+        ("2019-01-31", D(2019, 1, 31)),
+        ("Published: 3 February 2020", D(2020, 2, 3)),
+        ("**Date:** 2018-07-02", D(2018, 7, 2)),
+    ],
+)
+def test_published_date_lines(line, expected):
+    assert published_from_lines(["A title", line, "Body text."]) == (expected, 1)
+
+
+def test_a_sentence_is_not_a_date_line():
+    assert published_from_lines(["A title", "The meeting was on 3 May 2017 in Rome."]) == (
+        None,
+        -1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("held in Havana (Cuba) on 15 and 16 May 2017", D(2017, 5, 15), D(2017, 5, 16)),
+        ("on 6 and 7 April 2017", D(2017, 4, 6), D(2017, 4, 7)),
+        ("from 3 to 5 March", D(2017, 3, 3), D(2017, 3, 5)),
+        ("on 1 February 2022", D(2022, 2, 1), None),
+        ("from 30 November to 2 December 2021", D(2021, 11, 30), D(2021, 12, 2)),
+        ("on 27–29 June", D(2017, 6, 27), D(2017, 6, 29)),
+        ("du 12 au 14 juin 2013", D(2013, 6, 12), D(2013, 6, 14)),
+        ("del 3 al 5 de marzo de 2015", D(2015, 3, 3), D(2015, 3, 5)),
+        ("on March 3-5, 2015", D(2015, 3, 3), D(2015, 3, 5)),
+    ],
+)
+def test_meeting_date_forms(text, start, end):
+    span = find_meeting_dates(text, D(2017, 7, 1))[0]
+    assert (span.start, span.end) == (start, end)
+
+
+def test_year_from_publication_crosses_new_year():
+    span = find_meeting_dates("held on 28 and 29 December", D(2018, 1, 4))[0]
+    assert span.start == D(2017, 12, 28)
+
+
+def test_parse_date_rejects_nonsense():
+    assert parse_date("not a date") is None
+    assert parse_date("2019-02-30") is None
+
+
+def test_banners_are_stripped():
+    text = (
+        "Cette page n'est pas disponible dans la langue sélectionnée French : Français et "
+        "nous vous la proposons par conséquent en English : English.\n\nTitle\n\n3 mai 2016"
+    )
+    assert strip_boilerplate(text) == ["Title", "3 mai 2016"]
+
+
+def test_date_falls_back_to_published(gaz):
+    event = _event("A visit\n\n4 May 2016\n\nThe Director visited the port.", gaz)
+    assert event["date"] == D(2016, 5, 4)
+    assert event["end_date"] is None
+
+
+def test_venue_not_other_countries(gaz):
+    event = _event(
+        "Delegates from Chile, Peru and Brazil\n\n7 June 2018\n\nDelegates from Chile, Peru "
+        "and Brazil attended the workshop, which took place in Lomé, Togo, on 4 and 5 June.",
+        gaz,
+    )
+    assert (event["city"], event["iso3"], event["region"]) == (
+        "Lomé",
+        "TGO",
+        "West and Central Africa",
+    )
+    assert event["event_type"] == "workshop_or_training"
+
+
+def test_virtual_meeting_has_no_venue_and_keeps_region(gaz):
+    event = _event(
+        "Virtual meeting of the West and Central Africa region\n\n1 October 2020\n\nHeads of "
+        "Customs of the WCA region met by video conference on 25 September 2020; Senegal chaired.",
+        gaz,
+    )
+    assert event["virtual"] is True
+    assert (event["city"], event["country"], event["iso3"]) == ("", "", "")
+    assert event["region"] == "West and Central Africa"
+    assert event["event_type"] == "virtual_meeting"
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("Regional Conference of the Americas/Caribbean Region", "Americas and Caribbean"),
+        ("MENA regional meeting in Cairo", "North of Africa, Near and Middle East"),
+        ("129th/130th Sessions of the WCO Council", "Global"),
+        ("WCO Policy Commission meets in Luxor", "Global"),
+    ],
+)
+def test_region_scope_beats_venue(gaz, title, region):
+    event = _event(f"{title}\n\n2 May 2017\n\nThe meeting was held in Luxor, Egypt.", gaz)
+    assert event["region"] == region
+
+
+def test_region_from_venue_country(gaz):
+    event = _event("Visit to Japan\n\n5 May 2010\n\nThe visit took place in Tokyo.", gaz)
+    assert (event["country"], event["region"]) == ("Japan", "Asia/Pacific")
+    assert event["event_type"] == "bilateral_visit"
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("ESA Governing Council meets in Maputo", "governing_council"),
+        ("86th Session of the WCO Policy Commission", "policy_commission_or_council"),
+        ("Regional Conference of Directors General", "regional_conference"),
+        ("Workshop on rules of origin", "workshop_or_training"),
+        ("Global Green Customs Forum", "international_forum"),
+        ("Secretary General visits Mongolia", "bilateral_visit"),
+        ("Launch of a new regional office", "other"),
+    ],
+)
+def test_event_types(title, expected):
+    assert classify_event(title, "", virtual=False) == expected
+
+
+def test_people_and_organisations():
+    text = (
+        "At the invitation of Mr. Pedro Perez, Director General of Cuban Customs, WCO "
+        "Secretary General Kunio Mikuriya met the Organization of American States (OAS)."
+    )
+    assert find_people(text) == [
+        "Pedro Perez (Director General of Cuban Customs)",
+        "Kunio Mikuriya (WCO Secretary General)",
+    ]
+    assert "Organization of American States (OAS)" in find_organisations(text)
+
+
+def test_table_location_columns(gaz):
+    doc = RawDocument(
+        source="t.csv#0",
+        text="The seminar discussed transit.",
+        published="2016-03-09",
+        location={"location": "Almaty, Kazakhstan"},
+    )
+    event = extract_event(doc, gaz)
+    assert (event["city"], event["iso3"], event["region"]) == ("Almaty", "KAZ", "Europe")
