@@ -20,7 +20,7 @@ from analytics.corpus import Corpus, load_corpus
 from analytics.taxonomy import load_taxonomy
 from analytics.themes import ThemeModel
 
-__all__ = ["Analysis", "analyse", "classify", "fit_model", "model_fingerprint"]
+__all__ = ["Analysis", "analyse", "classify", "fit_model", "model_fingerprint", "model_for"]
 
 Progress = Callable[[str, float], None]
 _EVIDENCE_PER_THEME = 2
@@ -62,7 +62,8 @@ def fit_model(texts: Sequence[str], themes_file: str | Path | None = None) -> Th
     ).fit(list(texts))
 
 
-def _cached_model(events: pd.DataFrame, cache_dir: Path | None) -> tuple[ThemeModel, str]:
+def model_for(events: pd.DataFrame, cache_dir: Path | None) -> tuple[ThemeModel, str]:
+    """The theme model of these reports: loaded from the cache, or fitted and cached."""
     themes_file = settings.get("themes_file")
     fingerprint = model_fingerprint(events["doc_id"].tolist(), themes_file)
     folder = cache_dir / "models" / fingerprint if cache_dir else None
@@ -160,7 +161,7 @@ def analyse(
     if corpus.events.empty:
         raise ValueError("no report could be read from " + ", ".join(map(str, paths)))
     say("Fitting the theme model", 0.85)
-    model, fingerprint = _cached_model(corpus.events, cache)
+    model, fingerprint = model_for(corpus.events, cache)
     say("Classifying reports", 0.95)
     doc_themes, events = classify(model, corpus.events)
     say("Done", 1.0)

@@ -20,7 +20,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, non_negative_factorization
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from analytics.extract import split_sentences
@@ -146,6 +146,7 @@ DOMAIN_STOP_WORDS = frozenset(
 )
 TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
 _MIN_UNIT_WORDS = 4
+_SMALL_CORPUS = 50  # sentences; below this every term is kept
 
 
 def split_units(text: str) -> list[str]:
@@ -184,14 +185,18 @@ class ThemeModel(BaseEstimator, TransformerMixin):
 
     # --- fitting ---------------------------------------------------------------------------
 
-    def _vectorizer(self, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    def _vectorizer(
+        self, vocabulary: dict[str, int] | None = None, n_units: int = 0
+    ) -> TfidfVectorizer:
+        small = vocabulary is not None or n_units < _SMALL_CORPUS
         return TfidfVectorizer(
             sublinear_tf=True,
             ngram_range=(1, 2),
             stop_words=sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
             token_pattern=TOKEN_PATTERN,
-            min_df=1 if vocabulary else 2,
-            max_df=0.5,
+            strip_accents="unicode",
+            min_df=1 if small else 2,
+            max_df=1.0 if small else 0.5,
             vocabulary=vocabulary,
         )
 
@@ -209,14 +214,38 @@ class ThemeModel(BaseEstimator, TransformerMixin):
                         seeds[row, vocabulary[gram]] = 1.0
         return seeds
 
+    def _seed_terms(self) -> tuple[CountVectorizer, np.ndarray]:
+        """A counter of every seed term (any language, whatever the corpus vocabulary) and
+        the matrix mapping each term to the themes it belongs to."""
+        plain = CountVectorizer(
+            token_pattern=TOKEN_PATTERN, strip_accents="unicode", ngram_range=(1, 8)
+        ).build_analyzer()
+        grams: dict[str, set[int]] = {}
+        for row, theme in enumerate(self.themes):
+            for term in theme.all_terms:
+                tokens = plain(term)
+                longest = max(tokens, key=lambda g: g.count(" "), default="")
+                if longest:
+                    grams.setdefault(longest, set()).add(row)
+        vocabulary = sorted(grams)
+        counter = CountVectorizer(
+            vocabulary=vocabulary, token_pattern=TOKEN_PATTERN, strip_accents="unicode",
+            ngram_range=(1, 8), binary=True,
+        )  # fmt: skip
+        membership = np.zeros((len(vocabulary), len(self.themes)))
+        for index, term in enumerate(vocabulary):
+            membership[index, sorted(grams[term])] = 1.0
+        return counter, membership
+
     def fit(self, texts: Sequence[str], y: object = None) -> ThemeModel:
         """Learn the vocabulary, the theme components and their alignment from reports."""
         units, _ = _units_of(texts)
         if not units:
             raise ValueError("no sentence long enough to learn themes from")
-        self.vectorizer_ = self._vectorizer()
+        self.vectorizer_ = self._vectorizer(n_units=len(units))
         X = self.vectorizer_.fit_transform(units)
         self.seed_matrix_ = self._seed_matrix()
+        self.seed_counter_, self.seed_membership_ = self._seed_terms()
         W0, H0 = self._initial_factors(X)
         nmf = NMF(
             n_components=H0.shape[0],
@@ -239,10 +268,10 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         if not self.n_emerging:
             return W_named, H_named
         residual = _sparse_residual(X, W_named, H_named)
+        init = "nndsvda" if self.n_emerging <= min(residual.shape) else "random"
         free = NMF(
-            n_components=self.n_emerging, init="nndsvda", max_iter=200,
-            random_state=self.random_state,
-        )  # fmt: skip
+            n_components=self.n_emerging, init=init, max_iter=200, random_state=self.random_state
+        )
         W_free = free.fit_transform(residual)
         H = np.vstack([H_named, free.components_])
         W = np.hstack([W_named, W_free])
@@ -307,9 +336,9 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         )  # fmt: skip
         order = self._component_order()
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
-        present = (X > 0).astype(float)
+        present = self.seed_counter_.transform(units)
         evidence = np.zeros_like(weights)
-        evidence[:, : len(self.themes)] = np.asarray(present @ self.seed_matrix_.T)
+        evidence[:, : len(self.themes)] = np.asarray(present @ self.seed_membership_)
         return weights, evidence
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:
@@ -413,6 +442,7 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         model.alignment_ = arrays["alignment"]
         model.unit_scale_ = arrays["unit_scale"]
         model.seed_matrix_ = arrays["seed_matrix"]
+        model.seed_counter_, model.seed_membership_ = model._seed_terms()
         model.theme_ids_, model.labels_, model.kinds_ = (
             meta["theme_ids"],
             meta["labels"],
