@@ -150,7 +150,17 @@ def find_venue(gaz: Gazetteer, title: str, sentences: list[str], named: set[str]
                 best = (*rank, place)
         if best and best[0] >= 4:
             break
-    return best[2] if best else None
+    if best:
+        return best[2]
+    if any(_HEADQUARTERS.search(s) for s in candidates):
+        return gaz.city("Brussels", {"BEL"})
+    return None
+
+
+_HEADQUARTERS = re.compile(
+    r"\bWCO (?:Headquarters|HQ|head office)\b|\bsi[èe]ge de l'OMD\b|\bsede de la OMA\b",
+    re.IGNORECASE,
+)
 
 
 def is_virtual(title: str, lead: str) -> bool:
@@ -205,7 +215,8 @@ _TYPE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("virtual_meeting", r"^$"),  # decided by the venue, see classify_event
         ("regional_conference", r"\bRegional (?:Conference|Heads|Meeting)\b|"
          r"\bConference of (?:the )?(?:Customs )?Directors[- ]General\b|"
-         r"\bHeads of Customs (?:Conference|Meeting)\b|\bConf[ée]rence r[ée]gionale\b"),
+         r"\bHeads of Customs (?:Conference|Meeting)\b|\bConf[ée]rence r[ée]gionale\b|"
+         r"\br[ée]union r[ée]gionale\b|\breuni[oó]n regional\b|\bconferencia regional\b"),
         ("workshop_or_training", r"\bworkshop|\btraining\b|\bseminar\b|\bcourse\b|"
          r"\bwebinar\b|\batelier\b|\btaller\b|\bformation\b"),
         ("international_forum", r"\bforum\b|\bsummit\b|\bsymposium\b|\bconvention\b|"
@@ -255,7 +266,18 @@ def _parts(doc: RawDocument) -> _Parts:
     if index >= 0:
         lines = lines[:index] + lines[index + 1 :]
         published = published or found
+    if published is None and lines:
+        published = _dateline(lines[0])
     return _Parts(title=title, published=published, body="\n\n".join(lines))
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]{1,40},\s+(?P<date>[^–—-]{6,30}?)\s*[–—-]\s")
+
+
+def _dateline(line: str) -> dt.date | None:
+    """The date of a newswire dateline ("TOKYO, 5 May 2010 – ...") opening the body."""
+    match = _DATELINE.match(line)
+    return parse_date(match.group("date")) if match else None
 
 
 def _table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:

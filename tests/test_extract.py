@@ -206,3 +206,36 @@ def test_table_location_columns(gaz):
     )
     event = extract_event(doc, gaz)
     assert (event["city"], event["iso3"], event["region"]) == ("Almaty", "KAZ", "Europe")
+
+
+OTHER_PHRASINGS = [
+    ("Customs chiefs gather in Bangkok\n\nMarch 12, 2019\n\nCustoms chiefs from 20 Asian nations "
+     "gathered in Bangkok, Thailand, on March 7-8 for the Asia/Pacific Regional Heads of Customs "
+     "conference. Japan and Korea presented.",
+     (D(2019, 3, 7), D(2019, 3, 8), "THA", "Asia/Pacific", "regional_conference")),
+    ("WCO at the OSCE\n\n12/03/2019\n\nThe WCO took part in an OSCE conference in Vienna on "
+     "5 March 2019. Delegates from Austria, Germany and Italy joined.",
+     (D(2019, 3, 5), None, "AUT", "Europe", "international_forum")),
+    ("Visite du Secrétaire général au Sénégal\n\n12 mars 2015\n\nLe Secrétaire général s'est "
+     "rendu à Dakar (Sénégal) du 9 au 11 mars 2015 pour une visite officielle.",
+     (D(2015, 3, 9), D(2015, 3, 11), "SEN", "West and Central Africa", "bilateral_visit")),
+    ("Reunión regional en Panamá\n\n24 abril 2017\n\nLa reunión regional se celebró en la Ciudad "
+     "de Panamá del 18 al 20 de abril de 2017 con delegados de Colombia y Costa Rica.",
+     (D(2017, 4, 18), D(2017, 4, 20), "PAN", "Americas and Caribbean", "regional_conference")),
+    ("Heads of Customs meet\n\n3 November 2018\n\nThe meeting took place at the WCO Headquarters "
+     "on 29 and 30 October 2018, bringing together the Vice-Chairs of all six WCO regions.",
+     (D(2018, 10, 29), D(2018, 10, 30), "BEL", "Global", "other")),
+    ("Kenya hosts ESA Governing Council\n\n5 May 2016\n\nKenya Revenue Authority hosted the 22nd "
+     "ESA Governing Council in Mombasa on 2-4 May 2016. Uganda handed over the chair.",
+     (D(2016, 5, 2), D(2016, 5, 4), "KEN", "East and Southern Africa", "governing_council")),
+    ("SG in Tokyo\n\nTOKYO, 5 May 2010 - Secretary General Kunio Mikuriya met Japanese officials "
+     "during a visit to Japan.",
+     (D(2010, 5, 5), None, "JPN", "Asia/Pacific", "bilateral_visit")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHER_PHRASINGS, ids=lambda v: str(v)[:30])
+def test_reports_written_by_others(gaz, text, expected):
+    event = _event(text, gaz)
+    got = (event["date"], event["end_date"], event["iso3"], event["region"], event["event_type"])
+    assert got == expected
