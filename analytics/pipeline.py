@@ -46,7 +46,7 @@ def model_fingerprint(doc_ids: Sequence[str], themes_file: str | Path) -> str:
     for doc_id in sorted(doc_ids):
         digest.update(doc_id.encode())
     digest.update(Path(themes_file).read_bytes())
-    for name in ("n_emerging", "theme_threshold", "random_state"):
+    for name in ("n_emerging", "theme_threshold", "theme_evidence_weight", "random_state"):
         digest.update(f"{name}={settings.get(name)}".encode())
     return digest.hexdigest()[:16]
 
@@ -58,6 +58,7 @@ def fit_model(texts: Sequence[str], themes_file: str | Path | None = None) -> Th
         themes=themes,
         n_emerging=int(settings.get("n_emerging")),
         threshold=float(settings.get("theme_threshold")),
+        evidence_weight=float(settings.get("theme_evidence_weight")),
         random_state=int(settings.get("random_state")),
     ).fit(list(texts))
 
