@@ -1,22 +1,21 @@
-"""Meeting themes dashboard: the events table of the bundled corpus."""
+"""Meeting themes dashboard: navigation, the shared sidebar filters, the corpus in use."""
 
 import streamlit as st
 
-from analytics import settings
-from analytics.corpus import load_corpus
+from pages import common
 
-st.set_page_config(page_title="Meeting themes", layout="wide")
+st.set_page_config(page_title="Meeting themes", page_icon=":material/public:", layout="wide")
 
+PAGES = [
+    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("pages/regions.py", title="Regions", icon=":material/public:"),
+    st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
+    st.Page("pages/themes.py", title="Themes", icon=":material/category:"),
+    st.Page("pages/meetings.py", title="Meetings", icon=":material/event_note:"),
+    st.Page("pages/data.py", title="Data", icon=":material/folder_open:"),
+]
 
-@st.cache_data(show_spinner="Reading reports…")
-def _events(paths: tuple[str, ...]):
-    corpus = load_corpus(paths, cache_dir=settings.get("cache_dir"))
-    return corpus.events.drop(columns=["text"]), corpus.ingest_report
-
-
-events, report = _events(tuple(settings.get("corpus_dirs")))
-st.title("Meeting reports")
-st.dataframe(events, hide_index=True)
-if len(report):
-    st.warning(f"{len(report)} files skipped")
-    st.dataframe(report, hide_index=True)
+page = st.navigation(PAGES)
+analysis = common.load_analysis()
+common.make_view(analysis, common.sidebar_filters(analysis))
+page.run()

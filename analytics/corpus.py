@@ -13,6 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
@@ -22,10 +23,19 @@ from analytics.documents import SUPPORTED_SUFFIXES, DocumentError, read_bytes
 from analytics.extract import extract_event
 from analytics.geo import gazetteer
 
-__all__ = ["EVENT_COLUMNS", "Corpus", "CorpusError", "Skipped", "corpus_files", "load_corpus"]
+__all__ = [
+    "EVENT_COLUMNS",
+    "Corpus",
+    "CorpusError",
+    "Skipped",
+    "corpus_files",
+    "corpus_signature",
+    "corpus_updated",
+    "load_corpus",
+]
 
 # Bump when extraction changes, so cached rows are recomputed.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "5"
 
 EVENT_COLUMNS: dict[str, str] = {
     "doc_id": "string",
@@ -107,6 +117,26 @@ def corpus_files(paths: Iterable[str | Path]) -> tuple[list[tuple[Path, str]], l
                 continue
             found.append((path, name))
     return found, skipped
+
+
+def corpus_signature(paths: Iterable[str | Path]) -> str:
+    """A cheap fingerprint of the corpus files (names, sizes, modification times): it
+    changes when a report is added, removed or edited, without reading any content."""
+    digest = hashlib.sha256()
+    files, skipped = corpus_files(paths)
+    for path, name in files:
+        stat = path.stat()
+        digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for skip in skipped:
+        digest.update(f"{skip.source}\0{skip.reason}\n".encode())
+    return digest.hexdigest()[:16]
+
+
+def corpus_updated(paths: Iterable[str | Path]) -> datetime | None:
+    """When a report of the corpus last changed (the newest file modification time)."""
+    files, _ = corpus_files(paths)
+    newest = max((path.stat().st_mtime for path, _ in files), default=None)
+    return datetime.fromtimestamp(newest) if newest is not None else None
 
 
 def _cache_key(data: bytes) -> str:

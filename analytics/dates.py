@@ -93,6 +93,9 @@ def _day(text: str) -> int:
 def _span_from_match(match: re.Match[str], default_year: int) -> DateSpan | None:
     groups = match.groupdict()
     months = month_numbers()
+    if "d1" not in groups:
+        month = months.get(groups["m1"].lower().rstrip("."))
+        return DateSpan(dt.date(int(groups["year"]), month, 1), None, match.start(), True)
     m1 = months.get(groups["m1"].lower().rstrip("."))
     m2 = months.get((groups.get("m2") or groups["m1"]).lower().rstrip("."))
     year = int(groups["year"]) if groups.get("year") else default_year
@@ -109,14 +112,24 @@ def _span_from_match(match: re.Match[str], default_year: int) -> DateSpan | None
     return DateSpan(start, end, match.start(), bool(groups.get("year")))
 
 
-def find_date_spans(text: str, default_year: int) -> list[DateSpan]:
-    """Every day-precise date or date range in ``text``, in order of appearance.
+@cache
+def _month_only_pattern() -> re.Pattern[str]:
+    # "in October 2009", "en octubre de 2009": a meeting known to the month only.
+    return re.compile(
+        rf"(?<![\w-])(?P<m1>{_month_pattern()})(?:\s+de)?\s+(?P<year>{_YEAR})(?![\w-])",
+        re.IGNORECASE,
+    )
 
-    A date without a year takes ``default_year``.
+
+def find_date_spans(text: str, default_year: int) -> list[DateSpan]:
+    """Every date or date range in ``text``, in order of appearance.
+
+    A date without a year takes ``default_year``. A month without a day ("in October
+    2009") counts as the first of that month.
     """
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
-    for pattern in _range_patterns():
+    for pattern in [*_range_patterns(), _month_only_pattern()]:
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue

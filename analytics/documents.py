@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -148,14 +149,39 @@ def _read_pdf(data: bytes, source: str) -> list[RawDocument]:
         raise DocumentError("not a PDF file (no %PDF header)")
     try:
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_pdf_page_text(page) for page in reader.pages]
         title = (reader.metadata.title or "") if reader.metadata else ""
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise DocumentError(f"unreadable PDF: {exc}") from exc
-    text = "\n\n".join(pages).strip()
+    text = "\n\n".join(p for p in pages if p).strip()
     if not text:
         raise DocumentError("PDF has no text layer (scanned image?)")
-    return [RawDocument(source=source, text=_unwrap_pdf_lines(text), title=str(title))]
+    return [RawDocument(source=source, text=text, title=str(title))]
+
+
+def _pdf_page_text(page) -> str:
+    """A PDF page's text with its paragraphs rebuilt from the layout: lines are joined
+    unless the font size changes or the gap to the next line is wider than a line."""
+    lines: list[list] = []  # [y, size, text]
+
+    def visit(text: str, cm, tm, font, size) -> None:
+        y, height = cm[5] + tm[5] * cm[3], abs((size or 0) * tm[3] * cm[3]) or 10.0
+        if lines and abs(lines[-1][0] - y) < 0.5:
+            lines[-1][2] += text
+        elif text.strip():
+            lines.append([y, round(height, 1), text])
+
+    plain = page.extract_text(visitor_text=visit) or ""
+    if not lines:
+        return _unwrap_pdf_lines(plain)
+    paragraphs, current = [], [lines[0][2]]
+    for (y0, size0, _), (y1, size1, text) in itertools.pairwise(lines):
+        if size1 != size0 or not 0 < y0 - y1 <= 1.8 * size0:
+            paragraphs.append(current)
+            current = []
+        current.append(text)
+    paragraphs.append(current)
+    return "\n\n".join(" ".join(" ".join(p).split()) for p in paragraphs)
 
 
 def _unwrap_pdf_lines(text: str) -> str:

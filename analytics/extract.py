@@ -82,47 +82,88 @@ _VENUE_VERBS = re.compile(
 def pick_meeting_dates(body: str, published: dt.date | None) -> DateSpan | None:
     """The meeting's own dates: the first date in a sentence that says the meeting
     happened (held, took place, met ...), else the body's first date."""
-    sentences = split_sentences(body)
-    first: DateSpan | None = None
-    for sentence in sentences:
+    found: list[DateSpan] = []
+    chosen: DateSpan | None = None
+    for sentence in split_sentences(body):
         spans = find_meeting_dates(sentence, published)
-        if not spans:
-            continue
-        first = first or spans[0]
-        if _VENUE_VERBS.search(sentence):
-            return spans[0]
-    return first
+        found += spans
+        if spans and chosen is None and _VENUE_VERBS.search(sentence):
+            chosen = spans[0]
+    chosen = chosen or (found[0] if found else None)
+    if chosen is not None and chosen.end is None:
+        # "ended on 18 February ... held on 17 and 18 February": the range says more.
+        for span in found:
+            if span.end is not None and span.start <= chosen.start <= span.end:
+                return span
+    return chosen
 
 
 # --- venue -------------------------------------------------------------------------------
 
+_ONLINE = r"(?:online|on-line|virtual(?:ly)?|en ligne|en l[ií]nea|virtuelle?)"
+_GATHERING = (
+    r"(?:meeting|meetings|conference|session|sessions|workshop|forum|event|format|caucus|"
+    r"seminar|edition|gathering|dialogue|training|course|exchange|consultation|summit|"
+    r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
+)
 _VIRTUAL = re.compile(
-    r"\b(?:virtual(?:ly)?|video[- ]?conferenc\w*|online|on-line|webinar|remotely|"
-    r"by video|via (?:zoom|teams|webex|video)|en ligne|visioconf[ée]rence|en l[ií]nea|"
-    r"videoconferencia|virtuelle?)\b",
+    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|"
+    r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
+    rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
+    rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
+    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually)\b",
     re.IGNORECASE,
 )
-_HYBRID = re.compile(r"\bhybrid\b|\bin person and online\b|\bhybride?\b", re.IGNORECASE)
+_HYBRID = re.compile(
+    r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
+    r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
+    re.IGNORECASE,
+)
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
-_PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a)\s+(?:the\s+)?(?P<place>{_NAME}(?:[ -](?:de |del |da |es |el |al )?{_NAME}){{0,3}})"
-    rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|,\s*(?P<comma>{_NAME}(?:\s+{_NAME}){{0,3}}))?"
+_JOIN = r"(?:[ -](?:de |del |da |es |el |al |of |of the )?)"
+_PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
+_HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
+_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
+# "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
+_PLACE = re.compile(rf"\b(?:in|at|en|à|a)\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?")
+# "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
+_PLACE_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<place>{_PLACE_NAME}){_HINT}")
+_VERB_BEFORE = re.compile(
+    r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
+    r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
+    re.IGNORECASE,
 )
 
 
-def _resolve(gaz: Gazetteer, match: re.Match[str], prefer: set[str]) -> Place | None:
+def _hint_country(gaz: Gazetteer, match: re.Match[str]) -> str | None:
+    """The country a place phrase names after it: "(Cuba)", ", Bali, Indonesia"."""
+    if match.group("paren"):
+        return gaz.country(match.group("paren"))
+    parts = [p.strip() for p in (match.group("comma") or "").split(",") if p.strip()]
+    for part in reversed(parts):
+        iso3 = gaz.country(part)
+        if iso3:
+            return iso3
+    return None
+
+
+def _resolve(gaz: Gazetteer, match: re.Match[str], prefer: set[str]) -> tuple[Place, bool] | None:
+    """The place a phrase names and whether the whole phrase was recognised."""
     words = match.group("place").rstrip(".,").split()
-    hint = match.group("paren") or match.group("comma") or ""
-    hint_iso = gaz.country(hint) if hint else None
+    hint_iso = _hint_country(gaz, match)
     wanted = {hint_iso} if hint_iso else prefer
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
         iso3 = gaz.country(name)
         city = gaz.city(name, wanted)
+        whole = size == len(words)
         if iso3 and not (city and city.iso3 == iso3 and _same(city.city, name)):
-            return Place("", gaz.name_of(iso3), iso3)
+            return Place("", gaz.name_of(iso3), iso3), whole
         if city and (not hint_iso or city.iso3 == hint_iso):
-            return city
+            return city, whole
+    if hint_iso and len(words) <= 3:
+        # A place the gazetteer lacks, but the text says which country it is in.
+        return Place(" ".join(words), gaz.name_of(hint_iso), hint_iso), True
     return None
 
 
@@ -132,25 +173,56 @@ def _same(a: str, b: str) -> bool:
     return normalise(a) == normalise(b)
 
 
-def find_venue(gaz: Gazetteer, title: str, sentences: list[str], named: set[str]) -> Place | None:
-    """Where the meeting was held: the best place phrase ("in Havana (Cuba)", "in Lomé,
-    Togo") in the title or in a sentence that says the meeting happened."""
+def _date_follows(sentence: str, end: int) -> bool:
+    """True when a date comes right after a place phrase ("in Cairo, Egypt, on 18 ...")."""
+    spans = find_meeting_dates(sentence[end : end + 45], None)
+    return bool(spans) and spans[0].position <= 10
+
+
+def _place_candidates(gaz: Gazetteer, sentence: str, named: set[str]):
+    """(place, score bonus) for every place phrase of a sentence."""
+    seen: set[int] = set()
+    for pattern, needs_hint in ((_PLACE, False), (_PLACE_COUNTRY, True)):
+        for match in pattern.finditer(sentence):
+            start = match.start("place")
+            if start in seen or (needs_hint and not _hint_country(gaz, match)):
+                continue
+            resolved = _resolve(gaz, match, named)
+            if resolved is None:
+                continue
+            seen.add(start)
+            place, whole = resolved
+            bonus = (1 if place.city else 0) + (0 if whole else -2)
+            bonus += 1 if _VERB_BEFORE.search(sentence[: match.start()]) else 0
+            bonus += 1 if needs_hint or match.group("paren") or match.group("comma") else 0
+            bonus += 1 if _date_follows(sentence, match.end()) else 0
+            yield place, bonus
+
+
+def find_venue(
+    gaz: Gazetteer,
+    title: str,
+    sentences: list[str],
+    named: set[str],
+    meeting_date: dt.date | None = None,
+) -> Place | None:
+    """Where the meeting was held: the best place phrase ("held in Havana (Cuba)", "Lomé,
+    Togo, was the venue") in the title or in a sentence that says the meeting happened,
+    above all in the sentence that gives the meeting's date."""
     best: tuple[int, int, Place] | None = None
     candidates = [title, *sentences]
     for order, sentence in enumerate(candidates):
         is_event_sentence = order == 0 or bool(_VENUE_VERBS.search(sentence))
-        for match in _PLACE.finditer(sentence):
-            place = _resolve(gaz, match, named)
-            if place is None:
-                continue
-            score = (2 if is_event_sentence else 0) + (1 if place.city else 0)
-            score += 1 if find_meeting_dates(sentence, None) else 0
+        dates = [d.start for d in find_meeting_dates(sentence, None)] if order else []
+        dated = 2 if meeting_date in dates else (1 if dates else 0)
+        for place, bonus in _place_candidates(gaz, sentence, named):
+            score = (2 if is_event_sentence else 0) + dated + bonus
             rank = (score, -order)
             if best is None or rank > best[:2]:
                 best = (*rank, place)
-        if best and best[0] >= 4:
+        if best and best[0] >= 8:
             break
-    if best:
+    if best and best[0] > 0:
         return best[2]
     if any(_HEADQUARTERS.search(s) for s in candidates):
         return gaz.city("Brussels", {"BEL"})
@@ -158,13 +230,14 @@ def find_venue(gaz: Gazetteer, title: str, sentences: list[str], named: set[str]
 
 
 _HEADQUARTERS = re.compile(
-    r"\bWCO (?:Headquarters|HQ|head office)\b|\bsi[èe]ge de l'OMD\b|\bsede de la OMA\b",
+    r"\b(?:WCO|Organi[sz]ation's) (?:Headquarters|HQ|head office)\b|\bsi[èe]ge de l'OMD\b|\bsede de la OMA\b",
     re.IGNORECASE,
 )
 
 
 def is_virtual(title: str, lead: str) -> bool:
-    """True when the title or the sentence that reports the meeting says it was online."""
+    """True when the title or the sentence that reports the meeting says it was held
+    online (not merely that it discussed online trade, nor that some joined online)."""
     text = f"{title} {lead}"
     return bool(_VIRTUAL.search(text)) and not _HYBRID.search(text)
 
@@ -181,27 +254,66 @@ _GLOBAL_SCOPE = re.compile(
 )
 
 
-def _region_alias(gaz: Gazetteer, text: str) -> str | None:
+# A mention of the Council that is not the meeting itself: "ahead of the Council Sessions".
+_NOT_THIS_MEETING = re.compile(
+    r"(?:ahead of|before|upcoming|forthcoming|next|follow[- ]up (?:to|of)|prepar\w+ (?:for|of)|"
+    r"adopted by|approved by|endorsed by|decided by|presented to|submitted to|report(?:ed)? to|"
+    r"into|chairs?|chairing|(?:the|its) (?:decisions?|agenda) of)\s+(?:the\s+)?(?:annual\s+|"
+    r"next\s+|upcoming\s+|\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _regions_named(gaz: Gazetteer, text: str) -> list[tuple[int, str]]:
+    """(position, region) of each region alias in the text, first mention of each."""
+    found: dict[str, int] = {}
     for alias, region in gaz.region_aliases:
         flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
-        if re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", text, flags):
-            return region
+        match = re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", text, flags)
+        if match and match.start() < found.get(region, len(text) + 1):
+            found[region] = match.start()
+    return sorted((position, region) for region, position in found.items())
+
+
+def _global_scope(text: str) -> int | None:
+    """Where the text names a meeting of the whole organisation as such, if it does."""
+    for match in _GLOBAL_SCOPE.finditer(text):
+        if not _NOT_THIS_MEETING.search(text[max(0, match.start() - 40) : match.start()]):
+            return match.start()
     return None
 
 
-def find_region(gaz: Gazetteer, title: str, lead: str, venue: Place | None) -> str:
-    """The region the meeting concerns: a region named in the title or in the sentence
-    reporting the meeting wins; a meeting of the whole organisation is Global; otherwise
-    the venue country's region ("" when unknown)."""
-    for text in (title, lead):
-        region = _region_alias(gaz, text)
-        if region:
-            return region
-        if _GLOBAL_SCOPE.search(text):
+def find_region(
+    gaz: Gazetteer, title: str, lead: str, venue: Place | None, visit: bool = False
+) -> str:
+    """The region the meeting concerns.
+
+    In the sentence reporting the meeting, then in the title: a region named as the
+    meeting's scope wins (the venue's region when several are named); a meeting of the
+    whole organisation (Council, Policy Commission, global conference, all regions) is
+    Global, whichever of the two comes first. Otherwise a meeting at WCO headquarters is
+    Global (unless it is a ``visit`` to the Secretariat), and any other the venue
+    country's region ("" when unknown).
+    """
+    venue_region = gaz.region_of.get(venue.iso3, "") if venue is not None and venue.iso3 else ""
+    in_title = [region for _, region in _regions_named(gaz, title)]
+    for text in (lead, title):
+        regions = _regions_named(gaz, text)
+        whole = _global_scope(text)
+        if whole is not None and (not regions or whole < regions[0][0]):
             return GLOBAL
-    if venue is not None and venue.iso3:
-        return gaz.region_of.get(venue.iso3, "")
-    return ""
+        if regions:
+            names = [region for _, region in regions]
+            if len(names) > 1:  # several named: the venue's, else the title's
+                names = (
+                    [n for n in names if n == venue_region]
+                    or [n for n in names if n in in_title]
+                    or names
+                )
+            return names[0]
+    if not visit and (_HEADQUARTERS.search(lead) or _HEADQUARTERS.search(title)):
+        return GLOBAL
+    return venue_region
 
 
 # --- event type ------------------------------------------------------------------------------
@@ -285,14 +397,25 @@ def _table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
     parts = [loc.get("city", ""), loc.get("country", "")]
     if not any(parts) and loc.get("location"):
         parts = [p.strip() for p in re.split(r"[,(]", loc["location"].rstrip(")"))] + [""]
-    city_name, country_name = parts[0], parts[-1] if len(parts) > 1 else ""
-    iso3 = gaz.country(country_name) if country_name else None
+    parts = [p for p in parts if p]
+    city_name = parts[0] if parts else ""
+    iso3 = next((gaz.country(p) for p in reversed(parts[1:]) if gaz.country(p)), None)
+    if iso3 is None and city_name and gaz.country(city_name):
+        return Place("", gaz.name_of(gaz.country(city_name)), gaz.country(city_name))
     city = gaz.city(city_name, {iso3} if iso3 else set()) if city_name else None
     if city and (not iso3 or city.iso3 == iso3):
         return city
     if iso3:
-        return Place("", gaz.name_of(iso3), iso3)
+        return Place(city_name, gaz.name_of(iso3), iso3)
     return gaz.city(city_name) if city_name else None
+
+
+def _lead(sentences: list[str], published: dt.date | None) -> str:
+    """The sentence that reports the meeting: says it happened and when, else the first
+    that says it happened, else the first sentence."""
+    happened = [s for s in sentences if _VENUE_VERBS.search(s)]
+    dated = [s for s in happened if find_meeting_dates(s, published)]
+    return (dated or happened or sentences or [""])[0]
 
 
 def extract_event(doc: RawDocument, gaz: Gazetteer) -> dict[str, object]:
@@ -300,14 +423,19 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> dict[str, object]:
     parts = _parts(doc)
     sentences = split_sentences(parts.body)
     span = pick_meeting_dates(parts.body, parts.published)
-    lead = next((s for s in sentences if _VENUE_VERBS.search(s)), sentences[0] if sentences else "")
+    lead = _lead(sentences, parts.published)
     virtual = is_virtual(parts.title, lead)
     venue = None
     if not virtual:
         venue = _table_place(gaz, doc) if doc.location else None
-        venue = venue or find_venue(gaz, parts.title, sentences, gaz.countries_named(parts.body))
+        venue = venue or find_venue(
+            gaz, parts.title, sentences, gaz.countries_named(parts.body),
+            span.start if span else None,
+        )  # fmt: skip
     start = span.start if span else parts.published
     end = span.end if span else None
+    event_type = classify_event(parts.title, lead, virtual)
+    visit = event_type == "bilateral_visit"
     return {
         "source": doc.source,
         "title": parts.title,
@@ -318,9 +446,9 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> dict[str, object]:
         "city": venue.city if venue else "",
         "country": venue.country if venue else "",
         "iso3": venue.iso3 if venue else "",
-        "region": find_region(gaz, parts.title, lead, venue),
+        "region": find_region(gaz, parts.title, lead, venue, visit),
         "virtual": virtual,
-        "event_type": classify_event(parts.title, lead, virtual),
+        "event_type": event_type,
         "people": find_people(parts.body),
         "organisations": find_organisations(parts.body),
         "text": parts.body,

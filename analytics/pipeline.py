@@ -38,6 +38,18 @@ class Analysis:
     model: ThemeModel
     fingerprint: str
     n_files: int
+    paths: tuple[str, ...] = ()
+
+    @property
+    def corpus_fingerprint(self) -> str:
+        """Hash of the reports in use (their doc_ids), for manifests and cache keys."""
+        digest = hashlib.sha256("\n".join(sorted(self.events["doc_id"])).encode())
+        return digest.hexdigest()[:16]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Theme id -> label, in the model's order (named themes first)."""
+        return dict(zip(self.model.theme_ids_, self.model.labels_, strict=True))
 
 
 def model_fingerprint(doc_ids: Sequence[str], themes_file: str | Path) -> str:
@@ -143,6 +155,8 @@ def analyse(
     paths: Sequence[str | Path] | None = None,
     cache_dir: str | Path | None = None,
     progress: Progress | None = None,
+    model: ThemeModel | None = None,
+    fingerprint: str | None = None,
 ) -> Analysis:
     """Read a corpus, fit (or load) its theme model and classify every report.
 
@@ -150,6 +164,8 @@ def analyse(
         paths: corpus files and folders (default: the ``corpus_dirs`` setting).
         cache_dir: extraction and model cache (default: the ``cache_dir`` setting).
         progress: called as ``progress(message, fraction_done)``.
+        model: classify with this fitted model (and its ``fingerprint``) instead of the
+            corpus's own, e.g. to place newly uploaded reports without a refit.
     """
     say = progress or (lambda message, fraction: None)
     paths = list(paths or settings.get("corpus_dirs"))
@@ -161,8 +177,9 @@ def analyse(
     corpus: Corpus = load_corpus(paths, cache_dir=cache, progress=reading)
     if corpus.events.empty:
         raise ValueError("no report could be read from " + ", ".join(map(str, paths)))
-    say("Fitting the theme model", 0.85)
-    model, fingerprint = model_for(corpus.events, cache)
+    if model is None:
+        say("Fitting the theme model", 0.85)
+        model, fingerprint = model_for(corpus.events, cache)
     say("Classifying reports", 0.95)
     doc_themes, events = classify(model, corpus.events)
     say("Done", 1.0)
@@ -172,8 +189,9 @@ def analyse(
         themes=theme_table(model, doc_themes),
         skipped=corpus.ingest_report,
         model=model,
-        fingerprint=fingerprint,
+        fingerprint=fingerprint or "",
         n_files=corpus.n_files,
+        paths=tuple(str(p) for p in paths),
     )
 
 

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from analytics.pipeline import theme_table
+from analytics.pipeline import Analysis, theme_table
 from analytics.quality import (
     f1_scores,
     held_out,
@@ -20,7 +21,13 @@ from analytics.quality import (
 )
 from analytics.themes import ThemeModel
 
-__all__ = ["compare_methods", "quality_report", "theme_summary"]
+__all__ = [
+    "cached_quality",
+    "compare_methods",
+    "facts_file_in",
+    "quality_report",
+    "theme_summary",
+]
 
 
 def theme_summary(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
@@ -92,3 +99,24 @@ def quality_report(
     return pd.DataFrame(
         [(name, round(float(value), 3)) for name, value in rows], columns=["figure", "value"]
     )
+
+
+def facts_file_in(paths: Sequence[str | Path]) -> Path | None:
+    """The first ``SOURCES.csv`` facts table inside the corpus folders, if any."""
+    for raw in paths:
+        candidate = Path(raw) / "SOURCES.csv"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def cached_quality(analysis: Analysis, cache_dir: str | Path | None) -> pd.DataFrame:
+    """The quality figures of the analysis's model, computed once and kept beside it."""
+    path = Path(cache_dir) / "models" / analysis.fingerprint / "quality.csv" if cache_dir else None
+    if path and path.is_file():
+        return pd.read_csv(path)
+    table = quality_report(analysis.model, analysis.events, facts_file_in(analysis.paths))
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(path, index=False)
+    return table

@@ -1,0 +1,78 @@
+"""Data: the corpus in use, what was read and skipped, the demo's sources, uploads."""
+
+import pandas as pd
+import streamlit as st
+
+from analytics import settings
+from analytics.corpus import corpus_updated
+from analytics.documents import SUPPORTED_SUFFIXES
+from analytics.report import facts_file_in
+from analytics.uploads import UploadError, save_upload
+from pages import common
+
+view = common.view("data")
+analysis = view.analysis
+st.title("Data")
+
+updated = corpus_updated(analysis.paths)
+cols = st.columns(4)
+cols[0].metric("Reports in use", len(analysis.events))
+cols[1].metric("Files read", analysis.n_files)
+cols[2].metric("Skipped", len(analysis.skipped))
+cols[3].metric("Last update", updated.strftime("%Y-%m-%d %H:%M") if updated else "–")
+st.write("Corpus folders: " + ", ".join(f"`{p}`" for p in analysis.paths))
+st.caption(f"Theme model {analysis.fingerprint} · corpus {analysis.corpus_fingerprint}")
+
+st.subheader("Ingest report")
+if analysis.skipped.empty:
+    st.success(f"All {analysis.n_files} files were read.")
+else:
+    st.warning(f"{len(analysis.skipped)} files or rows were skipped; every other one was read.")
+    st.dataframe(analysis.skipped, hide_index=True, width="stretch")
+common.download_csv(view, analysis.skipped, "skipped", key="skipped")
+
+st.subheader("Add reports")
+st.write(
+    "Upload meeting reports (text, Markdown, HTML, PDF, Word, or a CSV/Excel/JSON-lines table "
+    "with one report per row). They are saved into the corpus folder "
+    f"`{settings.get('upload_dir')}`, read at once and classified with the current theme "
+    "model; they stay part of the corpus after a restart."
+)
+uploads = st.file_uploader(
+    "Reports", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
+    key="uploads",
+)  # fmt: skip
+if uploads and st.button("Add to the corpus", type="primary", icon=":material/upload:"):
+    saved, problems = [], []
+    for upload in uploads:
+        try:
+            saved.append(save_upload(upload.name, upload.getvalue(), settings.get("upload_dir")))
+        except UploadError as exc:
+            problems.append(str(exc))
+    for problem in problems:
+        st.error(problem)
+    if saved:
+        st.success(f"Saved {len(saved)} file(s): " + ", ".join(p.name for p in saved))
+        common.load_analysis()
+        st.rerun()
+if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
+             help="New reports are classified with the current model; refit to let them "
+                  "shape the themes too."):  # fmt: skip
+    common.refit()
+    st.rerun()
+
+facts = facts_file_in(analysis.paths)
+if facts:
+    st.subheader("Sources of the demo reports")
+    st.write(
+        "The bundled demo reports were written for this product from public facts about "
+        "real WCO meetings. Each row gives the report, the facts it was written from and "
+        "the public source."
+    )
+    sources = pd.read_csv(facts, dtype=str).fillna("")
+    shown = sources[["file", "start_date", "city", "country", "region", "meeting", "source_url"]]
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config={"source_url": st.column_config.LinkColumn("Source")})  # fmt: skip
+    common.download_csv(view, shown, "sources", key="sources")
+
+common.snapshot(view, {"skipped": analysis.skipped})

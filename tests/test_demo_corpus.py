@@ -1,0 +1,55 @@
+"""The bundled demo corpus: what the loader extracts agrees with the facts it was written
+from (``data/demo/SOURCES.csv``), and the theme model agrees with the facts' themes."""
+
+import pandas as pd
+import pytest
+
+from analytics.corpus import load_corpus
+from analytics.quality import load_facts
+from tests.conftest import ROOT
+
+DEMO = ROOT / "data" / "demo"
+FACTS = DEMO / "SOURCES.csv"
+
+
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory):
+    corpus = load_corpus([DEMO], cache_dir=tmp_path_factory.mktemp("cache"))
+    facts = load_facts(FACTS)
+    merged = facts.merge(corpus.events, on="source", how="left", suffixes=("_fact", ""))
+    return corpus, merged
+
+
+def test_every_planned_report_is_read(joined):
+    corpus, merged = joined
+    assert corpus.skipped == []
+    missing = merged.loc[merged["doc_id"].isna(), "source"].tolist()
+    assert missing == []
+
+
+def _agreement(
+    merged: pd.DataFrame, extracted: pd.Series, expected: pd.Series
+) -> tuple[float, list]:
+    same = extracted.fillna("").astype(str) == expected.fillna("").astype(str)
+    misses = merged.loc[~same, "source"].tolist()
+    return float(same.mean()), list(zip(misses, extracted[~same], expected[~same], strict=True))
+
+
+@pytest.mark.parametrize("field", ["date", "country", "region"])
+def test_extraction_agrees_with_facts(joined, field):
+    _, merged = joined
+    if field == "date":
+        extracted = merged["date"].dt.strftime("%Y-%m-%d")
+        expected = merged["start_date"]
+    elif field == "country":
+        extracted, expected = merged["iso3"], merged["iso3_fact"]
+    else:
+        extracted, expected = merged["region"], merged["region_fact"]
+    share, misses = _agreement(merged, extracted, expected)
+    assert share >= 0.95, f"{field}: {share:.1%} agree; misses (source, extracted, fact): {misses}"
+
+
+def test_virtual_meetings_are_flagged(joined):
+    _, merged = joined
+    virtual = merged["event_type_fact"] == "virtual_meeting"
+    assert merged.loc[virtual, "virtual"].mean() >= 0.9
