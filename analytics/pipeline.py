@@ -25,6 +25,8 @@ __all__ = ["Analysis", "analyse", "classify", "fit_model", "model_fingerprint", 
 Progress = Callable[[str, float], None]
 _EVIDENCE_PER_THEME = 2
 _REPRESENTATIVES = 5
+# Bump when the model's scoring changes, so cached models are refitted.
+MODEL_VERSION = "2"
 
 
 @dataclass
@@ -54,7 +56,7 @@ class Analysis:
 
 def model_fingerprint(doc_ids: Sequence[str], themes_file: str | Path) -> str:
     """Hash of the reports, the taxonomy and the model settings: a fitted model's key."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(MODEL_VERSION.encode())
     for doc_id in sorted(doc_ids):
         digest.update(doc_id.encode())
     digest.update(Path(themes_file).read_bytes())

@@ -145,6 +145,22 @@ DOMAIN_STOP_WORDS = frozenset(
     ]
 )
 TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
+
+# Names of bodies ("Kenya Revenue Authority", "Law Enforcement Council", "Regional Office for
+# Capacity Building", "Risk Management Forum"): a seed term inside such a name is not a
+# sign that the theme was discussed, so it does not count as evidence.
+_TITLE_WORD = r"[A-Z][\w'’&.-]*"
+_BODY_NAME = re.compile(
+    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?)?){{1,6}}"
+    r"(?:Authority|Authorities|Service|Agency|Council|Commission|Committee|Directorate|"
+    r"Department|Ministry|Office|Centre|Center|Bureau|Board|Superintendency|Forum)\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}})?"
+)
+
+
+def without_body_names(sentence: str) -> str:
+    """The sentence with the names of organisations and bodies blanked out."""
+    return _BODY_NAME.sub(" ", sentence)
 _MIN_UNIT_WORDS = 4
 _SMALL_CORPUS = 50  # sentences; below this every term is kept
 
@@ -336,7 +352,7 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         )  # fmt: skip
         order = self._component_order()
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
-        present = self.seed_counter_.transform(units)
+        present = self.seed_counter_.transform([without_body_names(u) for u in units])
         evidence = np.zeros_like(weights)
         evidence[:, : len(self.themes)] = np.asarray(present @ self.seed_membership_)
         return weights, evidence
