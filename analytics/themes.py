@@ -161,6 +161,8 @@ _BODY_NAME = re.compile(
 def without_body_names(sentence: str) -> str:
     """The sentence with the names of organisations and bodies blanked out."""
     return _BODY_NAME.sub(" ", sentence)
+
+
 _MIN_UNIT_WORDS = 4
 _SMALL_CORPUS = 50  # sentences; below this every term is kept
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from analytics import settings
 from analytics.aggregate import EVENT_TYPE_LABELS, Filters, apply_filters
@@ -167,6 +168,12 @@ def make_view(analysis: Analysis, filters: Filters) -> View:
 
 def view(page: str) -> View:
     """The view app.py prepared for this run, tagged with the page showing it."""
+    if "_view" not in st.session_state:
+        # Until st.navigation has run once in the process, Streamlit treats this "pages"
+        # folder as a v1 multipage app and runs a page linked directly (the first request
+        # after a start) without app.py. Leave that mode and run again through app.py.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     current: View = st.session_state["_view"]
     current.page = page
     return current

@@ -55,6 +55,8 @@ def test_virtual_meetings_are_flagged(joined):
     _, merged = joined
     virtual = merged["event_type_fact"] == "virtual_meeting"
     assert merged.loc[virtual, "virtual"].mean() >= 0.9
+
+
 @pytest.fixture(scope="module")
 def comparison(joined):
     corpus, _ = joined
