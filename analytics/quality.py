@@ -78,18 +78,23 @@ def _jaccard(a: Sequence[str], b: Sequence[str]) -> float:
     return len(a & b) / len(a | b) if a | b else 1.0
 
 
-def stability(model: ThemeModel, texts: Sequence[str], seeds: Sequence[int] = range(5)) -> float:
-    """Mean Jaccard similarity of matched themes' top-10 terms across refits with other seeds.
+def stability(
+    model: ThemeModel, texts: Sequence[str], seeds: Sequence[int] = range(5), share: float = 0.9
+) -> float:
+    """Mean Jaccard similarity of matched themes' top-10 terms across refits.
 
-    Named themes are matched by id, emerging ones by the best one-to-one pairing.
+    Each seed refits the model with that ``random_state`` on a random ``share`` of the
+    reports (drawn with the same seed), so the figure says how much the themes depend on
+    chance and on which reports happen to be in the corpus. Named themes are matched by
+    id, emerging ones by the best one-to-one pairing.
     """
-    fits = [model.top_terms(10)]
+    fits = []
     for seed in seeds:
-        if seed == model.random_state:
-            continue
-        fits.append(
-            ThemeModel(**{**model.get_params(), "random_state": seed}).fit(texts).top_terms(10)
-        )
+        rng = np.random.default_rng(seed)
+        size = max(1, round(share * len(texts)))
+        sample = [texts[i] for i in sorted(rng.choice(len(texts), size=size, replace=False))]
+        refit = ThemeModel(**{**model.get_params(), "random_state": seed}).fit(sample)
+        fits.append(refit.top_terms(10))
     similarities = []
     for a, b in combinations(fits, 2):
         named = [k for k in a if not k.startswith("emerging_")]

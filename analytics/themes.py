@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from scipy.optimize import linear_sum_assignment
 from scipy.sparse import csr_matrix
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import NMF, non_negative_factorization
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 from sklearn.preprocessing import normalize
 
@@ -164,6 +166,7 @@ def without_body_names(sentence: str) -> str:
 
 
 _MIN_UNIT_WORDS = 4
+_GUIDED_ROUNDS = 8
 _SMALL_CORPUS = 50  # sentences; below this every term is kept
 
 
@@ -182,6 +185,8 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         evidence_weight: share of the seed-term evidence in a named theme's score; the
             rest is the NMF weight.
         max_iter: NMF iterations.
+        guidance: how strongly each named component is pulled back towards its seed terms
+            between rounds of NMF updates (0 = free after the seeded start).
         random_state: seed, for reproducible fits.
     """
 
@@ -192,6 +197,7 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         threshold: float = 0.25,
         evidence_weight: float = 0.5,
         max_iter: int = 400,
+        guidance: float = 0.5,
         random_state: int | None = 0,
     ) -> None:
         self.themes = themes
@@ -199,6 +205,7 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         self.threshold = threshold
         self.evidence_weight = evidence_weight
         self.max_iter = max_iter
+        self.guidance = guidance
         self.random_state = random_state
 
     # --- fitting ---------------------------------------------------------------------------
@@ -264,20 +271,35 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         X = self.vectorizer_.fit_transform(units)
         self.seed_matrix_ = self._seed_matrix()
         self.seed_counter_, self.seed_membership_ = self._seed_terms()
-        W0, H0 = self._initial_factors(X)
-        nmf = NMF(
-            n_components=H0.shape[0],
-            init="custom",
-            solver="cd",
-            max_iter=self.max_iter,
-            random_state=self.random_state,
-        )
-        W = nmf.fit_transform(X, W=W0, H=H0)
-        self.components_ = nmf.components_
+        W, H = self._initial_factors(X)
+        self.components_, W = self._guided_nmf(X, W, H)
         self.alignment_ = self._align()
         self.unit_scale_ = np.maximum(np.percentile(W, 99, axis=0), 1e-9)
         self.theme_ids_, self.labels_, self.kinds_ = self._describe()
         return self
+
+    def _guided_nmf(
+        self, X: csr_matrix, W: np.ndarray, H: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """NMF in rounds; after each, the named components are blended with their seed
+        vectors, so that a small theme keeps its meaning instead of drifting to a big one."""
+        named = len(self.themes)
+        seeds = normalize(self.seed_matrix_, norm="l2")
+        rounds = _GUIDED_ROUNDS if self.guidance > 0 and named else 1
+        for _ in range(rounds):
+            nmf = NMF(
+                n_components=H.shape[0], init="custom", solver="cd",
+                max_iter=max(self.max_iter // rounds, 10), random_state=self.random_state,
+            )  # fmt: skip
+            with warnings.catch_warnings():  # short rounds by design
+                warnings.simplefilter("ignore", ConvergenceWarning)
+                W = nmf.fit_transform(X, W=W, H=H)
+            H = nmf.components_.copy()
+            if rounds > 1:
+                norms = np.linalg.norm(H[:named], axis=1, keepdims=True)
+                H[:named] = (1 - self.guidance) * H[:named] + self.guidance * norms * seeds
+                H = np.maximum(H, 1e-9)
+        return H, W
 
     def _initial_factors(self, X: csr_matrix) -> tuple[np.ndarray, np.ndarray]:
         n_named = len(self.themes)

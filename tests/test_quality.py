@@ -12,9 +12,11 @@ from analytics.quality import (
     keyword_baseline,
     load_facts,
     npmi_coherence,
+    stability,
     topic_diversity,
 )
 from analytics.taxonomy import Theme
+from analytics.themes import ThemeModel
 
 
 def test_f1_micro_and_macro():
@@ -73,3 +75,16 @@ def test_cli_themes_prints_table_and_figures(make_corpus, capsys):
     assert out.splitlines()[0] == "theme,label,kind,n_reports,top_terms"
     assert "Trade facilitation (TFA)" in out
     assert "topic diversity" in err and "NPMI coherence" in err
+
+
+def test_stability_compares_refits_on_samples(make_corpus):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(make_corpus(seeds=True).rglob("*.*"))]
+    themes = [
+        Theme("tf", "TF", "d", {"en": ("trade facilitation", "single window", "TFA")}),
+        Theme("sec", "Security", "d", {"en": ("security", "terrorism")}),
+    ]
+    model = ThemeModel(themes=themes, n_emerging=1).fit(texts)
+    whole = stability(model, texts, seeds=range(2), share=1.0)
+    sampled = stability(model, texts, seeds=range(3), share=0.5)
+    assert whole == pytest.approx(1.0)  # same reports, seeded start: the same themes
+    assert 0.0 <= sampled < 1.0  # half the reports: the top terms move
