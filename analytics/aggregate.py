@@ -15,6 +15,7 @@ import pandas as pd
 
 __all__ = [
     "EVENT_TYPE_LABELS",
+    "UNKNOWN_REGION",
     "Filters",
     "apply_filters",
     "country_counts",
@@ -30,9 +31,11 @@ __all__ = [
     "theme_evidence",
     "theme_long",
     "theme_trends",
+    "top_themes",
 ]
 
 _SEARCHED = ("title", "text", "city", "country", "region")
+UNKNOWN_REGION = "Region not stated"
 
 EVENT_TYPE_LABELS = {
     "regional_conference": "Regional conference",
@@ -119,11 +122,23 @@ def _counted(
     return table[[*by, "theme", "meetings", "total", "share", "few"]]
 
 
+def _with_region(events: pd.DataFrame) -> pd.DataFrame:
+    """Events whose region is unknown are grouped under ``UNKNOWN_REGION``."""
+    return events.assign(region=events["region"].fillna("").replace("", UNKNOWN_REGION))
+
+
 def region_theme_matrix(
     events: pd.DataFrame, theme_ids: Sequence[str], few: int = 3
 ) -> pd.DataFrame:
     """Region x theme: meetings that discussed the theme, meetings in the region, share."""
-    return _counted(events, ["region"], theme_ids, few)
+    return _counted(_with_region(events), ["region"], theme_ids, few)
+
+
+def top_themes(events: pd.DataFrame, theme_ids: Sequence[str], n: int = 6) -> list[str]:
+    """The ``n`` themes of ``theme_ids`` discussed in most of the selected meetings."""
+    counts = events["themes"].explode().value_counts()
+    ranked = sorted(theme_ids, key=lambda t: (-int(counts.get(t, 0)), list(theme_ids).index(t)))
+    return [t for t in ranked if counts.get(t, 0)][:n]
 
 
 def _periods(events: pd.DataFrame, by_quarter: bool) -> pd.Series:
@@ -140,9 +155,17 @@ def theme_trends(
     return _counted(dated, ["period"], theme_ids, few).sort_values(["period", "theme"])
 
 
-def region_trends(events: pd.DataFrame, theme_ids: Sequence[str], few: int = 3) -> pd.DataFrame:
-    """Per region, year and theme: meetings, total, share (the small multiples)."""
-    dated = events.dropna(subset=["year"]).astype({"year": int})
+def region_trends(
+    events: pd.DataFrame, theme_ids: Sequence[str], few: int = 3, span: int = 1
+) -> pd.DataFrame:
+    """Per region, period and theme: meetings, total, share (the small multiples).
+
+    ``span`` years are grouped into one period, labelled by its first year, so that a
+    region's few meetings a year add up to shares worth reading.
+    """
+    dated = _with_region(events.dropna(subset=["year"])).astype({"year": int})
+    first = int(dated["year"].min()) if len(dated) else 0
+    dated["year"] = first + (dated["year"] - first) // span * span
     return _counted(dated, ["region", "year"], theme_ids, few).sort_values(["region", "year"])
 
 
@@ -186,7 +209,8 @@ def region_profiles(
     events: pd.DataFrame, regions: Sequence[str], theme_ids: Sequence[str], few: int = 3
 ) -> pd.DataFrame:
     """Theme shares of the chosen regions (a region with no meeting has no rows)."""
-    matrix = region_theme_matrix(events[events["region"].isin(regions)], theme_ids, few)
+    matrix = region_theme_matrix(_with_region(events)[lambda e: e["region"].isin(regions)],
+                                 theme_ids, few)  # fmt: skip
     order = {region: i for i, region in enumerate(regions)}
     matrix = matrix.assign(_order=matrix["region"].map(order))
     matrix = matrix.sort_values(["_order", "share"], ascending=[True, False], kind="stable")

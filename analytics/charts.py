@@ -120,9 +120,14 @@ def theme_trend_lines(
 
 
 def region_trend_multiples(
-    trends: pd.DataFrame, labels: dict[str, str], colors: dict[str, str], columns: int = 3
+    trends: pd.DataFrame,
+    labels: dict[str, str],
+    colors: dict[str, str],
+    span: int = 1,
+    columns: int = 3,
 ) -> go.Figure:
-    """Small multiples: one panel per region, the share of each theme by year."""
+    """Small multiples: one panel per region, the share of each theme by period of
+    ``span`` years (labelled by their first year)."""
     regions = sorted(trends["region"].unique())
     rows = max(1, -(-len(regions) // columns))
     fig = make_subplots(
@@ -153,7 +158,9 @@ def region_trend_multiples(
                 col=i % columns + 1,
             )
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
-    return _layout(fig, "Theme shares by region and year (open markers: few meetings)",
+    fig.update_xaxes(tickformat="d", dtick=span * (2 if span == 1 else 1))
+    period = "year" if span == 1 else f"{span}-year period (labelled by its first year)"
+    return _layout(fig, f"Theme shares by region and {period}; open markers: few meetings",
                    height=260 * rows + 80)  # fmt: skip
 
 

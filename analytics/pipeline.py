@@ -26,7 +26,7 @@ Progress = Callable[[str, float], None]
 _EVIDENCE_PER_THEME = 2
 _REPRESENTATIVES = 5
 # Bump when the model's scoring changes, so cached models are refitted.
-MODEL_VERSION = "3"
+MODEL_VERSION = "4"
 
 
 @dataclass
@@ -134,6 +134,7 @@ def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
     """One row per theme: label, kind, description, top terms, reports, representatives."""
     descriptions = {t.id: t.description for t in model.themes}
     terms = model.top_terms(10)
+    closest = model.closest_named()
     rows = []
     for theme_id, label, kind in zip(model.theme_ids_, model.labels_, model.kinds_, strict=True):
         mine = doc_themes[doc_themes["theme"] == theme_id].sort_values("weight", ascending=False)
@@ -147,6 +148,8 @@ def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
                 ),
                 "top_terms": terms[theme_id],
                 "n_reports": len(mine),
+                "closest_named": closest.get(theme_id, ("", 0.0))[0],
+                "similarity": closest.get(theme_id, ("", 0.0))[1],
                 "representative": mine["doc_id"].head(_REPRESENTATIVES).tolist(),
             }
         )

@@ -144,8 +144,18 @@ DOMAIN_STOP_WORDS = frozenset(
         "por",
         "para",
         "una",
+        # courtesy and procedure: every report thanks its hosts
+        "thanked", "thank", "thanks", "hospitality", "warm", "warmly", "excellent", "welcome",
+        "welcomed", "chaired", "chair", "addressed", "joined", "briefed", "proceedings",
+        "agreed", "continue", "close", "ahead", "hosting", "remained", "looked", "took",
+        "presented", "noted", "highlighted", "stressed", "underlined", "recalled",
+        # regions and the officials who attend every meeting name no theme
+        "africa", "african", "east", "eastern", "west", "western", "southern", "north",
+        "northern", "middle", "near", "mena", "esa", "wca", "asia", "pacific", "europe",
+        "americas", "caribbean", "kunio", "mikuriya", "ricardo", "trevino", "chapa",
+        "sergio", "mujica", "ian", "saunders",
     ]
-)
+)  # fmt: skip
 TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
 
 # Names of bodies ("Kenya Revenue Authority", "Law Enforcement Council", "Regional Office for
@@ -427,6 +437,18 @@ class ThemeModel(BaseEstimator, TransformerMixin):
             order = [i for i in np.argsort(-row, kind="stable") if row[i] >= self.threshold]
             out.append([self.theme_ids_[i] for i in order])
         return out
+
+    def closest_named(self) -> dict[str, tuple[str, float]]:
+        """For each emerging theme, the named theme whose component is most similar to its
+        own, and the cosine similarity (0-1): an emerging theme close to a named one is
+        mostly another side of it."""
+        components = normalize(self.components_[self._component_order()], norm="l2")
+        named = len(self.themes)
+        similarity = components[named:] @ components[:named].T
+        return {
+            theme_id: (self.theme_ids_[int(row.argmax())], round(float(row.max()), 3))
+            for theme_id, row in zip(self.theme_ids_[named:], similarity, strict=True)
+        }
 
     def top_terms(self, n: int = 10) -> dict[str, list[str]]:
         """The ``n`` heaviest terms of each theme's component."""

@@ -4,7 +4,7 @@ empty-selection message. Pages call these; the logic itself lives in ``analytics
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlencode
@@ -15,7 +15,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from analytics import settings
-from analytics.aggregate import EVENT_TYPE_LABELS, Filters, apply_filters
+from analytics.aggregate import EVENT_TYPE_LABELS, Filters, apply_filters, top_themes
 from analytics.charts import MAP_CONFIG, theme_colors
 from analytics.corpus import corpus_signature
 from analytics.export import csv_bytes, export_name, manifest, snapshot_zip
@@ -27,12 +27,28 @@ REGION, YEARS, THEME, COUNTRY, TYPE, SEARCH = "region", "years", "theme", "count
 
 @dataclass
 class View:
-    """The analysis in use, the current filters and the events they select."""
+    """The analysis in use, the current filters and the events they select.
+
+    ``events`` match every filter; ``base`` every filter but the themes: theme shares are
+    counted over ``base`` (a theme's share among the meetings that discussed it would be
+    100%), for the themes ``shown``.
+    """
 
     analysis: Analysis
     filters: Filters
     events: pd.DataFrame
+    base: pd.DataFrame
     page: str = ""
+
+    @property
+    def shown(self) -> list[str]:
+        """The themes the charts show: those chosen in the filter, else the six most
+        discussed in the selection."""
+        return list(self.filters.themes) or top_themes(self.events, self.named, 6)
+
+    @property
+    def named(self) -> list[str]:
+        return [t.id for t in self.analysis.model.themes]
 
     @property
     def labels(self) -> dict[str, str]:
@@ -161,7 +177,9 @@ def sidebar_filters(analysis: Analysis) -> Filters:
 
 
 def make_view(analysis: Analysis, filters: Filters) -> View:
-    view = View(analysis, filters, apply_filters(analysis.events, filters))
+    events = apply_filters(analysis.events, filters)
+    base = apply_filters(analysis.events, replace(filters, themes=())) if filters.themes else events
+    view = View(analysis, filters, events, base)
     st.session_state["_view"] = view
     return view
 
@@ -260,6 +278,11 @@ def narrow(key: str, value: str) -> None:
 
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$"})
+
+
+def as_text(text: str) -> str:
+    """Markdown that shows ``text`` literally (every markdown character escaped)."""
+    return str(text).translate(_MARKDOWN_SPECIAL)
 
 
 def highlighted(segments: list[tuple[str, str | None]], labels: dict[str, str]) -> str:

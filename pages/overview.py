@@ -1,5 +1,7 @@
 """Overview: headline figures, themes by region, themes over the years, latest meetings."""
 
+from dataclasses import replace
+
 import streamlit as st
 
 from analytics import settings
@@ -25,30 +27,34 @@ years = all_events["year"].dropna()
 previous_filters = period_before(view.filters, (int(years.min()), int(years.max())))
 previous = apply_filters(all_events, previous_filters) if previous_filters else None
 figures = headline(events, previous)
+# The most discussed theme among the selection's meetings whatever their themes.
+themes_figures = headline(view.base, previous if not view.filters.themes else (
+    apply_filters(all_events, replace(previous_filters, themes=())) if previous_filters else None
+))  # fmt: skip
 
 since = f" vs {previous_filters.years[0]}–{previous_filters.years[1]}" if previous_filters else ""
-cols = st.columns(5)
+cols = st.columns([1, 1, 1, 1.3, 2.6])
 cols[0].metric("Meetings", figures["meetings"], delta=figures["meetings_change"],
                help="Distinct date, venue and type" + since)  # fmt: skip
 cols[1].metric("Reports", figures["reports"])
 cols[2].metric("Regions", figures["regions"])
 cols[3].metric("Years covered", f"{figures['first_year']}–{figures['last_year']}")
-top = figures["top_theme"]
-change = figures["top_theme_share_change"]
+top = themes_figures["top_theme"]
+change = themes_figures["top_theme_share_change"]
 cols[4].metric(
     "Most discussed theme",
     labels.get(top, "–") if top else "–",
     delta=f"{100 * change:+.0f} pts share{since}" if change is not None else None,
-    help=f"Discussed in {100 * figures['top_theme_share']:.0f}% of the selected meetings.",
+    help=f"Discussed in {100 * themes_figures['top_theme_share']:.0f}% of the selected meetings.",
 )
 
-matrix = region_theme_matrix(events, view.theme_ids, few)
+matrix = region_theme_matrix(view.base, list(view.filters.themes) or view.named, few)
 common.chart(region_theme_heatmap(matrix, labels), key="heatmap")
 common.download_csv(view, matrix, "region-theme", key="heatmap")
 
-trend = theme_trends(events, view.theme_ids, few=few)
-shown = trend[trend["theme"].isin(view.filters.themes or view.theme_ids)]
-common.chart(theme_trend_lines(shown, labels, view.colors), key="trend")
+shown = theme_trends(view.base, view.shown, few=few)
+title = "Themes over the years" + ("" if view.filters.themes else " (the six most discussed)")
+common.chart(theme_trend_lines(shown, labels, view.colors, title=title), key="trend")
 common.download_csv(view, shown, "themes-by-year", key="trend")
 
 st.subheader("Latest meetings")

@@ -11,7 +11,8 @@ from pages import common
 view = common.view("themes")
 st.title("Themes")
 common.require_meetings(view)
-events, labels, colors = view.events, view.labels, view.colors
+# The page's own theme choice replaces the sidebar's theme filter (see View.base).
+events, labels, colors = view.base, view.labels, view.colors
 analysis = view.analysis
 few = int(settings.get("few_meetings"))
 table = analysis.themes.set_index("theme")
@@ -42,23 +43,41 @@ st.subheader("Evidence: the sentences behind the theme")
 evidence = theme_evidence(analysis.doc_themes, events, theme)
 if evidence.empty:
     st.info("No selected meeting discussed this theme.")
-else:
+for row in evidence.head(6).itertuples():
+    with st.container(border=True):
+        st.markdown(common.as_text(f"{row.date:%d %b %Y} · {row.title} · {row.region}"))
+        for sentence in row.evidence.split(" … "):
+            st.markdown("> " + common.as_text(sentence))
+with st.expander(f"All {len(evidence)} reports with their evidence, as a table"):
     st.dataframe(
-        evidence.drop(columns=["doc_id"]), hide_index=True, width="stretch",
+        evidence[["date", "title", "region", "weight", "evidence"]], hide_index=True,
+        width="stretch",
         column_config={
             "date": st.column_config.DateColumn("Date"),
-            "weight": st.column_config.ProgressColumn("Score", min_value=0, max_value=1),
+            "weight": st.column_config.NumberColumn("Score", format="%.2f"),
             "evidence": st.column_config.TextColumn("Evidence sentences", width="large"),
         },
     )  # fmt: skip
 common.download_csv(view, evidence, "evidence", key="evidence")
 
 st.subheader("Emerging themes the model found")
-emerging = analysis.themes[analysis.themes["kind"] == "emerging"][
-    ["label", "top_terms", "n_reports"]
+emerging = analysis.themes[analysis.themes["kind"] == "emerging"]
+emerging = emerging.assign(closest_named=emerging["closest_named"].map(labels))[
+    ["label", "top_terms", "n_reports", "closest_named", "similarity"]
 ]
-st.dataframe(emerging, hide_index=True, width="stretch",
-             column_config={"top_terms": st.column_config.ListColumn("Top terms")})  # fmt: skip
+st.caption(
+    "Free components of the model, labelled by their top terms. One very similar to a named "
+    "theme (similarity near 1) is mostly another side of it; a dissimilar one is a "
+    "candidate for a new theme in data/themes.toml."
+)
+st.dataframe(
+    emerging, hide_index=True, width="stretch",
+    column_config={
+        "top_terms": st.column_config.ListColumn("Top terms"),
+        "closest_named": "Closest named theme",
+        "similarity": st.column_config.NumberColumn("Similarity", format="%.2f"),
+    },
+)  # fmt: skip
 common.download_csv(view, emerging, "emerging-themes", key="emerging")
 
 st.subheader("How good is the model?")

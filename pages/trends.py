@@ -10,9 +10,10 @@ from pages import common
 view = common.view("trends")
 st.title("Trends")
 common.require_meetings(view)
-events, labels, colors = view.events, view.labels, view.colors
+# Shares are counted over the meetings of every filter but the themes (see View.base).
+events, labels, colors = view.base, view.labels, view.colors
 few = int(settings.get("few_meetings"))
-themes = list(view.filters.themes) or view.theme_ids
+themes = view.shown
 
 years = sorted(int(y) for y in events["year"].dropna().unique())
 short = len(years) <= 3
@@ -30,27 +31,31 @@ def _pick_theme() -> None:
             common.narrow(common.THEME, custom[2])
 
 
-trend = theme_trends(events, view.theme_ids, by_quarter=by_quarter, few=few)
-trend = trend[trend["theme"].isin(themes)]
+trend = theme_trends(events, themes, by_quarter=by_quarter, few=few)
 value = "share" if measure.startswith("Share") else "meetings"
 period = "quarter" if by_quarter else "year"
-common.chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} "
-                               "(open markers: few meetings)"), key="trend")  # fmt: skip
+which = "" if view.filters.themes else "the six most discussed themes, "
+common.chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} ({which}"
+                               "open markers: few meetings)"), key="trend",
+             on_select=_pick_theme)  # fmt: skip
+st.caption("Click a point to add its theme to the filters; choose themes in the sidebar to "
+           "compare others.")  # fmt: skip
 common.download_csv(view, trend, f"themes-by-{period}", key="trend")
 
-multiples = region_trends(events, view.theme_ids, few)
-multiples = multiples[multiples["theme"].isin(themes)]
-common.chart(region_trend_multiples(multiples, labels, colors), key="multiples")
+span = 3 if len(years) > 8 else 1
+multiples = region_trends(events, themes, few, span=span)
+common.chart(region_trend_multiples(multiples, labels, colors, span), key="multiples")
 common.download_csv(view, multiples, "themes-by-region-year", key="multiples")
 
 st.subheader("Rising and falling themes")
+compared = list(view.filters.themes) or view.named
 if len(years) < 2:
     st.info("Choose a range of at least two years to compare two periods.")
-    changes = rising_falling(events, themes, years[0] if years else 0, few).iloc[0:0]
+    changes = rising_falling(events, compared, years[0] if years else 0, few).iloc[0:0]
 else:
     split = st.select_slider("Second period starts in", years[1:],
                              value=years[len(years) // 2], key="split")  # fmt: skip
-    changes = rising_falling(events, themes, split, few)
+    changes = rising_falling(events, compared, split, few)
     common.chart(rising_falling_bars(changes, labels, colors, split), key="changes")
     st.caption(f"Periods: {years[0]}–{split - 1} and {split}–{years[-1]}. A * marks themes "
                f"whose periods hold fewer than {few} meetings.")  # fmt: skip

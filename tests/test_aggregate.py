@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 from analytics.aggregate import (
+    UNKNOWN_REGION,
     Filters,
     apply_filters,
     country_counts,
@@ -12,9 +13,11 @@ from analytics.aggregate import (
     meetings_table,
     period_before,
     region_theme_matrix,
+    region_trends,
     rising_falling,
     theme_evidence,
     theme_trends,
+    top_themes,
 )
 
 THEMES = ["tf", "sec", "rev"]
@@ -173,3 +176,18 @@ def test_mark_evidence_cuts_text_into_tagged_segments():
     assert "".join(s for s, _ in segments) == text
     assert [t for _, t in segments] == [None, "tf", None, "sec", None]
     assert mark_evidence(text, {"tf": ["not in the text"]}) == [(text, None)]
+
+
+def test_top_themes_are_the_most_discussed(events):
+    assert top_themes(events, THEMES, n=2) == ["tf", "sec"]  # 3 each; ties keep theme order
+    assert top_themes(events[events["doc_id"] == "d4"], THEMES) == ["rev"]
+
+
+def test_unknown_region_is_named_and_years_group_into_spans(events):
+    events.loc[events["doc_id"] == "d6", "region"] = ""
+    matrix = region_theme_matrix(events, THEMES)
+    assert UNKNOWN_REGION in set(matrix["region"])
+    spans = region_trends(events, THEMES, span=3)
+    assert set(spans["year"]) == {2015, 2018}  # 2015-2017 and 2018-2020
+    europe = spans[(spans["region"] == "Europe") & (spans["theme"] == "tf")]
+    assert europe.set_index("year").loc[2015, "total"] == 2

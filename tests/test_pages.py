@@ -92,7 +92,7 @@ def test_a_link_with_filters_restores_them_on_any_page():
     at = open_app("trends", region="Asia/Pacific", theme="E-commerce")
     filters = at.session_state["_view"].filters
     assert (filters.regions, filters.themes) == (("Asia/Pacific",), ("ecommerce",))
-    multiples = chart(at, "Theme shares by region and year")
+    multiples = chart(at, "Theme shares by region")
     assert [a["text"] for a in multiples["layout"]["annotations"]] == ["Asia/Pacific"]
     assert {trace["name"] for trace in multiples["data"]} == {"E-commerce"}
 
@@ -165,6 +165,8 @@ def test_themes_page_shows_evidence_terms_and_quality():
     evidence = at.dataframe[0].value
     assert len(evidence) > 0
     assert evidence["evidence"].str.len().min() > 20
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert quotes and all(len(q) > 20 for q in quotes)
     quality = at.dataframe[2].value
     assert any("coherence" in figure for figure in quality["figure"])
 
@@ -189,3 +191,12 @@ def test_data_page_lists_folders_sources_and_refits():
     assert "source_url" in sources and sources["source_url"].str.startswith("http").all()
     at.button[-1].click().run()  # refit
     assert not at.exception
+
+
+def test_theme_filter_keeps_shares_over_all_meetings():
+    at = open_app(theme="E-commerce")
+    heatmap = chart(at, "Share of meetings in each region")["data"][0]
+    assert heatmap["x"] == ["E-commerce"]
+    z = np.array([decode(row) for row in decode(heatmap["z"])], dtype=float).ravel()
+    assert 0 < z.max() < 100  # not 100%: shares are of all the region's meetings
+    assert int(at.metric[0].value) < int(open_app().metric[0].value)  # fewer meetings

@@ -172,3 +172,34 @@ def test_added_theme_appears_after_refit(tmp_path):
 def test_theme_dataclass_all_terms():
     theme = Theme("x", "X", "d", {"en": ("a",), "fr": ("b",), "es": ()})
     assert theme.all_terms == ("a", "b")
+
+
+def test_seed_terms_inside_names_of_bodies_are_not_evidence(model):
+    named = "Hosted by the Kenya Revenue Authority and the Law Enforcement Council, delegates met."
+    weights, evidence = model.unit_weights([named])
+    assert evidence.sum() == 0
+    plain = "Delegates discussed postal parcels and terrorism at length."
+    _, evidence = model.unit_weights([plain])
+    by_theme = dict(zip(model.theme_ids_, evidence[0], strict=True))
+    assert by_theme["ecommerce"] >= 2 and by_theme["security_terrorism"] >= 1
+
+
+def test_emerging_themes_name_their_closest_named_theme(model):
+    closest = model.closest_named()
+    assert set(closest) == {"emerging_1"}
+    theme, similarity = closest["emerging_1"]
+    assert theme in model.theme_ids_[:3] and 0.0 <= similarity <= 1.0
+
+
+def test_guidance_keeps_named_components_near_their_seeds(taxonomy):
+    texts, _ = _corpus()
+    seeds = ThemeModel(themes=taxonomy, n_emerging=1).fit(texts)
+    free = ThemeModel(themes=taxonomy, n_emerging=1, guidance=0.0).fit(texts)
+
+    def seed_similarity(fitted):
+        comps = fitted.components_[fitted.alignment_]
+        comps = comps / np.linalg.norm(comps, axis=1, keepdims=True)
+        rows = fitted.seed_matrix_ / np.linalg.norm(fitted.seed_matrix_, axis=1, keepdims=True)
+        return float(np.mean(np.sum(comps * rows, axis=1)))
+
+    assert seed_similarity(seeds) > seed_similarity(free)
