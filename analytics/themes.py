@@ -301,8 +301,11 @@ class ThemeModel(BaseEstimator, TransformerMixin):
                 n_components=H.shape[0], init="custom", solver="cd",
                 max_iter=max(self.max_iter // rounds, 10), random_state=self.random_state,
             )  # fmt: skip
-            with warnings.catch_warnings():  # short rounds by design
+            with warnings.catch_warnings():
+                # Short rounds by design; and on tiny corpora sklearn's reconstruction error
+                # (a by-product, unused) can round below zero before its square root.
                 warnings.simplefilter("ignore", ConvergenceWarning)
+                warnings.simplefilter("ignore", RuntimeWarning)
                 W = nmf.fit_transform(X, W=W, H=H)
             H = nmf.components_.copy()
             if rounds > 1:

@@ -176,7 +176,7 @@ def test_theme_dataclass_all_terms():
 
 def test_seed_terms_inside_names_of_bodies_are_not_evidence(model):
     named = "Hosted by the Kenya Revenue Authority and the Law Enforcement Council, delegates met."
-    weights, evidence = model.unit_weights([named])
+    _, evidence = model.unit_weights([named])
     assert evidence.sum() == 0
     plain = "Delegates discussed postal parcels and terrorism at length."
     _, evidence = model.unit_weights([plain])
