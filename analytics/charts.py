@@ -202,7 +202,7 @@ def world_map(countries: pd.DataFrame, value: str, title: str) -> go.Figure:
             locations=countries["iso3"],
             z=z,
             text=countries["country"],
-            customdata=list(zip(countries["meetings"], countries["with_theme"], strict=True)),
+            customdata=countries[["meetings", "with_theme", "country"]].values.tolist(),
             colorscale=_SEQUENTIAL,
             zmin=0,
             marker={"line": {"color": "#888", "width": 0.4}},
@@ -246,7 +246,7 @@ def region_comparison(
                 name=f"{region} ({int(rows['total'].max())} meetings)",
                 orientation="h",
                 marker={"color": region_colors[i % len(region_colors)]},
-                customdata=list(zip(rows["meetings"], rows["total"], strict=True)),
+                customdata=list(zip(rows["meetings"], rows["total"], themes, strict=True)),
                 hovertemplate="%{y}<br>%{x}% (%{customdata[0]} of %{customdata[1]} meetings)"
                 "<extra>" + region + "</extra>",
             )

@@ -13,11 +13,6 @@ common.require_meetings(view)
 events, labels = view.events, view.labels
 
 
-def _pick_country() -> None:
-    for point in st.session_state["map"]["selection"]["points"]:
-        common.narrow(common.COUNTRY, point.get("text") or "")
-
-
 left, right = st.columns([1, 2])
 shade = left.radio("Shade countries by", ["Meetings", "Share discussing a theme"],
                    horizontal=True, key="shade")  # fmt: skip
@@ -34,7 +29,7 @@ if countries.empty:
     st.info("None of the selected meetings has a venue country (all virtual).")
 else:
     common.chart(world_map(countries, "share" if theme else "meetings", title), key="map",
-                 on_select=_pick_country)  # fmt: skip
+                 on_select=common.country_clicked)  # fmt: skip
     st.caption("Click a country to narrow the selection to meetings held there.")
 common.download_csv(view, countries, "countries", key="countries")
 
@@ -48,7 +43,8 @@ second = b.selectbox("Compared with", ["(none)", *others], index=1 if others els
                      key="region_b")  # fmt: skip
 chosen = [first] if second == "(none)" else [first, second]
 profiles = region_profiles(events, chosen, view.theme_ids, int(settings.get("few_meetings")))
-common.chart(region_comparison(profiles, labels), key="profiles")
+common.chart(region_comparison(profiles, labels), key="profiles", on_select=common.theme_clicked)
+st.caption("Click a bar to add its theme to the filters.")
 common.download_csv(view, profiles, "region-profiles", key="profiles")
 
 common.snapshot(view, {"countries": countries, "region_profiles": profiles})

@@ -24,20 +24,13 @@ by_quarter = right.toggle("By quarter", value=short, key="by_quarter",
                           help="Quarters suit short ranges; years suit long ones.")  # fmt: skip
 
 
-def _pick_theme() -> None:
-    for point in st.session_state["trend"]["selection"]["points"]:
-        custom = point.get("customdata") or []
-        if len(custom) > 2:
-            common.narrow(common.THEME, custom[2])
-
-
 trend = theme_trends(events, themes, by_quarter=by_quarter, few=few)
 value = "share" if measure.startswith("Share") else "meetings"
 period = "quarter" if by_quarter else "year"
 which = "" if view.filters.themes else "the six most discussed themes, "
 common.chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} ({which}"
                                "open markers: few meetings)"), key="trend",
-             on_select=_pick_theme)  # fmt: skip
+             on_select=common.theme_clicked)  # fmt: skip
 st.caption("Click a point to add its theme to the filters; choose themes in the sidebar to "
            "compare others.")  # fmt: skip
 common.download_csv(view, trend, f"themes-by-{period}", key="trend")
@@ -56,7 +49,8 @@ else:
     split = st.select_slider("Second period starts in", years[1:],
                              value=years[len(years) // 2], key="split")  # fmt: skip
     changes = rising_falling(events, compared, split, few)
-    common.chart(rising_falling_bars(changes, labels, colors, split), key="changes")
+    common.chart(rising_falling_bars(changes, labels, colors, split), key="changes",
+                 on_select=common.theme_clicked)  # fmt: skip
     st.caption(f"Periods: {years[0]}–{split - 1} and {split}–{years[-1]}. A * marks themes "
                f"whose periods hold fewer than {few} meetings.")  # fmt: skip
 common.download_csv(view, changes, "rising-falling", key="changes")
