@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -262,12 +263,31 @@ def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
 
 
 def chart(fig: go.Figure, key: str, on_select=None) -> None:
-    """A plotly chart at full width, served with the app's own map outlines."""
+    """A plotly chart at full width, served with the app's own map outlines; clicking a
+    point calls ``on_select`` (e.g. :func:`theme_clicked`) with the chart's key."""
     if on_select is None:
         st.plotly_chart(fig, key=key, config=MAP_CONFIG, width="stretch")
     else:
         st.plotly_chart(fig, key=key, config=MAP_CONFIG, width="stretch",
-                        on_select=on_select, selection_mode="points")  # fmt: skip
+                        on_select=partial(on_select, key), selection_mode="points")  # fmt: skip
+
+
+def _clicked(chart_key: str, filter_key: str) -> None:
+    """Add the value each clicked point carries (its ``customdata[2]``) to a filter."""
+    for point in st.session_state[chart_key]["selection"]["points"]:
+        custom = point.get("customdata") or []
+        if len(custom) > 2 and custom[2]:
+            narrow(filter_key, str(custom[2]))
+
+
+def theme_clicked(chart_key: str) -> None:
+    """Chart click callback: narrow the theme filter to the clicked themes."""
+    _clicked(chart_key, THEME)
+
+
+def country_clicked(chart_key: str) -> None:
+    """Map click callback: narrow the venue-country filter to the clicked countries."""
+    _clicked(chart_key, COUNTRY)
 
 
 def narrow(key: str, value: str) -> None:
