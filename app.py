@@ -1,10 +1,14 @@
 """Meeting themes dashboard: navigation, the shared sidebar filters, the corpus in use."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from pages import common
 
-st.set_page_config(page_title="Meeting themes", page_icon=":material/public:", layout="wide")
+# A local file: an icon font or emoji favicon would be fetched from the internet.
+ICON = Path(__file__).parent / "static" / "favicon.png"
+st.set_page_config(page_title="Meeting themes", page_icon=str(ICON), layout="wide")
 
 PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

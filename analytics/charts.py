@@ -28,7 +28,7 @@ __all__ = [
 
 # Colour-blind-aware qualitative colours that keep their contrast on white and on black.
 PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#EDC948", "#B07AA1", "#FF9DA7",
+    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#C9A227", "#B07AA1", "#FF9DA7",
     "#9C755F", "#BAB0AC", "#1F77B4", "#D62728", "#17BECF", "#BCBD22", "#8C564B", "#E377C2",
     "#2CA02C", "#9467BD", "#FF7F0E", "#AEC7E8",
 )  # fmt: skip
@@ -62,16 +62,17 @@ def region_theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str]) -> go.Fig
     themes = list(dict.fromkeys(matrix["theme"]))
     regions = sorted(matrix["region"].unique(), reverse=True)
     grid = matrix.set_index(["region", "theme"])
-    z, custom = [], []
+    z, custom, names = [], [], []
     for region in regions:
         cells = [grid.loc[(region, theme)] for theme in themes]
         z.append([round(100 * c["share"], 1) for c in cells])
         custom.append([[int(c["meetings"]), int(c["total"])] for c in cells])
+        names.append(f"{region} ({int(cells[0]['total'])})")
     fig = go.Figure(
         go.Heatmap(
             z=z,
             x=[labels.get(t, t) for t in themes],
-            y=regions,
+            y=names,
             customdata=custom,
             colorscale=_SEQUENTIAL,
             zmin=0,
@@ -82,7 +83,7 @@ def region_theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str]) -> go.Fig
         )
     )
     fig.update_xaxes(title="Theme", tickangle=-35)
-    fig.update_yaxes(title="Region")
+    fig.update_yaxes(title="Region (meetings)")
     return _layout(fig, "Share of meetings in each region that discussed each theme", height=480)
 
 
@@ -203,7 +204,7 @@ def world_map(countries: pd.DataFrame, value: str, title: str) -> go.Figure:
             z=z,
             text=countries["country"],
             customdata=countries[["meetings", "with_theme", "country"]].values.tolist(),
-            colorscale=_SEQUENTIAL,
+            colorscale=[[0.0, "#c6dbef"], [0.5, "#4292c6"], [1.0, "#08306b"]],
             zmin=0,
             marker={"line": {"color": "#888", "width": 0.4}},
             colorbar={"title": "% of meetings" if is_share else "Meetings"},
@@ -213,6 +214,7 @@ def world_map(countries: pd.DataFrame, value: str, title: str) -> go.Figure:
         )
     )
     fig.update_geos(
+        fitbounds=False,  # the whole world, not just the venue countries
         projection_type="natural earth",
         showcountries=True,
         countrycolor="#999",
@@ -273,4 +275,4 @@ def theme_region_bars(spread: pd.DataFrame, label: str, color: str) -> go.Figure
     )
     fig.update_xaxes(title="% of the region's meetings", range=[0, 100])
     fig.update_yaxes(title=None)
-    return _layout(fig, f"{label}: regional spread", height=360)
+    return _layout(fig, f"{label}: regional spread", height=440)

@@ -19,7 +19,8 @@ cols = st.columns(4)
 cols[0].metric("Reports in use", len(analysis.events))
 cols[1].metric("Files read", analysis.n_files)
 cols[2].metric("Skipped", len(analysis.skipped))
-cols[3].metric("Last update", updated.strftime("%Y-%m-%d %H:%M") if updated else "–")
+cols[3].metric("Last update", updated.strftime("%Y-%m-%d") if updated else "–",
+               help=updated.strftime("%Y-%m-%d %H:%M") if updated else None)  # fmt: skip
 st.write("Corpus folders: " + ", ".join(f"`{p}`" for p in analysis.paths))
 st.caption(f"Theme model {analysis.fingerprint} · corpus {analysis.corpus_fingerprint}")
 
@@ -42,6 +43,8 @@ uploads = st.file_uploader(
     "Reports", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
     key="uploads",
 )  # fmt: skip
+# What the last "Add to the corpus" did, kept across the rerun that refreshes the figures.
+notes = st.session_state.pop("_upload_notes", [])
 if uploads and st.button("Add to the corpus", type="primary", icon=":material/upload:"):
     saved, problems = [], []
     for upload in uploads:
@@ -49,12 +52,18 @@ if uploads and st.button("Add to the corpus", type="primary", icon=":material/up
             saved.append(save_upload(upload.name, upload.getvalue(), settings.get("upload_dir")))
         except UploadError as exc:
             problems.append(str(exc))
-    for problem in problems:
-        st.error(problem)
+    notes = [("error", problem) for problem in problems]
     if saved:
-        st.success(f"Saved {len(saved)} file(s): " + ", ".join(p.name for p in saved))
+        names = ", ".join(p.name for p in saved)
+        notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
+        st.session_state["_upload_notes"] = notes
         common.load_analysis()
         st.rerun()
+for kind, note in notes:
+    if kind == "error":
+        st.error(note)
+    else:
+        st.success(note)
 if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
              help="New reports are classified with the current model; refit to let them "
                   "shape the themes too."):  # fmt: skip

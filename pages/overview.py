@@ -59,8 +59,13 @@ common.download_csv(view, shown, "themes-by-year", key="trend")
 
 st.subheader("Latest meetings")
 latest = latest_meetings(events, labels)
-st.dataframe(latest.drop(columns=["doc_id"]), hide_index=True, width="stretch",
-             column_config={"date": st.column_config.DateColumn("Date")})  # fmt: skip
+st.dataframe(
+    latest[["date", "title", "venue", "themes"]], hide_index=True, width="stretch",
+    column_config={"date": st.column_config.DateColumn("Date", width="small"),
+                   "title": st.column_config.TextColumn("Title", width="large"),
+                   "venue": st.column_config.TextColumn("Venue", width="small"),
+                   "themes": st.column_config.TextColumn("Themes", width="medium")},
+)  # fmt: skip
 common.download_csv(view, latest, "latest-meetings", key="latest")
 
 st.caption(

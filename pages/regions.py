@@ -19,7 +19,8 @@ shade = left.radio("Shade countries by", ["Meetings", "Share discussing a theme"
 theme = None
 if shade != "Meetings":
     theme = right.selectbox("Theme", view.theme_ids, format_func=labels.get, key="map_theme")
-countries = country_counts(events, theme)
+# A share is counted over the meetings of every filter but the themes (see View.base).
+countries = country_counts(events if theme is None else view.base, theme)
 title = (
     f"Meetings by venue country ({len(countries)} countries)"
     if theme is None
@@ -42,7 +43,8 @@ others = [r for r in regions if r != first]
 second = b.selectbox("Compared with", ["(none)", *others], index=1 if others else 0,
                      key="region_b")  # fmt: skip
 chosen = [first] if second == "(none)" else [first, second]
-profiles = region_profiles(events, chosen, view.theme_ids, int(settings.get("few_meetings")))
+profiles = region_profiles(view.base, chosen, list(view.filters.themes) or view.named,
+                           int(settings.get("few_meetings")))  # fmt: skip
 common.chart(region_comparison(profiles, labels), key="profiles", on_select=common.theme_clicked)
 st.caption("Click a bar to add its theme to the filters.")
 common.download_csv(view, profiles, "region-profiles", key="profiles")

@@ -32,7 +32,7 @@ def test_heatmap_shows_shares_in_percent_with_counts_on_hover():
     )  # fmt: skip
     trace = region_theme_heatmap(matrix, LABELS).data[0]
     assert list(trace.x) == ["Trade facilitation", "Security"]
-    assert list(trace.y) == ["Europe", "Asia"]
+    assert list(trace.y) == ["Europe (4)", "Asia (4)"]  # with the region's meetings
     assert [list(row) for row in trace.z] == [[50.0, 25.0], [0.0, 100.0]]
     assert list(trace.customdata[1][1]) == [4, 4]
     assert "customdata[0]" in trace.hovertemplate

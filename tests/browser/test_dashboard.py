@@ -1,0 +1,257 @@
+"""The running dashboard in a real browser: every page, the sidebar filters and links, the
+offline world map, downloads, uploads and the meeting report.
+
+Every wait is on the app's own state (the plotly figures' data, elements, the URL), never a
+fixed delay.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+FIRST_LOAD_MS = 60_000  # the first page of a session fits the theme model
+PAGES = {
+    "overview": ("/", 2),
+    "regions": ("/regions", 2),
+    "trends": ("/trends", 3),
+    "themes": ("/themes", 2),
+    "meetings": ("/meetings", 0),
+    "data": ("/data", 0),
+}
+HEATMAP = "Share of meetings in each region"
+
+# Plotly keeps typed arrays ({dtype, bdata} in the spec) as typed arrays; make plain lists.
+_CHARTS_JS = """() => {
+  const list = v => {
+    if (v == null) return [];
+    if (ArrayBuffer.isView(v)) return Array.from(v);
+    if (v._inputArray) return Array.from(v._inputArray);
+    if (Array.isArray(v)) return v.map(e => (ArrayBuffer.isView(e) ? Array.from(e) : e));
+    return [];
+  };
+  return [...document.querySelectorAll('.js-plotly-plot')].map(p => ({
+    title: (p.layout && p.layout.title && p.layout.title.text) || '',
+    annotations: ((p.layout && p.layout.annotations) || []).map(a => a.text),
+    traces: (p.data || []).map(t => ({
+      type: t.type || 'scatter', name: t.name || '',
+      x: list(t.x), y: list(t.y), z: list(t.z), locations: list(t.locations),
+    })),
+  }));
+}"""
+_CHARTS_READY_JS = """n => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return plots.length === n && plots.every(p => p.data && p.data.length);
+}"""
+_ANY_CHART_JS = (
+    "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p.data && p.data.length)"
+)
+_HEATMAP_Y_JS = r"""([part, want]) => {
+  const p = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => ((p.layout && p.layout.title && p.layout.title.text) || '').includes(part));
+  const regions = !!p && !!p.data ? [...p.data[0].y].map(name => name.replace(/ \(\d+\)$/, '')) : null;
+  return !!regions && JSON.stringify(regions) === JSON.stringify(want);
+}"""
+_MAP_SHAPES_JS = "() => document.querySelectorAll('.js-plotly-plot path.choroplethlocation').length"
+
+REPORT = """Customs leaders of West and Central Africa meet in Dakar
+
+12 May 2023
+
+A regional workshop of the West and Central Africa region was held in Dakar, Senegal, on 10 and
+11 May 2023. Delegates discussed trade facilitation and the single window.
+"""
+
+
+def plain(text: str) -> str:
+    """A plotly title without its HTML tags."""
+    return re.sub(r"<[^>]+>", "", text)
+
+
+def charts(page: Page) -> list[dict]:
+    return page.evaluate(_CHARTS_JS)
+
+
+def chart(page: Page, title_part: str) -> dict:
+    found = [c for c in charts(page) if title_part in plain(c["title"])]
+    assert found, f"no chart titled like {title_part!r}: {[c['title'] for c in charts(page)]}"
+    return found[0]
+
+
+def has_data(trace: dict) -> bool:
+    return any(len(trace[axis]) for axis in ("x", "y", "z", "locations"))
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script run that produced the page has finished."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def open_app(page: Page, url: str, n_charts: int | None = None) -> None:
+    """Load a page; the first wait is generous, the model may still be fitting."""
+    page.goto(url)
+    expect(page.get_by_test_id("stMain").locator("h1")).to_be_visible(timeout=FIRST_LOAD_MS)
+    if n_charts:
+        page.wait_for_function(_CHARTS_READY_JS, arg=n_charts, timeout=FIRST_LOAD_MS)
+    wait_idle(page)
+
+
+def sidebar_multiselect(page: Page, label: str) -> Locator:
+    sidebar = page.get_by_test_id("stSidebar")
+    return sidebar.get_by_test_id("stMultiSelect").filter(
+        has=page.get_by_role("combobox", name=label, exact=True)
+    )
+
+
+def full_page_screenshot(page: Page, path: Path) -> None:
+    """Streamlit scrolls inside its own container: grow the viewport to the content first."""
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+             ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')]
+               .map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    wait_idle(page)
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(size)
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_renders_with_data(page: Page, app_url: str, screenshots: Path, name: str):
+    path, n_charts = PAGES[name]
+    open_app(page, app_url + path, n_charts)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.locator(".js-plotly-plot")).to_have_count(n_charts)
+    for figure in charts(page):
+        assert any(has_data(t) for t in figure["traces"]), f"empty chart {figure['title']!r}"
+    if name == "meetings":
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
+    if name == "data":
+        expect(page.get_by_test_id("stMetric").first).to_contain_text("Reports in use")
+    full_page_screenshot(page, screenshots / f"{name}.png")
+
+
+def test_choosing_a_region_updates_the_link_and_the_heatmap(page: Page, app_url: str):
+    open_app(page, app_url + "/", 2)
+    assert len(chart(page, HEATMAP)["traces"][0]["y"]) > 1
+    sidebar_multiselect(page, "Region").get_by_role("combobox").click()
+    page.get_by_role("option", name="Europe", exact=True).click()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile(r"[?&]region=Europe(&|$)"))
+    page.wait_for_function(_HEATMAP_Y_JS, arg=[HEATMAP, ["Europe"]])
+    (row,) = chart(page, HEATMAP)["traces"][0]["y"]
+    assert re.fullmatch(r"Europe \(\d+\)", row)  # the region and its meetings
+
+
+def test_a_deep_link_restores_region_and_years(page: Page, app_url: str):
+    open_app(page, app_url + "/trends?region=Asia%2FPacific&years=2015&years=2020", 3)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    region = sidebar_multiselect(page, "Region")
+    expect(region.locator("[data-tag]")).to_have_count(1)
+    expect(region.locator("[data-tag]")).to_have_text("Asia/Pacific")
+    thumbs = page.get_by_test_id("stSidebar").get_by_test_id("stSliderThumbValue")
+    expect(thumbs).to_have_text(["2015", "2020"])
+
+    trend = chart(page, "Themes by year")
+    periods = {str(x) for t in trend["traces"] for x in t["x"]}
+    assert periods and periods <= {str(y) for y in range(2015, 2021)}, periods
+
+    multiples = chart(page, "Theme shares by region")
+    assert [plain(a) for a in multiples["annotations"]] == ["Asia/Pacific"]
+    years = {int(x) for t in multiples["traces"] for x in t["x"]}
+    assert years and min(years) >= 2015 and max(years) <= 2020, years
+
+
+def test_meetings_csv_download_matches_the_selection(page: Page, app_url: str):
+    open_app(page, app_url + "/meetings?region=Europe")
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(r"meetings\."))
+    expect(caption).to_have_text(re.compile(r"^\d+ meetings\."))
+    shown = int(re.match(r"(\d+) meetings\.", caption.inner_text()).group(1))
+
+    with page.expect_download() as info:
+        page.get_by_test_id("stDownloadButton").filter(has_text="Download CSV").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".csv")
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert shown > 0 and len(rows) == shown
+    assert {row["region"] for row in rows} == {"Europe"}
+
+
+def test_the_world_map_draws_countries_from_the_app_itself(page: Page, app_url: str):
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if "plot.ly" in r.url else None)
+    with page.expect_response(lambda r: "world_110m.json" in r.url, timeout=FIRST_LOAD_MS) as got:
+        open_app(page, app_url + "/regions", 2)
+    assert got.value.ok and got.value.url == f"{app_url}/app/static/world_110m.json"
+    page.wait_for_function(f"() => ({_MAP_SHAPES_JS})() > 10")
+    shapes = page.evaluate(_MAP_SHAPES_JS)
+    located = chart(page, "Meetings by venue country")["traces"][0]["locations"]
+    assert shapes > 0.8 * len(located), (shapes, len(located))
+    land = page.evaluate(
+        "() => [...document.querySelectorAll('.js-plotly-plot .geo .layer.land path')]"
+        ".map(p => (p.getAttribute('d') || '').length)"
+    )
+    assert land and max(land) > 1000, land
+    assert not outside, outside
+
+
+def test_an_empty_selection_shows_a_message_and_resets(page: Page, app_url: str):
+    open_app(page, app_url + "/?q=zzqxnothing")
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_test_id("stAlertContainer")).to_contain_text("No meeting matches")
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
+
+    main.get_by_role("button", name="Reset filters").click()
+    page.wait_for_function(_CHARTS_READY_JS, arg=2)
+    expect(page).not_to_have_url(re.compile(r"[?&]q="))
+    expect(main.get_by_text("No meeting matches")).to_have_count(0)
+    expect(page.get_by_test_id("stSidebar").get_by_placeholder("Words in the title")).to_have_value(
+        ""
+    )
+
+
+def test_opening_a_meeting_from_the_table(page: Page, app_url: str):
+    open_app(page, app_url + "/meetings")
+    expect(page).not_to_have_url(re.compile(r"[?&]meeting="))
+    grid = page.get_by_test_id("stMain").get_by_test_id("data-grid-canvas")
+    title = grid.get_by_test_id("glide-cell-2-1").text_content()  # 2nd row, "Title" column
+    assert title
+    box = grid.bounding_box()
+    row_height = 35  # Streamlit's default; the header row has the same height
+    page.mouse.click(box["x"] + 16, box["y"] + row_height * 1.5 + row_height)  # its row marker
+    expect(page).to_have_url(re.compile(r"[?&]meeting=[^&]+"))
+    header = page.get_by_test_id("stMain").locator("h2")
+    expect(header.filter(has_text=title)).to_have_count(1)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_uploading_a_report_adds_it_to_the_corpus(page: Page, app_url: str, tmp_path: Path):
+    # Last on purpose: the upload joins the corpus for the rest of the session.
+    report = tmp_path / "dakar-workshop.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    open_app(page, app_url + "/data")
+    in_use = (
+        page.get_by_test_id("stMetric")
+        .filter(has_text="Reports in use")
+        .get_by_test_id("stMetricValue")
+    )
+    before = int(in_use.inner_text())
+
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(report)
+    page.get_by_role("button", name="Add to the corpus").click()
+    expect(in_use).to_have_text(str(before + 1))  # after the rerun that reads the new report
+    wait_idle(page)
+    saved = page.get_by_test_id("stAlertContainer").filter(has_text="Saved 1 file")
+    expect(saved).to_contain_text(report.name)  # the message outlives that rerun
+    expect(page.get_by_test_id("stException")).to_have_count(0)
