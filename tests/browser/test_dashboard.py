@@ -255,3 +255,24 @@ def test_uploading_a_report_adds_it_to_the_corpus(page: Page, app_url: str, tmp_
     saved = page.get_by_test_id("stAlertContainer").filter(has_text="Saved 1 file")
     expect(saved).to_contain_text(report.name)  # the message outlives that rerun
     expect(page.get_by_test_id("stException")).to_have_count(0)
+
+
+def test_clicking_a_country_on_the_map_narrows_the_selection(page: Page, app_url: str):
+    open_app(page, app_url + "/regions", 2)
+    page.wait_for_function(f"() => ({_MAP_SHAPES_JS})() > 10")
+    box = page.evaluate(
+        """() => {
+          const path = [...document.querySelectorAll('.js-plotly-plot path.choroplethlocation')]
+            .find(p => p.__data__ && p.__data__.loc === 'CHN');
+          const r = path.getBoundingClientRect();
+          return {x: r.x + r.width * 0.5, y: r.y + r.height * 0.5};
+        }"""
+    )
+    page.mouse.move(box["x"], box["y"])  # plotly takes a click as a selection after a hover
+    expect(page.locator(".js-plotly-plot .hoverlayer .hovertext").first).to_be_visible()
+    page.mouse.down()
+    page.mouse.up()
+    expect(page).to_have_url(re.compile(r"[?&]country=China(&|$)"))
+    wait_idle(page)
+    located = chart(page, "Meetings by venue country")["traces"][0]["locations"]
+    assert located == ["CHN"]
