@@ -18,7 +18,9 @@ picked = st.dataframe(
     table.drop(columns=["doc_id"]), hide_index=True, width="stretch", key="meetings",
     on_select="rerun", selection_mode="single-row",
     column_config={"date": st.column_config.DateColumn("Date"),
-                   "title": st.column_config.TextColumn("Title", width="large")},
+                   "title": st.column_config.TextColumn("Title", width="large"),
+                   "venue": "Venue", "region": "Region", "type": "Type",
+                   "themes": "Themes", "source": "Source"},
 )  # fmt: skip
 common.download_csv(view, table, "meetings", key="meetings")
 common.snapshot(view, {"meetings": table})
