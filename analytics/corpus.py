@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so cached rows are recomputed.
-EXTRACTOR_VERSION = "5"
+EXTRACTOR_VERSION = "8"
 
 EVENT_COLUMNS: dict[str, str] = {
     "doc_id": "string",

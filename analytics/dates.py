@@ -112,6 +112,21 @@ def _span_from_match(match: re.Match[str], default_year: int) -> DateSpan | None
     return DateSpan(start, end, match.start(), bool(groups.get("year")))
 
 
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@cache
+def _weekday_pattern() -> re.Pattern[str]:
+    """Weekday names (and a following comma) in every supported language."""
+    names: set[str] = set()
+    for language in LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for key in _WEEKDAY_KEYS:
+            names.update(n.lower() for n in info.get(key, []) if len(n) >= 4)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})\.?,?(?=\s+\d)", re.IGNORECASE)
+
+
 @cache
 def _month_only_pattern() -> re.Pattern[str]:
     # "in October 2009", "en octubre de 2009": a meeting known to the month only.
@@ -127,6 +142,8 @@ def find_date_spans(text: str, default_year: int) -> list[DateSpan]:
     A date without a year takes ``default_year``. A month without a day ("in October
     2009") counts as the first of that month.
     """
+    # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
+    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
     for pattern in [*_range_patterns(), _month_only_pattern()]:

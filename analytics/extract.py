@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from analytics.dates import DateSpan, find_meeting_dates, parse_date, published_from_lines
 from analytics.documents import RawDocument
-from analytics.geo import Gazetteer, Place
+from analytics.geo import Gazetteer, Place, normalise
 from analytics.people import find_organisations, find_people
 
 __all__ = ["EVENT_TYPES", "extract_event", "split_sentences", "strip_boilerplate"]
@@ -74,7 +74,9 @@ _VENUE_VERBS = re.compile(
     r"\b(?:held|hold|holds|hosted|hosting|hosts|took place|takes place|taking place|"
     r"convened|convenes|met|meet|meets|gathered|gather|organi[sz]ed|staged|opened|"
     r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
-    r"ran|run|launched|celebrated|tenue?s?|celebr[oó]|realiz[oó]|reuni[oó])\b",
+    r"ran|run|launched|celebrated|came together|got together|come together|"
+    r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
+    r"se reunieron|organis[ée]e?s?)\b",
     re.IGNORECASE,
 )
 
@@ -125,7 +127,14 @@ _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
 _HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
-_PLACE = re.compile(rf"\b(?:in|at|en|à|a)\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?")
+_PLACE = re.compile(
+    rf"\b(?:in|at|en|à|a|(?:travel\w*|came|come|went|flew|headed|arrived|moved)\s+to)"
+    rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+# "Venue: Seoul, South Korea" in meeting summaries
+_VENUE_LABEL = re.compile(
+    rf"(?<!\w)(?i:venue|location|lieu|lugar|sede)\s*:\s*(?P<place>{_PLACE_NAME}){_HINT}?"
+)
 # "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<place>{_PLACE_NAME}){_HINT}")
 _VERB_BEFORE = re.compile(
@@ -147,30 +156,50 @@ def _hint_country(gaz: Gazetteer, match: re.Match[str]) -> str | None:
     return None
 
 
-def _resolve(gaz: Gazetteer, match: re.Match[str], prefer: set[str]) -> tuple[Place, bool] | None:
-    """The place a phrase names and whether the whole phrase was recognised."""
+def _resolve(
+    gaz: Gazetteer, match: re.Match[str], prefer: set[str], known: dict[str, Place] | None = None
+) -> tuple[Place, bool] | None:
+    """The place a phrase names and whether the whole phrase was recognised. ``known``
+    holds the places the report names with their country elsewhere ("GOA, India"), so
+    that a bare "in Goa" means the same place."""
     words = match.group("place").rstrip(".,").split()
     hint_iso = _hint_country(gaz, match)
+    if not hint_iso and known and normalise(" ".join(words)) in known:
+        return known[normalise(" ".join(words))], True
     wanted = {hint_iso} if hint_iso else prefer
     for size in range(len(words), 0, -1):
         name = " ".join(words[:size])
         iso3 = gaz.country(name)
         city = gaz.city(name, wanted)
         whole = size == len(words)
+        if hint_iso and city and city.iso3 == hint_iso:  # "Granada, Spain"
+            return city, whole
         if iso3 and not (city and city.iso3 == iso3 and _same(city.city, name)):
             return Place("", gaz.name_of(iso3), iso3), whole
         if city and (not hint_iso or city.iso3 == hint_iso):
             return city, whole
     if hint_iso and len(words) <= 3:
         # A place the gazetteer lacks, but the text says which country it is in.
-        return Place(" ".join(words), gaz.name_of(hint_iso), hint_iso), True
+        name = " ".join(words)
+        return Place(
+            name.title() if name.isupper() else name, gaz.name_of(hint_iso), hint_iso
+        ), True
     return None
 
 
 def _same(a: str, b: str) -> bool:
-    from analytics.geo import normalise
-
     return normalise(a) == normalise(b)
+
+
+def _places_with_country(gaz: Gazetteer, sentences: list[str]) -> dict[str, Place]:
+    """Places the report names together with their country ("Goa, India")."""
+    known: dict[str, Place] = {}
+    for sentence in sentences:
+        for match in _PLACE_COUNTRY.finditer(sentence):
+            resolved = _resolve(gaz, match, set()) if _hint_country(gaz, match) else None
+            if resolved and resolved[0].city:
+                known.setdefault(normalise(match.group("place").rstrip(".,")), resolved[0])
+    return known
 
 
 def _date_follows(sentence: str, end: int) -> bool:
@@ -179,19 +208,27 @@ def _date_follows(sentence: str, end: int) -> bool:
     return bool(spans) and spans[0].position <= 10
 
 
-def _place_candidates(gaz: Gazetteer, sentence: str, named: set[str]):
+def _place_candidates(
+    gaz: Gazetteer, sentence: str, named: set[str], known: dict[str, Place] | None = None
+):
     """(place, score bonus) for every place phrase of a sentence."""
     seen: set[int] = set()
+    label = _VENUE_LABEL.search(sentence)
+    if label and (resolved := _resolve(gaz, label, named)):
+        seen.add(label.start("place"))
+        yield resolved[0], 6
     for pattern, needs_hint in ((_PLACE, False), (_PLACE_COUNTRY, True)):
         for match in pattern.finditer(sentence):
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
                 continue
-            resolved = _resolve(gaz, match, named)
+            resolved = _resolve(gaz, match, named, known)
             if resolved is None:
                 continue
             seen.add(start)
             place, whole = resolved
+            if needs_hint and not place.city:
+                continue  # "Cameroon, Gabon, Mali": a list of countries, not a venue
             bonus = (1 if place.city else 0) + (0 if whole else -2)
             bonus += 1 if _VERB_BEFORE.search(sentence[: match.start()]) else 0
             bonus += 1 if needs_hint or match.group("paren") or match.group("comma") else 0
@@ -211,11 +248,12 @@ def find_venue(
     above all in the sentence that gives the meeting's date."""
     best: tuple[int, int, Place] | None = None
     candidates = [title, *sentences]
+    known = _places_with_country(gaz, candidates)
     for order, sentence in enumerate(candidates):
         is_event_sentence = order == 0 or bool(_VENUE_VERBS.search(sentence))
         dates = [d.start for d in find_meeting_dates(sentence, None)] if order else []
         dated = 2 if meeting_date in dates else (1 if dates else 0)
-        for place, bonus in _place_candidates(gaz, sentence, named):
+        for place, bonus in _place_candidates(gaz, sentence, named, known):
             score = (2 if is_event_sentence else 0) + dated + bonus
             rank = (score, -order)
             if best is None or rank > best[:2]:
@@ -369,27 +407,56 @@ class _Parts:
 def _parts(doc: RawDocument) -> _Parts:
     lines = strip_boilerplate(doc.text)
     title = " ".join(doc.title.split())
-    if not title and lines and len(lines[0]) <= 250 and parse_date(lines[0]) is None:
+    first_is_date = bool(lines) and (
+        parse_date(lines[0]) is not None or published_from_lines(lines[:1], limit=1)[1] == 0
+    )
+    if not title and lines and len(lines[0]) <= 250 and not first_is_date:
         title = lines[0]
     if lines and title and lines[0] == title:
-        lines = lines[1:]
+        if _is_sentence(title):  # no headline: the report starts with its first paragraph
+            title = _shortened(split_sentences(title)[0])
+        else:
+            lines = lines[1:]
     published = parse_date(doc.published) if doc.published else None
     found, index = published_from_lines(lines, limit=3)
     if index >= 0:
         lines = lines[:index] + lines[index + 1 :]
         published = published or found
-    if published is None and lines:
-        published = _dateline(lines[0])
+    if lines:
+        dated, lines[0] = _dateline(lines[0])
+        published = published or dated
+    if not title and lines:  # no headline at all: the opening words stand in for one
+        title = _shortened(split_sentences(lines[0])[0])
     return _Parts(title=title, published=published, body="\n\n".join(lines))
 
 
-_DATELINE = re.compile(r"^[A-ZÀ-Ý][\w .'’-]{1,40},\s+(?P<date>[^–—-]{6,30}?)\s*[–—-]\s")
+def _is_sentence(line: str) -> bool:
+    """A line that reads as body text, not as a headline (long and ends like a sentence)."""
+    return len(line) > 120 and line.rstrip().endswith((".", "!", "?"))
 
 
-def _dateline(line: str) -> dt.date | None:
-    """The date of a newswire dateline ("TOKYO, 5 May 2010 – ...") opening the body."""
+def _shortened(text: str, limit: int = 100) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"\s*[–—-]+\s*"
+)
+
+
+def _dateline(line: str) -> tuple[dt.date | None, str]:
+    """The date of a newswire dateline ("TOKYO, 5 May 2010 – ...", "Dakar, le 3 mai 2017
+    – ...") opening the body, and the line without that date: it is when the report was
+    filed, not when the meeting took place. The place stays (it is often the venue)."""
     match = _DATELINE.match(line)
-    return parse_date(match.group("date")) if match else None
+    if not match:
+        return None, line
+    date = parse_date(match.group("date"))
+    if date is None:
+        return None, line
+    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"
 
 
 def _table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
@@ -424,7 +491,7 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> dict[str, object]:
     sentences = split_sentences(parts.body)
     span = pick_meeting_dates(parts.body, parts.published)
     lead = _lead(sentences, parts.published)
-    virtual = is_virtual(parts.title, lead)
+    virtual = is_virtual(parts.title, " ".join(dict.fromkeys([*sentences[:3], lead])))
     venue = None
     if not virtual:
         venue = _table_place(gaz, doc) if doc.location else None

@@ -8,6 +8,7 @@ libraries lack live in ``data/country_aliases.csv``.
 from __future__ import annotations
 
 import csv
+import gettext
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -45,6 +46,18 @@ class Place:
     iso3: str
 
 
+_NAME_LANGUAGES = ("fr", "es", "pt")
+
+
+def _name_variants(name: str) -> list[str]:
+    """A translated name and its inverted form ("Corée, République de" -> "République de
+    Corée")."""
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        return [name, f"{tail} {head}"]
+    return [name]
+
+
 class Gazetteer:
     """Look up countries, cities and regions by name."""
 
@@ -75,6 +88,18 @@ class Gazetteer:
                 value = getattr(country, attr, None)
                 if value:
                     self._countries.setdefault(normalise(value), country.alpha_3)
+        # Country names in the other languages reports are written in ("Tchad",
+        # "República Dominicana"), from pycountry's own translations.
+        for language in _NAME_LANGUAGES:
+            translation = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+            )
+            for country in pycountry.countries:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(country, attr, None)
+                    if value:
+                        for name in _name_variants(translation.gettext(value)):
+                            self._countries.setdefault(normalise(name), country.alpha_3)
 
     def _load_aliases(self, path: Path) -> None:
         with open(path, newline="", encoding="utf-8") as handle:

@@ -231,6 +231,32 @@ OTHER_PHRASINGS = [
     ("SG in Tokyo\n\nTOKYO, 5 May 2010 - Secretary General Kunio Mikuriya met Japanese officials "
      "during a visit to Japan.",
      (D(2010, 5, 5), None, "JPN", "Asia/Pacific", "bilateral_visit")),
+    ("ASEM Customs chiefs meet in Goa\n\nGOA, India, 9 October 2015 — Heads of Customs from "
+     "Asia and Europe met in Goa from 7 to 9 October for their 11th meeting.",
+     (D(2015, 10, 7), D(2015, 10, 9), "IND", "Asia/Pacific", "other")),
+    ("Dakar accueille la conférence régionale\n\nDakar, le 3 mai 2017 – La 22e Conférence "
+     "régionale des Directeurs généraux s'est tenue du 26 au 28 avril 2017 à Dakar (Sénégal).",
+     (D(2017, 4, 26), D(2017, 4, 28), "SEN", "West and Central Africa", "regional_conference")),
+    ("SADC capacity building conference\n\nPosted on 23 February 2010\n\nThe conference ran "
+     "from Wednesday 3 to Friday 5 February in Gaborone, Botswana.",
+     (D(2010, 2, 3), D(2010, 2, 5), "BWA", "East and Southern Africa", "international_forum")),
+    ("Meeting summary: rules of origin\n\nDate: 21–25 November 2022\nVenue: Botswana (city "
+     "not specified)\nRegion: WCO East and Southern Africa\nParticipants: SADC Member States",
+     (D(2022, 11, 21), D(2022, 11, 25), "BWA", "East and Southern Africa", "other")),
+    ("Project closes\n\n31 October 2014\n\nThe beneficiaries Cameroon, Gabon, Mali and "
+     "Mauritania travelled to South Africa, where the South African Revenue Service hosted "
+     "the closing workshop from 21 to 23 October 2014.",
+     (D(2014, 10, 21), D(2014, 10, 23), "ZAF", "East and Southern Africa",
+      "workshop_or_training")),
+    ("Posted on 5 June 2020\n\nGreat to see so many colleagues last Tuesday (2 June)! The WCO "
+     "Europe region's contact points got together by video conference.",
+     (D(2020, 6, 2), None, "", "Europe", "virtual_meeting")),
+    ("Reunión en República Dominicana\n\n20 mayo 2015\n\nLa reunión se celebró en Santo "
+     "Domingo, República Dominicana, los días 14 y 15 de mayo de 2015.",
+     (D(2015, 5, 14), D(2015, 5, 15), "DOM", "Americas and Caribbean", "other")),
+    ("Brussels (WCO) – The WCO Council met in Brussels, Belgium, from 11 to 13 June 2015 for "
+     "its 125th/126th Sessions, chaired by Morocco, with the Secretary General presenting.",
+     (D(2015, 6, 11), D(2015, 6, 13), "BEL", "Global", "policy_commission_or_council")),
 ]  # fmt: skip
 
 
