@@ -55,10 +55,10 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("themes_file", str(DATA / "themes.toml"), "Taxonomy of named themes (editable)."),
     Setting("n_emerging", 4, "Free NMF components that look for themes the taxonomy lacks."),
-    Setting("theme_threshold", 0.45, "Minimum theme score (0-1) for a theme to be assigned."),
+    Setting("theme_threshold", 0.275, "Minimum theme score (0-1) for a theme to be assigned."),
     Setting(
         "theme_evidence_weight",
-        0.65,
+        0.75,
         "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1.",
     ),
     Setting("random_state", 0, "Seed of the theme model, for reproducible fits."),

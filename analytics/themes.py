@@ -163,10 +163,11 @@ TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
 # sign that the theme was discussed, so it does not count as evidence.
 _TITLE_WORD = r"[A-Z][\w'’&.-]*"
 _BODY_NAME = re.compile(
-    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?)?){{1,6}}"
+    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|and\s+(?=[A-Z]))?){{1,6}}"
     r"(?:Authority|Authorities|Service|Agency|Council|Commission|Committee|Directorate|"
     r"Department|Ministry|Office|Centre|Center|Bureau|Board|Superintendency|Forum)\b"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}})?"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
+    r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
 
 
