@@ -26,7 +26,7 @@ Progress = Callable[[str, float], None]
 _EVIDENCE_PER_THEME = 2
 _REPRESENTATIVES = 5
 # Bump when the model's scoring changes, so cached models are refitted.
-MODEL_VERSION = "6"
+MODEL_VERSION = "7"
 
 
 @dataclass
