@@ -15,7 +15,13 @@ from functools import cache
 import dateparser
 from dateparser.languages.loader import default_loader
 
-__all__ = ["DateSpan", "find_meeting_dates", "parse_date", "published_from_lines"]
+__all__ = [
+    "DateSpan",
+    "find_meeting_dates",
+    "month_without_year",
+    "parse_date",
+    "published_from_lines",
+]
 
 LANGUAGES = ("en", "fr", "es", "pt")
 _MONTH_KEYS = (
@@ -219,6 +225,22 @@ def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:
             span = _shift_year(span, -1)
         spans.append(span)
     return spans
+
+
+def month_without_year(text: str, published: dt.date) -> DateSpan | None:
+    """A meeting dated only by its month, the year left to the reader ("held in June",
+    "en juin"): the first of that month, in the year that puts it before the publication
+    date (or at most two months after it)."""
+    match = re.search(
+        rf"(?<![\w-])(?:in|en|em|during|durante)\s+(?P<m1>{_month_pattern()})(?![\w-])(?!\s+\d)",
+        text,
+        re.IGNORECASE,
+    )
+    if not match:
+        return None
+    month = month_numbers()[match.group("m1").lower().rstrip(".")]
+    span = DateSpan(dt.date(published.year, month, 1), None, match.start(), False)
+    return _shift_year(span, -1) if span.start > published + dt.timedelta(days=62) else span
 
 
 def _shift_year(span: DateSpan, years: int) -> DateSpan:

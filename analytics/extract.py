@@ -10,7 +10,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from analytics.dates import DateSpan, find_meeting_dates, parse_date, published_from_lines
+from analytics.dates import (
+    DateSpan,
+    find_meeting_dates,
+    month_without_year,
+    parse_date,
+    published_from_lines,
+)
 from analytics.documents import RawDocument
 from analytics.geo import Gazetteer, Place, normalise
 from analytics.people import find_organisations, find_people
@@ -92,6 +98,9 @@ def pick_meeting_dates(body: str, published: dt.date | None) -> DateSpan | None:
         if spans and chosen is None and _VENUE_VERBS.search(sentence):
             chosen = spans[0]
     chosen = chosen or (found[0] if found else None)
+    if chosen is None and published is not None:  # "the Council met in June"
+        happened = [s for s in split_sentences(body) if _VENUE_VERBS.search(s)]
+        chosen = next(filter(None, (month_without_year(s, published) for s in happened)), None)
     if chosen is not None and chosen.end is None:
         # "ended on 18 February ... held on 17 and 18 February": the range says more.
         for span in found:

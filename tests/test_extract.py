@@ -257,6 +257,9 @@ OTHER_PHRASINGS = [
     ("Brussels (WCO) – The WCO Council met in Brussels, Belgium, from 11 to 13 June 2015 for "
      "its 125th/126th Sessions, chaired by Morocco, with the Secretary General presenting.",
      (D(2015, 6, 11), D(2015, 6, 13), "BEL", "Global", "policy_commission_or_council")),
+    ("Notes on the Council\n\nPosted on 5 July 2010\n\nThe WCO Council Sessions took place "
+     "at our headquarters in Brussels in June, paired with a forum.",
+     (D(2010, 6, 1), None, "BEL", "Global", "policy_commission_or_council")),
 ]  # fmt: skip
 
 
