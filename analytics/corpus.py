@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so cached rows are recomputed.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "13"
 
 EVENT_COLUMNS: dict[str, str] = {
     "doc_id": "string",

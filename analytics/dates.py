@@ -66,6 +66,8 @@ def _range_patterns() -> list[re.Pattern[str]]:
     day_first = [
         # 30 November to 2 December 2021 / du 30 novembre au 2 décembre 2021
         rf"(?P<d1>{_DAY}){of}\s+(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m2>{month}){yr}",
+        # 23, 24 and 25 April 2012 / los días 23, 24 y 25 de abril de 2012
+        rf"(?P<d1>{_DAY})(?:,\s*{_DAY})+,?\s*(?:and|et|y|e|&)\s*(?P<d2>{_DAY}){of}\s+(?P<m1>{month}){yr}",
         # 6 and 7 April 2017 / 27-29 June 2019 / del 3 al 5 de marzo de 2015
         rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m1>{month}){yr}",
         # 1 February 2022
@@ -90,6 +92,7 @@ class DateSpan:
     end: dt.date | None
     position: int
     has_year: bool
+    precise: bool = True  # False for a month without a day
 
 
 def _day(text: str) -> int:
@@ -101,7 +104,7 @@ def _span_from_match(match: re.Match[str], default_year: int) -> DateSpan | None
     months = month_numbers()
     if "d1" not in groups:
         month = months.get(groups["m1"].lower().rstrip("."))
-        return DateSpan(dt.date(int(groups["year"]), month, 1), None, match.start(), True)
+        return DateSpan(dt.date(int(groups["year"]), month, 1), None, match.start(), True, False)
     m1 = months.get(groups["m1"].lower().rstrip("."))
     m2 = months.get((groups.get("m2") or groups["m1"]).lower().rstrip("."))
     year = int(groups["year"]) if groups.get("year") else default_year
@@ -183,28 +186,52 @@ def parse_date(text: str) -> dt.date | None:
 
 
 _LABEL = re.compile(
-    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date|updated|publi[ée]\s+le|"
-    r"publicado(?:\s+el)?|fecha)\s*\W*\s*",
+    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date|updated|prepared(?:\s+on)?|"
+    r"issued(?:\s+on)?|released(?:\s+on)?|publi[ée]\s+le|publicado(?:\s+el)?|fecha)"
+    r"\s*\W*\s*",
     re.IGNORECASE,
 )
+# "Brussels, 27 May 2010", "WCO News, 20 June 2018", "Summary note, published 9 October
+# 2023": a short place, source or label, then the date, and nothing else.
+_SIGNED_DATE = re.compile(
+    r"^(?P<head>[^\d:;.!?]{2,60}?)[,:]\s*(?:(?:published|posted|issued|le|el)\s+(?:on\s+)?)?"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)\s*$",
+    re.IGNORECASE,
+)
+_MEETING_SUMMARY = re.compile(r"^\W*(?:venue|location|lieu|lugar)\s*:", re.IGNORECASE)
 
 
 def _date_line(line: str) -> dt.date | None:
-    """A line that is only a date (with an optional "Published:" label and markup)."""
+    """A line that is only a date (with an optional "Published:" label and markup), or a
+    date signed with a place or source ("Nairobi, 1 February 2020")."""
     core = _LABEL.sub("", line.strip().strip("*_#> ")).strip("*_ ")
-    if not core or len(core) > 40 or not re.search(r"\d{4}", core):
+    if not core or len(core) > 80 or not re.search(r"\d{4}", core):
         return None
-    if re.fullmatch(r"[\w ,./-]+", core, flags=re.UNICODE) is None:
-        return None
-    return parse_date(core)
+    if len(core) <= 40 and re.fullmatch(r"[\w ,./-]+", core, flags=re.UNICODE):
+        found = parse_date(core)
+        if found:
+            return found
+    signed = _SIGNED_DATE.match(core)
+    if signed and len(signed.group("head").split()) <= 6:
+        return parse_date(signed.group("date"))
+    return None
 
 
 def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | None, int]:
-    """The publication date among the first ``limit`` lines, and the index of its line.
+    """The publication date among the first ``limit`` lines, else among the last three
+    (a signature such as "Nairobi, 1 February 2020"), and the index of its line.
 
-    Returns ``(None, -1)`` when no early line is a date.
+    In a meeting summary (a "Venue:" line), a "Date:" line is the meeting's, not the
+    publication's. Returns ``(None, -1)`` when no such line is a date.
     """
-    for index, line in enumerate(lines[:limit]):
+    summary = any(_MEETING_SUMMARY.match(line) for line in lines)
+    first = range(min(limit, len(lines)))
+    last = range(len(lines) - 1, max(len(lines) - 4, limit - 1), -1)
+    for index in [*first, *last]:
+        line = lines[index]
+        if summary and re.match(r"^\W*(?:date|fecha|dates?)\s*:", line, re.IGNORECASE):
+            continue
         found = _date_line(line)
         if found:
             return found, index
@@ -239,7 +266,7 @@ def month_without_year(text: str, published: dt.date) -> DateSpan | None:
     if not match:
         return None
     month = month_numbers()[match.group("m1").lower().rstrip(".")]
-    span = DateSpan(dt.date(published.year, month, 1), None, match.start(), False)
+    span = DateSpan(dt.date(published.year, month, 1), None, match.start(), False, False)
     return _shift_year(span, -1) if span.start > published + dt.timedelta(days=62) else span
 
 
@@ -248,6 +275,8 @@ def _shift_year(span: DateSpan, years: int) -> DateSpan:
         return day.replace(year=day.year + years) if day else None
 
     try:
-        return DateSpan(shift(span.start), shift(span.end), span.position, span.has_year)
+        return DateSpan(
+            shift(span.start), shift(span.end), span.position, span.has_year, span.precise
+        )
     except ValueError:  # 29 February
         return span

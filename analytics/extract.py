@@ -77,7 +77,7 @@ def split_sentences(text: str) -> list[str]:
 # --- dates -------------------------------------------------------------------------------
 
 _VENUE_VERBS = re.compile(
-    r"\b(?:held|hold|holds|hosted|hosting|hosts|took place|takes place|taking place|"
+    r"\b(?:held|hold|holds|host|hosted|hosting|hosts|took place|takes place|taking place|"
     r"convened|convenes|met|meet|meets|gathered|gather|organi[sz]ed|staged|opened|"
     r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
     r"ran|run|launched|celebrated|came together|got together|come together|"
@@ -87,17 +87,27 @@ _VENUE_VERBS = re.compile(
 )
 
 
+_DATE_LABEL = re.compile(r"(?:^|\n)\W*(?i:dates?|fechas?|date de la réunion)\s*:\s*")
+
+
 def pick_meeting_dates(body: str, published: dt.date | None) -> DateSpan | None:
     """The meeting's own dates: the first date in a sentence that says the meeting
     happened (held, took place, met ...), else the body's first date."""
+    labelled = _DATE_LABEL.search(body)  # "Date: 6-7 April 2021" in a meeting summary
+    if labelled:
+        spans = find_meeting_dates(body[labelled.end() : labelled.end() + 60], published)
+        if spans:
+            return spans[0]
     found: list[DateSpan] = []
-    chosen: DateSpan | None = None
+    reported: list[DateSpan] = []  # dates of sentences that say the meeting happened
     for sentence in split_sentences(body):
         spans = find_meeting_dates(sentence, published)
         found += spans
-        if spans and chosen is None and _VENUE_VERBS.search(sentence):
-            chosen = spans[0]
-    chosen = chosen or (found[0] if found else None)
+        if _VENUE_VERBS.search(sentence):
+            reported += spans
+    # A day-precise date beats a month ("launched in July 2016"), wherever it stands.
+    ranked = [[s for s in group if s.precise] for group in (reported, found)] + [reported, found]
+    chosen = next((group[0] for group in ranked if group), None)
     if chosen is None and published is not None:  # "the Council met in June"
         happened = [s for s in split_sentences(body) if _VENUE_VERBS.search(s)]
         chosen = next(filter(None, (month_without_year(s, published) for s in happened)), None)
@@ -118,7 +128,8 @@ _GATHERING = (
     r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
 )
 _VIRTUAL = re.compile(
-    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|"
+    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
+    r"webinarios?|"
     r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
     rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
     rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
@@ -137,13 +148,16 @@ _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}
 _HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|(?:travel\w*|came|come|went|flew|headed|arrived|moved)\s+to)"
+    rf"\b(?:in|at|en|à|a|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
 _VENUE_LABEL = re.compile(
     rf"(?<!\w)(?i:venue|location|lieu|lugar|sede)\s*:\s*(?P<place>{_PLACE_NAME}){_HINT}?"
 )
+# What stays of a newswire dateline once its date is gone: "TOKYO – The Secretary ..."
+_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?\s+–\s")
 # "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<place>{_PLACE_NAME}){_HINT}")
 _VERB_BEFORE = re.compile(
@@ -226,7 +240,7 @@ def _place_candidates(
     if label and (resolved := _resolve(gaz, label, named)):
         seen.add(label.start("place"))
         yield resolved[0], 6
-    for pattern, needs_hint in ((_PLACE, False), (_PLACE_COUNTRY, True)):
+    for pattern, needs_hint in ((_DATELINE_PLACE, False), (_PLACE, False), (_PLACE_COUNTRY, True)):
         for match in pattern.finditer(sentence):
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
@@ -450,7 +464,8 @@ def _shortened(text: str, limit: int = 100) -> str:
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,20}\))?"
     r"\s*[–—-]+\s*"
 )
 
@@ -500,7 +515,12 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> dict[str, object]:
     sentences = split_sentences(parts.body)
     span = pick_meeting_dates(parts.body, parts.published)
     lead = _lead(sentences, parts.published)
-    virtual = is_virtual(parts.title, " ".join(dict.fromkeys([*sentences[:3], lead])))
+    # Online if the sentence reporting the meeting says so, or if the opening says so and
+    # that sentence names no place ("After meetings held by video link, ... met in Bishkek").
+    opening = " ".join(sentences[:3])
+    virtual = is_virtual(parts.title, lead) or (
+        is_virtual("", opening) and not any(_place_candidates(gaz, lead, set()))
+    )
     venue = None
     if not virtual:
         venue = _table_place(gaz, doc) if doc.location else None

@@ -260,6 +260,19 @@ OTHER_PHRASINGS = [
     ("Notes on the Council\n\nPosted on 5 July 2010\n\nThe WCO Council Sessions took place "
      "at our headquarters in Brussels in June, paired with a forum.",
      (D(2010, 6, 1), None, "BEL", "Global", "policy_commission_or_council")),
+    ("KRA to host WCO Secretary General\n\nWe are honoured to announce that the Kenya Revenue "
+     "Authority will host the Secretary General for a two-day working visit to Nairobi on "
+     "Monday 3 and Tuesday 4 February 2020.\n\nNairobi, 1 February 2020",
+     (D(2020, 2, 3), D(2020, 2, 4), "KEN", "East and Southern Africa", "bilateral_visit")),
+    ("Summary of the meeting\n\nPrepared: 8 April 2021\n\n- Date: 6–7 April 2021\n- Venue: "
+     "Online – held by video conference\n- Region: WCO Asia/Pacific",
+     (D(2021, 4, 6), D(2021, 4, 7), "", "Asia/Pacific", "virtual_meeting")),
+    ("Conferencia regional\n\nMontevideo, 26 de abril de 2012 – Los días 23, 24 y 25 de abril "
+     "de 2012 se celebró en Punta del Este, Uruguay, la Conferencia Regional.",
+     (D(2012, 4, 23), D(2012, 4, 25), "URY", "Americas and Caribbean", "regional_conference")),
+    ("WCO chief in Japan\n\nTOKYO, 30 January 2013 — The Secretary General is holding meetings "
+     "with Japan's new leaders during a visit running from 30 January to 1 February 2013.",
+     (D(2013, 1, 30), D(2013, 2, 1), "JPN", "Asia/Pacific", "bilateral_visit")),
 ]  # fmt: skip
 
 
