@@ -83,13 +83,9 @@ def _write(table, fmt: str, out: str | None) -> None:
 
 
 def _facts_file(args: argparse.Namespace) -> Path | None:
-    if args.facts:
-        return Path(args.facts)
-    for raw in args.paths:
-        candidate = Path(raw) / "SOURCES.csv"
-        if candidate.is_file():
-            return candidate
-    return None
+    from analytics.report import facts_file_in
+
+    return Path(args.facts) if args.facts else facts_file_in(args.paths)
 
 
 def _themes(args: argparse.Namespace, corpus: Corpus) -> int:

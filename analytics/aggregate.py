@@ -29,7 +29,6 @@ __all__ = [
     "region_trends",
     "rising_falling",
     "theme_evidence",
-    "theme_long",
     "theme_trends",
     "top_themes",
 ]
@@ -96,13 +95,6 @@ def period_before(filters: Filters, available: tuple[int, int]) -> Filters | Non
     if low - 1 < available[0]:
         return None
     return replace(filters, years=(max(low - span, available[0]), low - 1))
-
-
-def theme_long(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per (report, assigned theme) with the report's region, year and venue."""
-    columns = ["doc_id", "region", "year", "date", "iso3", "country"]
-    long = events[[*columns, "themes"]].explode("themes").dropna(subset=["themes"])
-    return long.rename(columns={"themes": "theme"}).reset_index(drop=True)
 
 
 def _counted(

@@ -30,7 +30,6 @@ __all__ = [
     "Skipped",
     "corpus_files",
     "corpus_signature",
-    "corpus_updated",
     "load_corpus",
 ]
 
@@ -80,6 +79,7 @@ class Corpus:
     skipped: list[Skipped] = field(default_factory=list)
     n_files: int = 0
     duplicates: int = 0
+    updated: datetime | None = None  # newest modification time of a file read
 
     @property
     def ingest_report(self) -> pd.DataFrame:
@@ -130,13 +130,6 @@ def corpus_signature(paths: Iterable[str | Path]) -> str:
     for skip in skipped:
         digest.update(f"{skip.source}\0{skip.reason}\n".encode())
     return digest.hexdigest()[:16]
-
-
-def corpus_updated(paths: Iterable[str | Path]) -> datetime | None:
-    """When a report of the corpus last changed (the newest file modification time)."""
-    files, _ = corpus_files(paths)
-    newest = max((path.stat().st_mtime for path, _ in files), default=None)
-    return datetime.fromtimestamp(newest) if newest is not None else None
 
 
 def _cache_key(data: bytes) -> str:
@@ -223,9 +216,12 @@ def load_corpus(
     cache = _Cache(Path(cache_dir) if cache_dir else None)
     limit = float(settings.get("max_file_mb")) * 1024 * 1024
     frames = []
+    newest = None
     for done, (path, name) in enumerate(files, start=1):
         try:
-            if path.stat().st_size > limit:
+            stat = path.stat()
+            newest = max(newest or stat.st_mtime, stat.st_mtime)
+            if stat.st_size > limit:
                 raise DocumentError(f"file larger than the {limit / 2**20:g} MB limit")
             data = path.read_bytes()
             key = _cache_key(data)
@@ -248,7 +244,8 @@ def load_corpus(
     events = _events_frame(frames)
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
-    return Corpus(events, skipped, n_files=len(files), duplicates=before - len(events))
+    updated = datetime.fromtimestamp(newest) if newest is not None else None
+    return Corpus(events, skipped, len(files), before - len(events), updated)
 
 
 def _events_frame(frames: list[pd.DataFrame]) -> pd.DataFrame:

@@ -22,15 +22,13 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _join(value: object) -> object:
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
         return "; ".join(str(v) for v in list(value))
     return value
 
 
 def table_for_output(table: pd.DataFrame) -> pd.DataFrame:
-    """A copy with list cells joined by "; ", dicts as JSON and dates as ISO strings."""
+    """A copy with list cells joined by "; " and dates as ISO strings."""
     out = table.copy()
     for column in out.columns:
         if out[column].dtype == object:

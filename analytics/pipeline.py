@@ -10,6 +10,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,7 @@ class Analysis:
     fingerprint: str
     n_files: int
     paths: tuple[str, ...] = ()
+    updated: datetime | None = None
 
     @property
     def corpus_fingerprint(self) -> str:
@@ -196,6 +198,7 @@ def analyse(
         model=model,
         fingerprint=fingerprint or "",
         n_files=corpus.n_files,
+        updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
     )
 

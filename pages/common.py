@@ -129,6 +129,11 @@ def _year_range(events: pd.DataFrame) -> tuple[int, int]:
     return (int(years.min()), int(years.max())) if len(years) else (2000, 2000)
 
 
+def _defaults(events: pd.DataFrame) -> dict[str, object]:
+    """Every filter at "everything"."""
+    return {REGION: [], YEARS: _year_range(events), THEME: [], COUNTRY: [], TYPE: [], SEARCH: ""}
+
+
 def _reset(defaults: dict[str, object]) -> None:
     for key, value in defaults.items():
         st.session_state[key] = value
@@ -142,7 +147,7 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     countries = sorted(c for c in events["country"].dropna().unique() if c)
     types = [t for t in EVENT_TYPE_LABELS if t in set(events["event_type"])]
     low, high = _year_range(events)
-    defaults = {REGION: [], YEARS: (low, high), THEME: [], COUNTRY: [], TYPE: [], SEARCH: ""}
+    defaults = _defaults(events)
 
     _warn_unknown(REGION, regions, "region")
     _warn_unknown(THEME, list(labels.values()), "theme")
@@ -203,8 +208,7 @@ def require_meetings(current: View) -> None:
     if not current.events.empty:
         return
     st.info("No meeting matches these filters. Widen the selection or reset the filters.")
-    low, high = _year_range(current.analysis.events)
-    defaults = {REGION: [], YEARS: (low, high), THEME: [], COUNTRY: [], TYPE: [], SEARCH: ""}
+    defaults = _defaults(current.analysis.events)
     st.button("Reset filters", on_click=_reset, args=(defaults,), key="reset_empty",
               type="primary")  # fmt: skip
     st.stop()
@@ -310,10 +314,10 @@ def highlighted(segments: list[tuple[str, str | None]], labels: dict[str, str]) 
     shows as text; evidence segments on a coloured background, tagged with their theme."""
     parts = []
     for segment, theme in segments:
-        escaped = segment.translate(_MARKDOWN_SPECIAL)
+        escaped = as_text(segment)
         if theme is None:
             parts.append(escaped)
         else:
-            tag = labels.get(theme, theme).translate(_MARKDOWN_SPECIAL)
+            tag = as_text(labels.get(theme, theme))
             parts.append(f":orange-background[{escaped}] :gray-badge[{tag}]")
     return "".join(parts)

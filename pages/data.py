@@ -4,7 +4,6 @@ import pandas as pd
 import streamlit as st
 
 from analytics import settings
-from analytics.corpus import corpus_updated
 from analytics.documents import SUPPORTED_SUFFIXES
 from analytics.report import facts_file_in
 from analytics.uploads import UploadError, save_upload
@@ -14,7 +13,7 @@ view = common.view("data")
 analysis = view.analysis
 st.title("Data")
 
-updated = corpus_updated(analysis.paths)
+updated = analysis.updated
 cols = st.columns(4)
 cols[0].metric("Reports in use", len(analysis.events))
 cols[1].metric("Files read", analysis.n_files)

@@ -27,10 +27,12 @@ years = all_events["year"].dropna()
 previous_filters = period_before(view.filters, (int(years.min()), int(years.max())))
 previous = apply_filters(all_events, previous_filters) if previous_filters else None
 figures = headline(events, previous)
-# The most discussed theme among the selection's meetings whatever their themes.
-themes_figures = headline(view.base, previous if not view.filters.themes else (
-    apply_filters(all_events, replace(previous_filters, themes=())) if previous_filters else None
-))  # fmt: skip
+# The most discussed theme among the selection's meetings, whatever their themes.
+themes_figures = figures
+if view.filters.themes:
+    previous_base = replace(previous_filters, themes=()) if previous_filters else None
+    previous = apply_filters(all_events, previous_base) if previous_base else None
+    themes_figures = headline(view.base, previous)
 
 since = f" vs {previous_filters.years[0]}–{previous_filters.years[1]}" if previous_filters else ""
 cols = st.columns([1, 1, 1, 1.3, 2.6])
