@@ -137,6 +137,10 @@ def test_every_page_renders_with_data(page: Page, app_url: str, screenshots: Pat
         expect(page.get_by_test_id("stDataFrame")).to_have_count(1)
     if name == "data":
         expect(page.get_by_test_id("stMetric").first).to_contain_text("Reports in use")
+        expect(page.get_by_test_id("stDataFrame")).to_have_count(1)  # the demo's sources
+    # Tables paint after the script has finished: wait for their cells before the picture.
+    for table in page.get_by_test_id("stDataFrame").filter(visible=True).all():
+        expect(table.locator("[data-testid^='glide-cell']").first).to_be_attached()
     full_page_screenshot(page, screenshots / f"{name}.png")
 
 
