@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages import common
+from pages.shared import filters, state
 
 # A local file: an icon font or emoji favicon would be fetched from the internet.
 ICON = Path(__file__).parent / "static" / "favicon.png"
@@ -20,6 +20,7 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-analysis = common.load_analysis()
-common.make_view(analysis, common.sidebar_filters(analysis))
+settings = state.settings()
+analysis = state.load_analysis(settings)
+filters.make_view(analysis, settings, filters.sidebar_filters(analysis))
 page.run()

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from analytics import settings
-from analytics.corpus import Corpus, load_corpus
-from analytics.pipeline import classify, model_for, to_json
+from analytics.errors import AnalyticsError
+from analytics.model.classify import classify, theme_table
+from analytics.model.evaluation import facts_file_in, quality_report
+from analytics.model.fit import fit_or_load
+from analytics.pipeline import Corpus, load_corpus
+from analytics.settings import Settings
+from analytics.views.export import table_for_output
+from analytics.views.tables import theme_summary
 
 _FORMATS = ("csv", "json")
 
@@ -55,9 +61,8 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     )
 
 
-def _load(args: argparse.Namespace) -> Corpus:
-    cache = None if args.no_cache else settings.get("cache_dir")
-    corpus = load_corpus(args.paths, cache_dir=cache)
+def _load(args: argparse.Namespace, settings: Settings) -> Corpus:
+    corpus = load_corpus(args.paths, settings, cache=not args.no_cache)
     for skip in corpus.skipped:
         print(f"skipped {skip.source}: {skip.reason}", file=sys.stderr)
     print(
@@ -69,8 +74,6 @@ def _load(args: argparse.Namespace) -> Corpus:
 
 
 def _write(table, fmt: str, out: str | None) -> None:
-    from analytics.export import table_for_output
-
     table = table_for_output(table)
     if fmt == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1, date_format="iso")
@@ -83,18 +86,19 @@ def _write(table, fmt: str, out: str | None) -> None:
 
 
 def _facts_file(args: argparse.Namespace) -> Path | None:
-    from analytics.report import facts_file_in
-
     return Path(args.facts) if args.facts else facts_file_in(args.paths)
 
 
-def _themes(args: argparse.Namespace, corpus: Corpus) -> int:
-    from analytics.pipeline import fit_model
-    from analytics.report import quality_report, theme_summary
+def _model(args: argparse.Namespace, corpus: Corpus, settings: Settings):
+    events = corpus.events
+    model, _ = fit_or_load(events["text"], events["doc_id"], settings, cache=not args.no_cache)
+    return model
 
-    model = fit_model(corpus.events["text"].tolist())
+
+def _themes(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
+    model = _model(args, corpus, settings)
     doc_themes, events = classify(model, corpus.events)
-    _write(theme_summary(model, doc_themes), args.format, args.out)
+    _write(theme_summary(theme_table(model, doc_themes)), args.format, args.out)
     figures = quality_report(
         model, events, facts_file=_facts_file(args), with_stability=not args.no_stability
     )
@@ -102,22 +106,30 @@ def _themes(args: argparse.Namespace, corpus: Corpus) -> int:
     return 0
 
 
+def _events(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
+    _, events = classify(_model(args, corpus, settings), corpus.events)
+    events["themes"] = events["themes"].map(";".join)
+    events["theme_weights"] = events["theme_weights"].map(
+        lambda weights: json.dumps(weights, ensure_ascii=False, sort_keys=True)
+    )
+    _write(events.drop(columns=["text"]), args.format, args.out)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
-    corpus = _load(args)
-    if corpus.events.empty:
-        print("error: no report could be read from the given paths", file=sys.stderr)
+    try:
+        settings = Settings.from_env()
+        corpus = _load(args, settings)
+        if corpus.events.empty:
+            print("error: no report could be read from the given paths", file=sys.stderr)
+            return 2
+        command = _themes if args.command == "themes" else _events
+        return command(args, corpus, settings)
+    except AnalyticsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.command == "themes":
-        return _themes(args, corpus)
-    cache = None if args.no_cache else Path(settings.get("cache_dir"))
-    model, _ = model_for(corpus.events, cache)
-    _, events = classify(model, corpus.events)
-    events["themes"] = events["themes"].map(";".join)
-    events["theme_weights"] = events["theme_weights"].map(to_json)
-    _write(events.drop(columns=["text"]), args.format, args.out)
-    return 0
 
 
 if __name__ == "__main__":

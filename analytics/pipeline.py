@@ -1,33 +1,118 @@
-"""From a corpus folder to everything the dashboard shows: events, themes, evidence.
+"""From corpus folders to everything the dashboard shows: files -> events -> themes.
 
-The theme model is fitted once per corpus (keyed by a fingerprint of the reports, the
-taxonomy and the model settings) and kept on disk beside the extraction cache.
+:func:`load_corpus` reads and extracts every report (each file once per content, through
+the extraction store); :func:`analyse` adds the theme model (fitted once per corpus and
+kept by fingerprint) and classifies every report. A file that cannot be read is reported
+in the ingest report and skipped; it never stops the others.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
-from analytics import settings
-from analytics.corpus import Corpus, load_corpus
-from analytics.taxonomy import load_taxonomy
-from analytics.themes import ThemeModel
+from analytics.errors import CorpusError, DocumentError
+from analytics.extract.event import EXTRACTOR_VERSION, empty_events, events_frame, extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import Skipped
+from analytics.ingest.files import CorpusFile, corpus_files
+from analytics.ingest.readers import read_bytes
+from analytics.ingest.store import ExtractionStore, extraction_key, file_key
+from analytics.model.classify import classify, theme_table
+from analytics.model.evaluation import facts_file_in, quality_report
+from analytics.model.fit import fit_or_load, model_folder
+from analytics.model.themes import ThemeModel
+from analytics.settings import Settings
 
-__all__ = ["Analysis", "analyse", "classify", "fit_model", "model_fingerprint", "model_for"]
+__all__ = ["Analysis", "Corpus", "analyse", "load_corpus", "measure_quality", "stored_quality"]
 
 Progress = Callable[[str, float], None]
-_EVIDENCE_PER_THEME = 2
-_REPRESENTATIVES = 5
-# Bump when the model's scoring changes, so cached models are refitted.
-MODEL_VERSION = "7"
+_QUALITY_FILE = "quality.csv"
+
+
+@dataclass
+class Corpus:
+    """The events table and the ingest report of one load."""
+
+    events: pd.DataFrame
+    skipped: list[Skipped] = field(default_factory=list)
+    n_files: int = 0
+    duplicates: int = 0
+    updated: datetime | None = None  # newest modification time of a file read
+
+    @property
+    def ingest_report(self) -> pd.DataFrame:
+        """Skipped files and rows as a table (source, reason)."""
+        return pd.DataFrame(
+            [(s.source, s.reason) for s in self.skipped], columns=["source", "reason"]
+        )
+
+
+def load_corpus(
+    paths: Iterable[str | Path],
+    settings: Settings,
+    cache: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Corpus:
+    """Read every report under ``paths`` into the events table.
+
+    Args:
+        paths: files and folders (read recursively).
+        settings: the tables of places and regions, size limit, ignored names, cache.
+        cache: read and write the extraction store in ``settings.cache_dir``.
+        progress: called as ``progress(done, total, name)`` after each file.
+
+    Returns:
+        The events (one row per distinct report) and the ingest report.
+    """
+    files, skipped = corpus_files(paths, settings.ignored_files)
+    tables = (settings.regions_file, settings.region_aliases_file, settings.country_aliases_file)
+    key = extraction_key(EXTRACTOR_VERSION, tables)
+    store = ExtractionStore(settings.cache_dir if cache else None)
+    gaz = gazetteer(*tables)
+    frames, newest = [], None
+    for done, file in enumerate(files, start=1):
+        try:
+            stat = file.path.stat()
+            newest = max(newest or stat.st_mtime, stat.st_mtime)
+            if stat.st_size > settings.max_file_bytes:
+                raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
+            data = file.path.read_bytes()
+            rows = store.get(file_key(data, key))
+            if rows is None:
+                rows, row_skips = _extract_file(data, file, gaz)
+                skipped.extend(row_skips)
+                store.put(file_key(data, key), rows)
+            frames.append(rows.assign(source=file.name + rows["row"]))
+        except DocumentError as exc:
+            skipped.append(Skipped(file.name, str(exc)))
+        except OSError as exc:
+            skipped.append(Skipped(file.name, f"cannot read file: {exc.strerror or exc}"))
+        if progress:
+            progress(done, len(files), file.name)
+    store.save()
+    events = events_frame(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    before = len(events)
+    events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
+    updated = datetime.fromtimestamp(newest) if newest is not None else None
+    return Corpus(events, skipped, len(files), before - len(events), updated)
+
+
+def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, list[Skipped]]:
+    """The events of one file (several for a table), each with its row suffix."""
+    events, rows, skipped = [], [], []
+    for document in read_bytes(data, file.name):
+        if not document.text.strip():
+            skipped.append(Skipped(document.source, "table row has no text"))
+            continue
+        events.append(extract_event(document, gaz))
+        rows.append(document.source[len(file.name) :])
+    return events_frame(events).assign(row=pd.Series(rows, dtype="string")), skipped
 
 
 @dataclass
@@ -56,137 +141,38 @@ class Analysis:
         return dict(zip(self.model.theme_ids_, self.model.labels_, strict=True))
 
 
-def model_fingerprint(doc_ids: Sequence[str], themes_file: str | Path) -> str:
-    """Hash of the reports, the taxonomy and the model settings: a fitted model's key."""
-    digest = hashlib.sha256(MODEL_VERSION.encode())
-    for doc_id in sorted(doc_ids):
-        digest.update(doc_id.encode())
-    digest.update(Path(themes_file).read_bytes())
-    for name in ("n_emerging", "theme_threshold", "theme_evidence_weight", "random_state"):
-        digest.update(f"{name}={settings.get(name)}".encode())
-    return digest.hexdigest()[:16]
-
-
-def fit_model(texts: Sequence[str], themes_file: str | Path | None = None) -> ThemeModel:
-    """A theme model with the settings' parameters, fitted on ``texts``."""
-    themes = load_taxonomy(themes_file or settings.get("themes_file"))
-    return ThemeModel(
-        themes=themes,
-        n_emerging=int(settings.get("n_emerging")),
-        threshold=float(settings.get("theme_threshold")),
-        evidence_weight=float(settings.get("theme_evidence_weight")),
-        random_state=int(settings.get("random_state")),
-    ).fit(list(texts))
-
-
-def model_for(events: pd.DataFrame, cache_dir: Path | None) -> tuple[ThemeModel, str]:
-    """The theme model of these reports: loaded from the cache, or fitted and cached."""
-    themes_file = settings.get("themes_file")
-    fingerprint = model_fingerprint(events["doc_id"].tolist(), themes_file)
-    folder = cache_dir / "models" / fingerprint if cache_dir else None
-    if folder and (folder / "model.json").exists():
-        return ThemeModel.load(folder), fingerprint
-    model = fit_model(events["text"].tolist(), themes_file)
-    if folder:
-        model.save(folder)
-    return model, fingerprint
-
-
-def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Themes of each report (long table with evidence) and the events with theme columns.
-
-    Returns:
-        ``(doc_themes, events)``: doc_themes has one row per assigned (report, theme) with
-        doc_id, theme, label, kind, weight, rank and evidence (sentences, strongest first);
-        events gains ``themes`` (ids, strongest first) and ``theme_weights`` (id -> score).
-    """
-    scores, units, weights, evidence = model.score_units(events["text"].tolist())
-    assigned = model.assign(scores)
-    index = {theme_id: i for i, theme_id in enumerate(model.theme_ids_)}
-    rows = []
-    for doc, doc_id in enumerate(events["doc_id"]):
-        for rank, theme_id in enumerate(assigned[doc], start=1):
-            k = index[theme_id]
-            strength = weights[doc][:, k] + evidence[doc][:, k]
-            best = [i for i in np.argsort(-strength, kind="stable") if strength[i] > 0]
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "theme": theme_id,
-                    "label": model.labels_[k],
-                    "kind": model.kinds_[k],
-                    "weight": round(float(scores[doc, k]), 4),
-                    "rank": rank,
-                    "evidence": [units[doc][i] for i in best[:_EVIDENCE_PER_THEME]],
-                }
-            )
-    doc_themes = pd.DataFrame(
-        rows, columns=["doc_id", "theme", "label", "kind", "weight", "rank", "evidence"]
-    )
-    events = events.copy()
-    events["themes"] = assigned
-    events["theme_weights"] = [
-        {t: round(float(s), 4) for t, s in zip(model.theme_ids_, row, strict=True) if s > 0}
-        for row in scores
-    ]
-    return doc_themes.astype({"doc_id": "string", "theme": "string", "label": "string"}), events
-
-
-def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
-    """One row per theme: label, kind, description, top terms, reports, representatives."""
-    descriptions = {t.id: t.description for t in model.themes}
-    terms = model.top_terms(10)
-    closest = model.closest_named()
-    rows = []
-    for theme_id, label, kind in zip(model.theme_ids_, model.labels_, model.kinds_, strict=True):
-        mine = doc_themes[doc_themes["theme"] == theme_id].sort_values("weight", ascending=False)
-        rows.append(
-            {
-                "theme": theme_id,
-                "label": label,
-                "kind": kind,
-                "description": descriptions.get(
-                    theme_id, "A theme the model found that the taxonomy does not name."
-                ),
-                "top_terms": terms[theme_id],
-                "n_reports": len(mine),
-                "closest_named": closest.get(theme_id, ("", 0.0))[0],
-                "similarity": closest.get(theme_id, ("", 0.0))[1],
-                "representative": mine["doc_id"].head(_REPRESENTATIVES).tolist(),
-            }
-        )
-    return pd.DataFrame(rows)
-
-
 def analyse(
-    paths: Sequence[str | Path] | None = None,
-    cache_dir: str | Path | None = None,
+    settings: Settings,
     progress: Progress | None = None,
     model: ThemeModel | None = None,
-    fingerprint: str | None = None,
+    fingerprint: str = "",
 ) -> Analysis:
-    """Read a corpus, fit (or load) its theme model and classify every report.
+    """Read the settings' corpus, fit (or load) its theme model and classify every report.
 
     Args:
-        paths: corpus files and folders (default: the ``corpus_dirs`` setting).
-        cache_dir: extraction and model cache (default: the ``cache_dir`` setting).
+        settings: the corpus folders, the cache and the model's parameters.
         progress: called as ``progress(message, fraction_done)``.
         model: classify with this fitted model (and its ``fingerprint``) instead of the
             corpus's own, e.g. to place newly uploaded reports without a refit.
+
+    Raises:
+        CorpusError: when no report could be read.
+        ModelError: when the theme model cannot be fitted.
+        TaxonomyError: when the taxonomy file is malformed.
     """
     say = progress or (lambda message, fraction: None)
-    paths = list(paths or settings.get("corpus_dirs"))
-    cache = Path(cache_dir or settings.get("cache_dir"))
+    paths = list(settings.corpus_dirs)
 
     def reading(done: int, total: int, name: str) -> None:
         say(f"Reading report {done} of {total}", 0.8 * done / max(total, 1))
 
-    corpus: Corpus = load_corpus(paths, cache_dir=cache, progress=reading)
+    corpus = load_corpus(paths, settings, progress=reading)
     if corpus.events.empty:
-        raise ValueError("no report could be read from " + ", ".join(map(str, paths)))
+        raise CorpusError("no report could be read from " + ", ".join(map(str, paths)))
     if model is None:
         say("Fitting the theme model", 0.85)
-        model, fingerprint = model_for(corpus.events, cache)
+        events = corpus.events
+        model, fingerprint = fit_or_load(events["text"], events["doc_id"], settings)
     say("Classifying reports", 0.95)
     doc_themes, events = classify(model, corpus.events)
     say("Done", 1.0)
@@ -196,13 +182,28 @@ def analyse(
         themes=theme_table(model, doc_themes),
         skipped=corpus.ingest_report,
         model=model,
-        fingerprint=fingerprint or "",
+        fingerprint=fingerprint,
         n_files=corpus.n_files,
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
     )
 
 
-def to_json(value: object) -> str:
-    """Compact JSON of a cell value (for CSV output of dict and list columns)."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+def stored_quality(analysis: Analysis, settings: Settings) -> pd.DataFrame | None:
+    """The quality figures kept with the analysis's model, or None if not measured yet."""
+    path = model_folder(settings.cache_dir, analysis.fingerprint) / _QUALITY_FILE
+    return pd.read_csv(path) if path.is_file() else None
+
+
+def measure_quality(analysis: Analysis, settings: Settings) -> pd.DataFrame:
+    """Measure the model's quality figures (refits included) and keep them with it.
+
+    Slow (five refits for stability, the baselines): run it off the request path.
+    """
+    table = quality_report(analysis.model, analysis.events, facts_file_in(analysis.paths))
+    path = model_folder(settings.cache_dir, analysis.fingerprint) / _QUALITY_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    table.to_csv(tmp, index=False)
+    tmp.replace(path)
+    return table

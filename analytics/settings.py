@@ -1,95 +1,124 @@
-"""Every setting of the product, in one table.
+"""Every setting of the product, typed, in one place.
 
-Each setting has a name, a default and a help text. A value can be overridden with an
-environment variable ``MEETINGS_<NAME>`` (upper case), so the dashboard, the command line
-and the tests share one source of truth. The README lists every entry; a test checks that
-the two agree.
+:class:`Settings` is loaded once (``Settings.from_env()``) and passed down: to the loader,
+the model and the pages. Each field has a default and a sentence of help; any can be
+overridden with an environment variable ``MEETINGS_<NAME>`` (upper case). The README lists
+every field; a test checks that the two agree.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import get_type_hints
+
+from analytics.errors import SettingsError
+
+__all__ = ["DATA", "ROOT", "Settings"]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
+PREFIX = "MEETINGS_"
+
+
+def _setting(default: object, help_: str) -> object:
+    return field(default=default, metadata={"help": help_})
 
 
 @dataclass(frozen=True)
-class Setting:
-    """One configurable value: its name, default and a sentence of help."""
+class Settings:
+    """The product's settings; build with :meth:`from_env`, change with :meth:`replace`."""
 
-    name: str
-    default: object
-    help: str
-
-
-SETTINGS: tuple[Setting, ...] = (
-    Setting(
-        "corpus_dirs",
-        (str(DATA / "seeds"), str(DATA / "demo"), str(DATA / "uploads")),
+    corpus_dirs: tuple[Path, ...] = _setting(
+        (DATA / "seeds", DATA / "demo", DATA / "uploads"),
         "Folders (or files) read as the corpus; separate several with ':' in the variable.",
-    ),
-    Setting(
-        "upload_dir",
-        str(DATA / "uploads"),
+    )
+    upload_dir: Path = _setting(
+        DATA / "uploads",
         "Folder where reports uploaded in the dashboard are saved (part of the corpus).",
-    ),
-    Setting(
-        "cache_dir",
-        str(ROOT / ".cache"),
+    )
+    cache_dir: Path = _setting(
+        ROOT / ".cache",
         "Folder for the parquet cache of extracted reports and the fitted theme model.",
-    ),
-    Setting("max_file_mb", 50.0, "Files larger than this many megabytes are skipped."),
-    Setting(
-        "ignored_files",
+    )
+    max_file_mb: float = _setting(50.0, "Files larger than this many megabytes are skipped.")
+    ignored_files: tuple[str, ...] = _setting(
         ("SOURCES.csv", "README.md", "README.txt"),
         "File names inside a corpus that are not reports (e.g. the demo's sources list).",
-    ),
-    Setting("regions_file", str(DATA / "regions.csv"), "Table of countries and their region."),
-    Setting(
-        "region_aliases_file",
-        str(DATA / "region_aliases.csv"),
+    )
+    regions_file: Path = _setting(DATA / "regions.csv", "Table of countries and their region.")
+    region_aliases_file: Path = _setting(
+        DATA / "region_aliases.csv",
         "Other names of each region (MENA, ESA, A/P ...), matched in titles and text.",
-    ),
-    Setting("themes_file", str(DATA / "themes.toml"), "Taxonomy of named themes (editable)."),
-    Setting("n_emerging", 4, "Free NMF components that look for themes the taxonomy lacks."),
-    Setting("theme_threshold", 0.275, "Minimum theme score (0-1) for a theme to be assigned."),
-    Setting(
-        "theme_evidence_weight",
-        0.75,
-        "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1.",
-    ),
-    Setting("random_state", 0, "Seed of the theme model, for reproducible fits."),
-    Setting(
-        "few_meetings",
-        3,
-        "Chart cells based on fewer meetings than this are marked as based on few meetings.",
-    ),
-)
+    )
+    country_aliases_file: Path = _setting(
+        DATA / "country_aliases.csv",
+        "Other names of countries (USA, UK, South Korea ...) that pycountry lacks.",
+    )
+    themes_file: Path = _setting(DATA / "themes.toml", "Taxonomy of named themes (editable).")
+    n_emerging: int = _setting(4, "Free NMF components that look for themes the taxonomy lacks.")
+    theme_threshold: float = _setting(
+        0.275, "Minimum theme score (0-1) for a theme to be assigned."
+    )
+    theme_evidence_weight: float = _setting(
+        0.75, "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1."
+    )
+    random_state: int = _setting(0, "Seed of the theme model, for reproducible fits.")
+    few_meetings: int = _setting(
+        3, "Chart cells based on fewer meetings than this are marked as based on few meetings."
+    )
 
-_BY_NAME = {s.name: s for s in SETTINGS}
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """The defaults, overridden by ``MEETINGS_<NAME>`` variables of ``environ``.
+
+        Raises:
+            SettingsError: a variable whose value is not of its setting's kind.
+        """
+        environ = os.environ if environ is None else environ
+        types = get_type_hints(cls)
+        values = {}
+        for item in fields(cls):
+            raw = environ.get(PREFIX + item.name.upper())
+            if raw is not None:
+                values[item.name] = _coerce(raw, types[item.name], PREFIX + item.name.upper())
+        return cls(**values)
+
+    def replace(self, **changes: object) -> Settings:
+        """A copy with some settings changed (paths may be given as strings)."""
+        types = get_type_hints(type(self))
+        return replace(self, **{k: _typed(v, types[k]) for k, v in changes.items()})
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
+
+    @staticmethod
+    def table() -> list[tuple[str, object, str]]:
+        """(name, default, help) of every setting, in order."""
+        return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]
 
 
-def _coerce(raw: str, default: object) -> object:
-    if isinstance(default, tuple):
-        return tuple(part for part in raw.split(os.pathsep) if part)
-    if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, int):
-        return int(raw)
-    if isinstance(default, float):
-        return float(raw)
+def _typed(value: object, kind: object) -> object:
+    if kind == tuple[Path, ...]:
+        return tuple(Path(v) for v in value)
+    if kind is Path:
+        return Path(value)
+    return value
+
+
+def _coerce(raw: str, kind: object, variable: str) -> object:
+    try:
+        if kind in (tuple[Path, ...], tuple[str, ...]):
+            return _typed(tuple(part for part in raw.split(os.pathsep) if part), kind)
+        if kind is Path:
+            return Path(raw)
+        if kind is int:
+            return int(raw)
+        if kind is float:
+            return float(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{variable}={raw!r} is not a valid {kind.__name__}") from exc
     return raw
-
-
-def get(name: str) -> object:
-    """Return the value of setting ``name``: the environment override or the default.
-
-    Raises:
-        KeyError: if no setting has that name.
-    """
-    setting = _BY_NAME[name]
-    raw = os.environ.get(f"MEETINGS_{name.upper()}")
-    return setting.default if raw is None else _coerce(raw, setting.default)

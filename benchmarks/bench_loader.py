@@ -15,7 +15,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.corpus import load_corpus  # noqa: E402
+from analytics.pipeline import load_corpus  # noqa: E402
+from analytics.settings import Settings  # noqa: E402
 
 
 def _make_corpus(folder: Path, n: int) -> None:
@@ -31,7 +32,7 @@ def _make_corpus(folder: Path, n: int) -> None:
 
 def _timed(label: str, folder: Path, cache: Path) -> tuple[str, float, int]:
     start = time.perf_counter()
-    corpus = load_corpus([folder], cache_dir=cache)
+    corpus = load_corpus([folder], Settings().replace(cache_dir=cache))
     return label, time.perf_counter() - start, len(corpus.events)
 
 

@@ -1,7 +1,8 @@
 """Rerun time of each dashboard page on the bundled corpus (seeds + demo), headless.
 
 The first run reads the corpus and fits the theme model (a cold cache); every later run
-only filters and aggregates. Each page is rerun five times; the table gives the median.
+only filters and aggregates (the model's quality figures are measured in the background,
+off the request path). Each page is rerun five times; the table gives the median.
 
 Usage: python benchmarks/bench_pages.py
 """
@@ -38,7 +39,7 @@ def main() -> None:
     for page in PAGES:
         if page != "overview":
             at.switch_page(f"pages/{page}.py")
-        at.run()  # warm the page (e.g. the quality figures on Themes)
+        at.run()  # warm the page
         times = [_timed(at.run) for _ in range(RUNS)]
         rows.append((f"{page}: rerun (median of {RUNS})", statistics.median(times)))
     filtered = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)

@@ -13,16 +13,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.corpus import load_corpus  # noqa: E402
-from analytics.pipeline import classify, fit_model  # noqa: E402
+from analytics.model.classify import classify  # noqa: E402
+from analytics.model.fit import build_model  # noqa: E402
+from analytics.pipeline import load_corpus  # noqa: E402
+from analytics.settings import Settings  # noqa: E402
 
 
 def main() -> None:
-    events = load_corpus([ROOT / "data" / "seeds", ROOT / "data" / "demo"]).events
+    settings = Settings()
+    events = load_corpus([ROOT / "data" / "seeds", ROOT / "data" / "demo"], settings).events
     texts = events["text"].tolist()
     rows = []
     start = time.perf_counter()
-    model = fit_model(texts)
+    model = build_model(settings).fit(texts)
     rows.append(("fit (TF-IDF + guided NMF)", time.perf_counter() - start))
     start = time.perf_counter()
     classify(model, events)

@@ -1,16 +1,18 @@
 """Data: the corpus in use, what was read and skipped, the demo's sources, uploads."""
 
-import pandas as pd
 import streamlit as st
 
-from analytics import settings
-from analytics.documents import SUPPORTED_SUFFIXES
-from analytics.report import facts_file_in
-from analytics.uploads import UploadError, save_upload
-from pages import common
+from analytics.errors import UploadError
+from analytics.ingest.base import SUPPORTED_SUFFIXES
+from analytics.ingest.uploads import save_upload
+from analytics.model.evaluation import facts_file_in
+from analytics.views.tables import demo_sources
+from pages.shared import state
+from pages.shared.downloads import download_csv, snapshot
+from pages.shared.filters import view
 
-view = common.view("data")
-analysis = view.analysis
+current = view("data")
+analysis, settings = current.analysis, current.settings
 st.title("Data")
 
 updated = analysis.updated
@@ -29,13 +31,13 @@ if analysis.skipped.empty:
 else:
     st.warning(f"{len(analysis.skipped)} files or rows were skipped; every other one was read.")
     st.dataframe(analysis.skipped, hide_index=True, width="stretch")
-common.download_csv(view, analysis.skipped, "skipped", key="skipped")
+download_csv(current, analysis.skipped, "skipped", key="skipped")
 
 st.subheader("Add reports")
 st.write(
     "Upload meeting reports (text, Markdown, HTML, PDF, Word, or a CSV/Excel/JSON-lines table "
     "with one report per row). They are saved into the corpus folder "
-    f"`{settings.get('upload_dir')}`, read at once and classified with the current theme "
+    f"`{settings.upload_dir}`, read at once and classified with the current theme "
     "model; they stay part of the corpus after a restart."
 )
 uploads = st.file_uploader(
@@ -48,7 +50,8 @@ if uploads and st.button("Add to the corpus", type="primary", icon=":material/up
     saved, problems = [], []
     for upload in uploads:
         try:
-            saved.append(save_upload(upload.name, upload.getvalue(), settings.get("upload_dir")))
+            saved.append(save_upload(upload.name, upload.getvalue(), settings.upload_dir,
+                                     settings.max_file_mb))  # fmt: skip
         except UploadError as exc:
             problems.append(str(exc))
     notes = [("error", problem) for problem in problems]
@@ -56,7 +59,7 @@ if uploads and st.button("Add to the corpus", type="primary", icon=":material/up
         names = ", ".join(p.name for p in saved)
         notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
         st.session_state["_upload_notes"] = notes
-        common.load_analysis()
+        state.load_analysis(settings)
         st.rerun()
 for kind, note in notes:
     if kind == "error":
@@ -66,7 +69,7 @@ for kind, note in notes:
 if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
              help="New reports are classified with the current model; refit to let them "
                   "shape the themes too."):  # fmt: skip
-    common.refit()
+    state.refit(settings)
     st.rerun()
 
 facts = facts_file_in(analysis.paths)
@@ -77,10 +80,9 @@ if facts:
         "real WCO meetings. Each row gives the report, the facts it was written from and "
         "the public source."
     )
-    sources = pd.read_csv(facts, dtype=str).fillna("")
-    shown = sources[["file", "start_date", "city", "country", "region", "meeting", "source_url"]]
-    st.dataframe(shown, hide_index=True, width="stretch",
+    sources = demo_sources(facts)
+    st.dataframe(sources, hide_index=True, width="stretch",
                  column_config={"source_url": st.column_config.LinkColumn("Source")})  # fmt: skip
-    common.download_csv(view, shown, "sources", key="sources")
+    download_csv(current, sources, "sources", key="sources")
 
-common.snapshot(view, {"skipped": analysis.skipped})
+snapshot(current, {"skipped": analysis.skipped})

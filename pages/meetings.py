@@ -2,16 +2,17 @@
 
 import streamlit as st
 
-from analytics.aggregate import EVENT_TYPE_LABELS, mark_evidence, meetings_table
-from pages import common
+from analytics.views.markdown import as_text, highlighted
+from analytics.views.tables import mark_evidence, meeting_line, meetings_table, report_themes
+from pages.shared.downloads import download_csv, snapshot
+from pages.shared.filters import require_meetings, view
 
-view = common.view("meetings")
+current = view("meetings")
 st.title("Meetings")
-common.require_meetings(view)
-labels = view.labels
+require_meetings(current)
+labels = current.labels
 
-table = meetings_table(view.events, labels)
-table["type"] = table["type"].map(lambda t: EVENT_TYPE_LABELS.get(t, t))
+table = meetings_table(current.events, labels)
 st.caption(f"{len(table)} meetings. Sort by clicking a column; search with the sidebar or the "
            "table's search icon; select a row to read the report.")  # fmt: skip
 picked = st.dataframe(
@@ -22,8 +23,8 @@ picked = st.dataframe(
                    "venue": "Venue", "region": "Region", "type": "Type",
                    "themes": "Themes", "source": "Source"},
 )  # fmt: skip
-common.download_csv(view, table, "meetings", key="meetings")
-common.snapshot(view, {"meetings": table})
+download_csv(current, table, "meetings", key="meetings")
+snapshot(current, {"meetings": table})
 
 rows = picked.selection.rows if picked else []
 if rows:
@@ -33,24 +34,18 @@ if doc_id not in set(table["doc_id"]):
     st.info("Select a meeting in the table to read its report and the evidence of its themes.")
     st.stop()
 
-event = view.events.set_index("doc_id").loc[doc_id]
-mine = view.analysis.doc_themes[view.analysis.doc_themes["doc_id"] == doc_id]
-colors = view.colors
+event = current.events.set_index("doc_id").loc[doc_id]
+themes = report_themes(current.analysis.doc_themes, doc_id)
 
-st.header(event["title"] or "(untitled report)", divider="gray")
-venue = (
-    "virtual" if event["virtual"] else ", ".join(p for p in (event["city"], event["country"]) if p)
-)
-dates = event["date"].strftime("%d %B %Y") if event["date"] is not None else "date unknown"
-st.write(f"{dates} · {venue or 'venue unknown'} · {event['region'] or 'region unknown'} · "
-         f"{EVENT_TYPE_LABELS.get(event['event_type'], event['event_type'])}")  # fmt: skip
-st.caption(f"Source: {event['source']}")
+st.header(as_text(event["title"] or "(untitled report)"), divider="gray")
+st.write(as_text(meeting_line(event)))
+st.caption(as_text(f"Source: {event['source']}"))
 
 left, right = st.columns([2, 1])
 with right:
     st.markdown("**Themes** (strongest first)")
-    for item in mine.itertuples():
-        st.markdown(f":material/label: {labels[item.theme]} · score {item.weight:.2f}")
+    for item in themes.itertuples():
+        st.markdown(f":material/label: {as_text(labels[item.theme])} · score {item.weight:.2f}")
     st.markdown("**People**")
     for person in event["people"] or ["none named"]:
         st.text(person)
@@ -59,7 +54,7 @@ with right:
         st.text(organisation)
 with left:
     st.markdown("**Report** — evidence sentences are highlighted and tagged with their theme")
-    evidence = {row.theme: list(row.evidence) for row in mine.itertuples()}
+    evidence = {row.theme: list(row.evidence) for row in themes.itertuples()}
     for paragraph in event["text"].split("\n"):
         if paragraph.strip():
-            st.markdown(common.highlighted(mark_evidence(paragraph, evidence), labels))
+            st.markdown(highlighted(mark_evidence(paragraph, evidence), labels))

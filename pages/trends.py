@@ -2,57 +2,56 @@
 
 import streamlit as st
 
-from analytics import settings
-from analytics.aggregate import region_trends, rising_falling, theme_trends
-from analytics.charts import region_trend_multiples, rising_falling_bars, theme_trend_lines
-from pages import common
+from analytics.views.aggregate import region_trends, rising_falling, theme_trends
+from analytics.views.charts import region_trend_multiples, rising_falling_bars, theme_trend_lines
+from analytics.views.filters import years_of
+from pages.shared.downloads import download_csv, snapshot
+from pages.shared.filters import require_meetings, view
+from pages.shared.widgets import chart, theme_clicked
 
-view = common.view("trends")
+current = view("trends")
 st.title("Trends")
-common.require_meetings(view)
+require_meetings(current)
 # Shares are counted over the meetings of every filter but the themes (see View.base).
-events, labels, colors = view.base, view.labels, view.colors
-few = int(settings.get("few_meetings"))
-themes = view.shown
+events, labels, colors, few = current.base, current.labels, current.colors, current.few
+themes = current.shown
 
-years = sorted(int(y) for y in events["year"].dropna().unique())
-short = len(years) <= 3
+years = years_of(events)
 left, right = st.columns(2)
 measure = left.radio("Show", ["Share of meetings", "Number of meetings"], horizontal=True,
                      key="measure")  # fmt: skip
-by_quarter = right.toggle("By quarter", value=short, key="by_quarter",
+by_quarter = right.toggle("By quarter", value=len(years) <= 3, key="by_quarter",
                           help="Quarters suit short ranges; years suit long ones.")  # fmt: skip
-
 
 trend = theme_trends(events, themes, by_quarter=by_quarter, few=few)
 value = "share" if measure.startswith("Share") else "meetings"
 period = "quarter" if by_quarter else "year"
-which = "" if view.filters.themes else "the six most discussed themes, "
-common.chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} ({which}"
-                               "open markers: few meetings)"), key="trend",
-             on_select=common.theme_clicked)  # fmt: skip
+which = "" if current.filters.themes else "the six most discussed themes, "
+chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} ({which}"
+                        "open markers: few meetings)"), key="trend",
+      on_select=theme_clicked)  # fmt: skip
 st.caption("Click a point to add its theme to the filters; choose themes in the sidebar to "
            "compare others.")  # fmt: skip
-common.download_csv(view, trend, f"themes-by-{period}", key="trend")
+download_csv(current, trend, f"themes-by-{period}", key="trend")
 
 span = 3 if len(years) > 8 else 1
 multiples = region_trends(events, themes, few, span=span)
-common.chart(region_trend_multiples(multiples, labels, colors, span), key="multiples")
-common.download_csv(view, multiples, "themes-by-region-year", key="multiples")
+chart(region_trend_multiples(multiples, labels, colors, span), key="multiples")
+download_csv(current, multiples, "themes-by-region-year", key="multiples")
 
 st.subheader("Rising and falling themes")
-compared = list(view.filters.themes) or view.named
+compared = list(current.filters.themes) or current.named
 if len(years) < 2:
     st.info("Choose a range of at least two years to compare two periods.")
-    changes = rising_falling(events, compared, years[0] if years else 0, few).iloc[0:0]
+    changes = rising_falling(events, compared, None, few)
 else:
     split = st.select_slider("Second period starts in", years[1:],
                              value=years[len(years) // 2], key="split")  # fmt: skip
     changes = rising_falling(events, compared, split, few)
-    common.chart(rising_falling_bars(changes, labels, colors, split), key="changes",
-                 on_select=common.theme_clicked)  # fmt: skip
+    chart(rising_falling_bars(changes, labels, colors, split), key="changes",
+          on_select=theme_clicked)  # fmt: skip
     st.caption(f"Periods: {years[0]}–{split - 1} and {split}–{years[-1]}. A * marks themes "
                f"whose periods hold fewer than {few} meetings.")  # fmt: skip
-common.download_csv(view, changes, "rising-falling", key="changes")
+download_csv(current, changes, "rising-falling", key="changes")
 
-common.snapshot(view, {"trend": trend, "region_trends": multiples, "rising_falling": changes})
+snapshot(current, {"trend": trend, "region_trends": multiples, "rising_falling": changes})

@@ -21,16 +21,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.corpus import load_corpus  # noqa: E402
-from analytics.pipeline import fit_model  # noqa: E402
-from analytics.quality import f1_scores, held_out, load_facts  # noqa: E402
+from analytics.model.evaluation import f1_scores, held_out, load_facts  # noqa: E402
+from analytics.model.fit import build_model  # noqa: E402
+from analytics.pipeline import load_corpus  # noqa: E402
+from analytics.settings import Settings  # noqa: E402
 
 DEMO = ROOT / "data" / "demo"
 OTHERS = ROOT / "data" / "eval" / "others"
+SETTINGS = Settings()
 
 
 def _labelled(folder: Path):
-    events = load_corpus([folder], cache_dir=ROOT / ".cache").events
+    events = load_corpus([folder], SETTINGS).events
     facts = load_facts(folder / "SOURCES.csv")[["source", "event_id", "theme_set"]]
     return events.merge(facts, on="source")
 
@@ -42,7 +44,8 @@ def _f1(model, named, texts, truth) -> dict:
 
 def main() -> None:
     demo, others = _labelled(DEMO), _labelled(OTHERS)
-    model = fit_model(load_corpus([ROOT / "data" / "seeds", DEMO]).events["text"].tolist())
+    bundled = load_corpus([ROOT / "data" / "seeds", DEMO], SETTINGS).events
+    model = build_model(SETTINGS).fit(bundled["text"].tolist())
     named = [t.id for t in model.themes]
     aside = held_out(demo["event_id"].tolist())
     tune = demo[~aside]

@@ -1,14 +1,20 @@
-"""Shared fixtures: small corpora written into a temporary folder by the tests themselves."""
+"""Shared fixtures: small corpora written into a temporary folder by the tests themselves,
+settings pointing at temporary folders, and the bundled corpus analysed once a session."""
 
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from analytics.pipeline import Analysis, analyse, measure_quality
+from analytics.settings import Settings
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "data" / "seeds"
+DEMO = ROOT / "data" / "demo"
 
 REPORT = """{title}
 
@@ -49,6 +55,18 @@ SMALL_REPORTS = {
 }
 
 
+def readme_table(marker: str) -> dict[str, tuple[str, ...]]:
+    """The README's table between ``<!-- marker -->`` comments: the first column (without
+    its backticks) -> the other cells."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split(f"<!-- {marker} -->")[1].split(f"<!-- /{marker} -->")[0]
+    rows = {}
+    for line in table.strip().splitlines()[2:]:
+        name, *rest = (cell.strip() for cell in line.strip().strip("|").split(" | "))
+        rows[name.strip("`")] = tuple(rest)
+    return rows
+
+
 @pytest.fixture
 def make_corpus(tmp_path: Path):
     """Factory: write ``{name: text or bytes}`` into a fresh folder and return it."""
@@ -69,3 +87,43 @@ def make_corpus(tmp_path: Path):
         return folder
 
     return make
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The default settings with the cache and the uploads in a temporary folder."""
+    return Settings().replace(cache_dir=tmp_path / "cache", upload_dir=tmp_path / "uploads")
+
+
+@dataclass(frozen=True)
+class Bundled:
+    """The bundled corpus as the dashboard sees it: its settings and its analysis."""
+
+    settings: Settings
+    analysis: Analysis
+
+    @property
+    def environment(self) -> dict[str, str]:
+        """The ``MEETINGS_*`` variables that give a dashboard these settings."""
+        s = self.settings
+        return {
+            "MEETINGS_CORPUS_DIRS": ":".join(str(p) for p in s.corpus_dirs),
+            "MEETINGS_CACHE_DIR": str(s.cache_dir),
+            "MEETINGS_UPLOAD_DIR": str(s.upload_dir),
+        }
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Bundled:
+    """The seeds and the demo corpus, read, fitted and measured once per test session.
+
+    The caches live in a temporary folder that the dashboard tests point their app at,
+    so the app loads this fitted model and its quality figures instead of refitting.
+    """
+    folder = tmp_path_factory.mktemp("bundled")
+    settings = Settings().replace(
+        corpus_dirs=(SEEDS, DEMO), cache_dir=folder / "cache", upload_dir=folder / "uploads"
+    )
+    analysis = analyse(settings)
+    measure_quality(analysis, settings)
+    return Bundled(settings, analysis)

@@ -18,7 +18,7 @@ from playwright.sync_api import Locator, Page, expect
 
 pytestmark = pytest.mark.browser
 
-FIRST_LOAD_MS = 60_000  # the first page of a session fits the theme model
+FIRST_LOAD_MS = 180_000  # the first page of a session builds the gazetteer and reads the store
 PAGES = {
     "overview": ("/", 2),
     "regions": ("/regions", 2),

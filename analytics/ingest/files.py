@@ -1,0 +1,64 @@
+"""The files of a corpus: walking its folders, ignore rules, and a cheap signature."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from analytics.ingest.base import SUPPORTED_SUFFIXES, Skipped
+
+__all__ = ["CorpusFile", "corpus_files", "corpus_signature"]
+
+
+@dataclass(frozen=True)
+class CorpusFile:
+    """A file of the corpus and its name relative to its root's parent (``demo/x.txt``)."""
+
+    path: Path
+    name: str
+
+
+def corpus_files(
+    paths: Iterable[str | Path], ignored: Collection[str] = ()
+) -> tuple[list[CorpusFile], list[Skipped]]:
+    """Every candidate report file under ``paths``, and the files passed over as skipped.
+
+    Hidden files and folders and files named in ``ignored`` are left out silently; files
+    of unsupported types and paths that do not exist are reported as skipped.
+    """
+    found: list[CorpusFile] = []
+    skipped: list[Skipped] = []
+    for raw in paths:
+        root = Path(raw)
+        if root.is_file():
+            candidates, base = [root], root.parent
+        elif root.is_dir():
+            candidates, base = sorted(p for p in root.rglob("*") if p.is_file()), root
+        else:
+            skipped.append(Skipped(str(raw), "no such file or folder"))
+            continue
+        for path in candidates:
+            relative = path.relative_to(base)
+            if any(part.startswith(".") for part in relative.parts) or path.name in ignored:
+                continue
+            name = f"{root.name}/{relative.as_posix()}" if root.is_dir() else path.name
+            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append(Skipped(name, f"unsupported file type {path.suffix or '(none)'}"))
+                continue
+            found.append(CorpusFile(path, name))
+    return found, skipped
+
+
+def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ()) -> str:
+    """A fingerprint of the corpus files (names, sizes, modification times): it changes
+    when a report is added, removed or edited, without reading any content."""
+    digest = hashlib.sha256()
+    files, skipped = corpus_files(paths, ignored)
+    for file in files:
+        stat = file.path.stat()
+        digest.update(f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    for skip in skipped:
+        digest.update(f"{skip.source}\0{skip.reason}\n".encode())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,63 @@
+"""The article inside a saved web page: its text, title and publication date."""
+
+from __future__ import annotations
+
+import lxml.html
+import trafilatura
+
+from analytics.errors import DocumentError
+from analytics.ingest.base import RawDocument
+
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datePublished",
+    "date",
+    "dc.date",
+    "dcterms.date",
+    "pubdate",
+    "publish-date",
+)
+
+
+def _published(tree: lxml.html.HtmlElement) -> str:
+    for value in tree.xpath("//article//time/@datetime | //time/@datetime"):
+        if value.strip():
+            return value.strip()
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        if key in {k.lower() for k in _DATE_META} and meta.get("content", "").strip():
+            return meta.get("content").strip()
+    return ""
+
+
+def _title(tree: lxml.html.HtmlElement, fallback: str) -> str:
+    for heading in tree.xpath("//article//h1 | //main//h1 | //h1"):
+        text = heading.text_content().strip()
+        if text:
+            return " ".join(text.split())
+    return fallback
+
+
+def html_to_document(html: str, source: str) -> RawDocument:
+    """Extract the article of a web page, leaving menus, cookie notices and footers out.
+
+    Raises:
+        DocumentError: when the page is not HTML or holds no article text.
+    """
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError) as exc:
+        raise DocumentError(f"not an HTML page: {exc}") from exc
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+    )
+    text = (extracted.text if extracted else "") or ""
+    if not text.strip():
+        raise DocumentError("web page has no article text")
+    title = _title(tree, (extracted.title if extracted else "") or "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if lines and title and lines[0] != title and title in lines[:3]:
+        lines.remove(title)
+    body = "\n\n".join(lines)
+    return RawDocument(source=source, text=body, title=title, published=_published(tree))

@@ -1,0 +1,3 @@
+"""The theme model: taxonomy, the guided TF-IDF/NMF estimator, scoring, persistence and
+quality figures. It knows nothing of places or dates.
+"""

@@ -1,0 +1,79 @@
+"""A fitted model applied to the events table: themes per report with their evidence,
+and the table of themes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from analytics.model.themes import ThemeModel
+
+__all__ = ["DOC_THEME_COLUMNS", "classify", "theme_table"]
+
+EVIDENCE_PER_THEME = 2  # sentences quoted as a theme's evidence in a report
+REPRESENTATIVES = 5  # reports listed as a theme's most representative
+DOC_THEME_COLUMNS = ["doc_id", "theme", "label", "kind", "weight", "rank", "evidence"]
+
+
+def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Themes of each report (long table with evidence) and the events with theme columns.
+
+    Returns:
+        ``(doc_themes, events)``: doc_themes has one row per assigned (report, theme) with
+        doc_id, theme, label, kind, weight, rank and evidence (sentences, strongest first);
+        events gains ``themes`` (ids, strongest first) and ``theme_weights`` (id -> score).
+    """
+    scored = model.score_units(events["text"].tolist())
+    assigned = model.assign(scored.scores)
+    index = {theme_id: i for i, theme_id in enumerate(model.theme_ids_)}
+    rows = []
+    for doc, doc_id in enumerate(events["doc_id"]):
+        for rank, theme_id in enumerate(assigned[doc], start=1):
+            k = index[theme_id]
+            strength = scored.weights[doc][:, k] + scored.evidence[doc][:, k]
+            best = [i for i in np.argsort(-strength, kind="stable") if strength[i] > 0]
+            rows.append(
+                {
+                    "doc_id": doc_id,
+                    "theme": theme_id,
+                    "label": model.labels_[k],
+                    "kind": model.kinds_[k],
+                    "weight": round(float(scored.scores[doc, k]), 4),
+                    "rank": rank,
+                    "evidence": [scored.units[doc][i] for i in best[:EVIDENCE_PER_THEME]],
+                }
+            )
+    doc_themes = pd.DataFrame(rows, columns=DOC_THEME_COLUMNS)
+    events = events.copy()
+    events["themes"] = assigned
+    events["theme_weights"] = [
+        {t: round(float(s), 4) for t, s in zip(model.theme_ids_, row, strict=True) if s > 0}
+        for row in scored.scores
+    ]
+    return doc_themes.astype({"doc_id": "string", "theme": "string", "label": "string"}), events
+
+
+def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
+    """One row per theme: label, kind, description, top terms, reports, representatives."""
+    descriptions = {t.id: t.description for t in model.themes}
+    terms = model.top_terms(10)
+    closest = model.closest_named()
+    rows = []
+    for theme_id, label, kind in zip(model.theme_ids_, model.labels_, model.kinds_, strict=True):
+        mine = doc_themes[doc_themes["theme"] == theme_id].sort_values("weight", ascending=False)
+        rows.append(
+            {
+                "theme": theme_id,
+                "label": label,
+                "kind": kind,
+                "description": descriptions.get(
+                    theme_id, "A theme the model found that the taxonomy does not name."
+                ),
+                "top_terms": terms[theme_id],
+                "n_reports": len(mine),
+                "closest_named": closest.get(theme_id, ("", 0.0))[0],
+                "similarity": closest.get(theme_id, ("", 0.0))[1],
+                "representative": mine["doc_id"].head(REPRESENTATIVES).tolist(),
+            }
+        )
+    return pd.DataFrame(rows)

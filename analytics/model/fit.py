@@ -1,0 +1,78 @@
+"""The theme model of a corpus: built from the settings, fitted once, kept by fingerprint.
+
+A fitted model is stored in ``<cache>/models/<fingerprint>/``; the fingerprint hashes the
+estimator's own parameters (``get_params()``, the taxonomy included) and the reports, so
+any change to either fits a new model and none is reused stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from pathlib import Path
+
+from analytics.model.io import load_model, save_model
+from analytics.model.taxonomy import load_taxonomy
+from analytics.model.themes import ThemeModel
+from analytics.settings import Settings
+
+__all__ = ["MODEL_VERSION", "build_model", "fingerprint", "fit_or_load", "model_folder"]
+
+# Bump when the model's fitting or scoring changes, so that stored models are refitted.
+MODEL_VERSION = "8"
+
+
+def build_model(settings: Settings) -> ThemeModel:
+    """An unfitted theme model with the settings' taxonomy and parameters.
+
+    Raises:
+        TaxonomyError: when the taxonomy file is malformed.
+    """
+    return ThemeModel(
+        themes=load_taxonomy(settings.themes_file),
+        n_emerging=settings.n_emerging,
+        threshold=settings.theme_threshold,
+        evidence_weight=settings.theme_evidence_weight,
+        random_state=settings.random_state,
+    )
+
+
+def fingerprint(model: ThemeModel, doc_ids: Sequence[str]) -> str:
+    """Hash of the model's version, its parameters (taxonomy included) and the reports."""
+    params = model.get_params()
+    params["themes"] = [
+        {"id": t.id, "label": t.label, "description": t.description, "terms": t.terms}
+        for t in params["themes"]
+    ]
+    digest = hashlib.sha256(MODEL_VERSION.encode())
+    digest.update(json.dumps(params, sort_keys=True, default=list).encode())
+    for doc_id in sorted(doc_ids):
+        digest.update(doc_id.encode())
+    return digest.hexdigest()[:16]
+
+
+def model_folder(cache_dir: Path, key: str) -> Path:
+    """Where the model of fingerprint ``key`` (and its quality figures) is kept."""
+    return Path(cache_dir) / "models" / key
+
+
+def fit_or_load(
+    texts: Sequence[str], doc_ids: Sequence[str], settings: Settings, cache: bool = True
+) -> tuple[ThemeModel, str]:
+    """The model of these reports and its fingerprint: loaded if kept, else fitted (and
+    kept, unless ``cache`` is False).
+
+    Raises:
+        ModelError: when no report has a sentence long enough to learn from.
+        TaxonomyError: when the taxonomy file is malformed.
+    """
+    model = build_model(settings)
+    key = fingerprint(model, doc_ids)
+    folder = model_folder(settings.cache_dir, key)
+    if cache and (folder / "model.json").exists():
+        return load_model(folder), key
+    model.fit(list(texts))
+    if cache:
+        save_model(model, folder)
+    return model, key

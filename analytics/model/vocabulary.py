@@ -1,0 +1,161 @@
+"""What the model reads: sentences as units, the TF-IDF vocabulary, and the seed terms.
+
+Seed-term evidence counts a theme's terms in a sentence, in any language, whatever the
+corpus vocabulary; names of bodies ("Kenya Revenue Authority") are blanked first, as a
+seed term inside a name is no sign that the theme was discussed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+
+from analytics.model.taxonomy import Theme
+from analytics.text import MONTHS, WEEKDAYS, split_sentences
+
+__all__ = [
+    "DOMAIN_STOP_WORDS",
+    "TOKEN_PATTERN",
+    "SeedTerms",
+    "make_vectorizer",
+    "seed_matrix",
+    "seed_terms",
+    "split_units",
+    "units_of",
+    "without_body_names",
+]
+
+# Words that occur in every report and name no theme.
+DOMAIN_STOP_WORDS = frozenset(
+    [
+        *MONTHS, *WEEKDAYS,
+        "customs", "wco", "secretary", "general", "director", "directors", "deputy",
+        "meeting", "meetings", "region", "regions", "regional", "world", "organization",
+        "organisation", "organizations", "organisations", "delegates", "delegation",
+        "delegations", "participants", "held", "conference", "conferences", "session",
+        "sessions", "administration", "administrations", "member", "members", "country",
+        "countries", "official", "officials", "head", "heads", "also", "said", "would",
+        "year", "years", "discussed", "discussion", "discussions", "including", "well",
+        "international", "national", "mr", "ms", "mrs", "dr", "took", "place", "event",
+        "attended", "hosted", "host", "opened", "opening", "closing", "day", "days", "week",
+        "new", "first", "second", "third",
+        # French and Spanish function words
+        "le", "la", "les", "de", "des", "du", "et", "en", "un", "une", "pour", "par", "au",
+        "aux", "sur", "el", "los", "las", "del", "y", "con", "por", "para", "una",
+        # courtesy and procedure: every report thanks its hosts
+        "thanked", "thank", "thanks", "hospitality", "warm", "warmly", "excellent", "welcome",
+        "welcomed", "chaired", "chair", "addressed", "joined", "briefed", "proceedings",
+        "agreed", "continue", "close", "ahead", "hosting", "remained", "looked",
+        "presented", "noted", "highlighted", "stressed", "underlined", "recalled",
+        # regions and the officials who attend every meeting name no theme
+        "africa", "african", "east", "eastern", "west", "western", "southern", "north",
+        "northern", "middle", "near", "mena", "esa", "wca", "asia", "pacific", "europe",
+        "americas", "caribbean", "kunio", "mikuriya", "ricardo", "trevino", "chapa",
+        "sergio", "mujica", "ian", "saunders",
+    ]
+)  # fmt: skip
+TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
+MIN_UNIT_WORDS = 4  # shorter sentences ("Read more.") carry no theme
+SMALL_CORPUS = 50  # sentences; below this every term is kept
+_MAX_NGRAM = 8  # the longest seed term, in words
+
+# Names of bodies ("Kenya Revenue Authority", "Law Enforcement Council", "Regional Office for
+# Capacity Building", "Risk Management Forum").
+_TITLE_WORD = r"[A-Z][\w'’&.-]*"
+_BODY_NAME = re.compile(
+    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|and\s+(?=[A-Z]))?){{1,6}}"
+    r"(?:Authority|Authorities|Service|Agency|Council|Commission|Committee|Directorate|"
+    r"Department|Ministry|Office|Centre|Center|Bureau|Board|Superintendency|Forum)\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
+    r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def without_body_names(sentence: str) -> str:
+    """The sentence with the names of organisations and bodies blanked out."""
+    return _BODY_NAME.sub(" ", sentence)
+
+
+def split_units(text: str) -> list[str]:
+    """The sentences of a report that are long enough to carry a theme."""
+    return [s for s in split_sentences(text) if len(s.split()) >= MIN_UNIT_WORDS]
+
+
+def units_of(texts: Sequence[str]) -> tuple[list[str], list[int]]:
+    """Every unit of every report, and the index of the report each comes from."""
+    units, owner = [], []
+    for index, text in enumerate(texts):
+        for unit in split_units(_SPACES.sub(" ", str(text))):
+            units.append(unit)
+            owner.append(index)
+    return units, owner
+
+
+def make_vectorizer(n_units: int = 0, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
+    """The model's sentence TF-IDF: uni- and bigrams, stop words out; rare and ubiquitous
+    terms dropped unless the corpus is small (or the vocabulary is given)."""
+    small = vocabulary is not None or n_units < SMALL_CORPUS
+    return TfidfVectorizer(
+        sublinear_tf=True,
+        ngram_range=(1, 2),
+        stop_words=sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
+        token_pattern=TOKEN_PATTERN,
+        strip_accents="unicode",
+        min_df=1 if small else 2,
+        max_df=1.0 if small else 0.5,
+        vocabulary=vocabulary,
+    )
+
+
+def seed_matrix(vectorizer: TfidfVectorizer, themes: Sequence[Theme]) -> np.ndarray:
+    """One row per named theme: 1 on the vocabulary columns of its seed terms."""
+    analyzer = vectorizer.build_analyzer()
+    vocabulary = vectorizer.vocabulary_
+    seeds = np.zeros((len(themes), len(vocabulary)))
+    for row, theme in enumerate(themes):
+        for term in theme.all_terms:
+            grams = analyzer(term)
+            longest = max((g.count(" ") for g in grams), default=0)
+            for gram in grams:
+                if gram in vocabulary and gram.count(" ") == longest:
+                    seeds[row, vocabulary[gram]] = 1.0
+    return seeds
+
+
+class SeedTerms:
+    """Counts seed terms in sentences: ``count(units)`` gives, per sentence and theme,
+    how many of the theme's terms it contains outside names of bodies."""
+
+    def __init__(self, themes: Sequence[Theme]) -> None:
+        self.counter, self.membership = seed_terms(themes)
+
+    def count(self, units: Sequence[str]) -> np.ndarray:
+        present = self.counter.transform([without_body_names(u) for u in units])
+        return np.asarray(present @ self.membership)
+
+
+def seed_terms(themes: Sequence[Theme]) -> tuple[CountVectorizer, np.ndarray]:
+    """A counter of every seed term and the matrix mapping each term to its themes."""
+    plain = CountVectorizer(
+        token_pattern=TOKEN_PATTERN, strip_accents="unicode", ngram_range=(1, _MAX_NGRAM)
+    ).build_analyzer()
+    grams: dict[str, set[int]] = {}
+    for row, theme in enumerate(themes):
+        for term in theme.all_terms:
+            tokens = plain(term)
+            longest = max(tokens, key=lambda g: g.count(" "), default="")
+            if longest:
+                grams.setdefault(longest, set()).add(row)
+    vocabulary = sorted(grams)
+    counter = CountVectorizer(
+        vocabulary=vocabulary, token_pattern=TOKEN_PATTERN, strip_accents="unicode",
+        ngram_range=(1, _MAX_NGRAM), binary=True,
+    )  # fmt: skip
+    membership = np.zeros((len(vocabulary), len(themes)))
+    for index, term in enumerate(vocabulary):
+        membership[index, sorted(grams[term])] = 1.0
+    return counter, membership

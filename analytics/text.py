@@ -1,0 +1,32 @@
+"""Plain-text helpers every layer shares: sentences, and the names of months and days.
+
+Kept free of heavy imports, so that the theme model can split reports into sentences
+without loading the date and place libraries of :mod:`analytics.extract`.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MONTHS", "WEEKDAYS", "split_sentences"]
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+)  # fmt: skip
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|[A-Z])\.$")
+_SPACES = re.compile(r"\s+")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a text (a light splitter that keeps "Mr." and "D.C." together)."""
+    sentences: list[str] = []
+    for part in _BOUNDARY.split(_SPACES.sub(" ", text)):
+        if sentences and _ABBREVIATION_END.search(sentences[-1]):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return [s.strip() for s in sentences if s.strip()]

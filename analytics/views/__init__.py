@@ -1,0 +1,1 @@
+"""What the dashboard shows, from frames: filters, aggregates, tables, charts and exports."""

@@ -1,0 +1,124 @@
+"""The tables pages show: meetings, evidence, emerging themes, a meeting's own lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.extract.kinds import EVENT_TYPES
+
+__all__ = [
+    "demo_sources",
+    "emerging_themes",
+    "latest_meetings",
+    "mark_evidence",
+    "meeting_line",
+    "meetings_table",
+    "report_themes",
+    "theme_evidence",
+    "theme_summary",
+]
+
+
+def meetings_table(events: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The meetings list: date, title, venue, region, type and theme labels, newest first."""
+    venue = events["city"].fillna("") + ", " + events["country"].fillna("")
+    venue = venue.str.strip(", ").where(~events["virtual"], "Virtual")
+    table = pd.DataFrame(
+        {
+            "doc_id": events["doc_id"],
+            "date": events["date"],
+            "title": events["title"],
+            "venue": venue,
+            "region": events["region"],
+            "type": events["event_type"].map(lambda t: EVENT_TYPES.get(t, t)),
+            "themes": events["themes"].map(lambda ids: "; ".join(labels.get(t, t) for t in ids)),
+            "source": events["source"],
+        }
+    )
+    return table.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def latest_meetings(events: pd.DataFrame, labels: dict[str, str], n: int = 8) -> pd.DataFrame:
+    """The ``n`` most recent meetings of the selection."""
+    return meetings_table(events, labels).head(n)
+
+
+def theme_evidence(
+    doc_themes: pd.DataFrame, events: pd.DataFrame, theme: str, n: int = 10
+) -> pd.DataFrame:
+    """The strongest reports of ``theme`` in the selection with their evidence sentences."""
+    mine = doc_themes[(doc_themes["theme"] == theme) & doc_themes["doc_id"].isin(events["doc_id"])]
+    mine = mine.sort_values("weight", ascending=False, kind="stable").head(n)
+    meta = events.set_index("doc_id")[["date", "title", "region"]]
+    table = mine.join(meta, on="doc_id")
+    table["evidence"] = table["evidence"].map(lambda sentences: " … ".join(sentences))
+    return table[["doc_id", "date", "title", "region", "weight", "evidence"]].reset_index(drop=True)
+
+
+def mark_evidence(text: str, evidence: dict[str, list[str]]) -> list[tuple[str, str | None]]:
+    """The report's text cut into segments, each with the theme whose evidence it is.
+
+    Args:
+        text: the report.
+        evidence: theme -> evidence sentences (as the model quoted them).
+
+    Returns:
+        ``(segment, theme or None)`` pairs that concatenate back to ``text``.
+    """
+    spans = []
+    for theme, sentences in evidence.items():
+        for sentence in sentences:
+            start = text.find(sentence)
+            if start >= 0:
+                spans.append((start, start + len(sentence), theme))
+    segments: list[tuple[str, str | None]] = []
+    position = 0
+    for start, end, theme in sorted(spans):
+        if start < position:
+            continue
+        if start > position:
+            segments.append((text[position:start], None))
+        segments.append((text[start:end], theme))
+        position = end
+    if position < len(text):
+        segments.append((text[position:], None))
+    return segments
+
+
+def meeting_line(event: pd.Series) -> str:
+    """One line on a meeting: its date, venue (or "virtual"), region and type."""
+    venue = (
+        "virtual"
+        if event["virtual"]
+        else ", ".join(part for part in (event["city"], event["country"]) if part)
+    )
+    date = event["date"].strftime("%d %B %Y") if pd.notna(event["date"]) else "date unknown"
+    kind = EVENT_TYPES.get(event["event_type"], event["event_type"])
+    return f"{date} · {venue or 'venue unknown'} · {event['region'] or 'region unknown'} · {kind}"
+
+
+def report_themes(doc_themes: pd.DataFrame, doc_id: str) -> pd.DataFrame:
+    """The themes of one report, strongest first, with their scores and evidence."""
+    mine = doc_themes[doc_themes["doc_id"] == doc_id]
+    return mine.sort_values("rank", kind="stable").reset_index(drop=True)
+
+
+def emerging_themes(themes: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
+    """The emerging themes with their top terms, reports and closest named theme."""
+    emerging = themes[themes["kind"] == "emerging"]
+    emerging = emerging.assign(closest_named=emerging["closest_named"].map(labels))
+    return emerging[["label", "top_terms", "n_reports", "closest_named", "similarity"]]
+
+
+def theme_summary(themes: pd.DataFrame) -> pd.DataFrame:
+    """The theme table for printing: label, kind, number of reports and top terms."""
+    table = themes.assign(top_terms=themes["top_terms"].map(", ".join))
+    return table[["theme", "label", "kind", "n_reports", "top_terms"]]
+
+
+def demo_sources(facts_file: Path) -> pd.DataFrame:
+    """The facts table of the bundled reports: each file, its meeting and public source."""
+    sources = pd.read_csv(facts_file, dtype=str).fillna("")
+    return sources[["file", "start_date", "city", "country", "region", "meeting", "source_url"]]

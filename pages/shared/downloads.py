@@ -1,0 +1,50 @@
+"""Download buttons: one table as CSV, or the page's snapshot (every table + a manifest)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import streamlit as st
+
+from analytics.views.export import csv_bytes, export_name, manifest, snapshot_zip
+from analytics.views.filters import Filters
+from pages.shared.filters import View, permalink
+
+__all__ = ["download_csv", "snapshot"]
+
+
+def _filter_values(filters: Filters) -> dict[str, object]:
+    values = filters.as_dict()
+    return {k: v for k, v in values.items() if v not in (None, "", [])}
+
+
+def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> None:
+    """A "Download CSV" button with exactly ``table``."""
+    name = export_name(f"{current.page}-{what}", _filter_values(current.filters),
+                       datetime.now(), "csv")  # fmt: skip
+    st.download_button("Download CSV", csv_bytes(table), file_name=name, mime="text/csv",
+                       key=f"csv_{key}", icon=":material/download:")  # fmt: skip
+
+
+def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
+    """The page's snapshot: every table of the page and a manifest, as one zip."""
+    now = datetime.now()
+    info = manifest(
+        page=current.page,
+        filters=current.filters.as_dict(),
+        permalink=permalink(current),
+        created_at=now,
+        corpus_fingerprint=current.analysis.corpus_fingerprint,
+        model_version=current.analysis.fingerprint,
+        tables=tables,
+    )
+    st.download_button(
+        "Download snapshot (.zip)",
+        snapshot_zip(tables, info),
+        file_name=export_name(current.page, _filter_values(current.filters), now, "zip"),
+        mime="application/zip",
+        key="snapshot",
+        icon=":material/folder_zip:",
+        help="Every table of this page as CSV, with a manifest of the filters and a link.",
+    )

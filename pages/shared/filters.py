@@ -1,0 +1,197 @@
+"""The shared sidebar filters, bound to the URL, and the view they select for a page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+from analytics.extract.kinds import EVENT_TYPES
+from analytics.pipeline import Analysis
+from analytics.settings import Settings
+from analytics.views.aggregate import top_themes
+from analytics.views.charts import theme_colors
+from analytics.views.filters import Filters, apply_filters, year_range
+
+__all__ = [
+    "COUNTRY",
+    "THEME",
+    "View",
+    "make_view",
+    "narrow",
+    "permalink",
+    "require_meetings",
+    "sidebar_filters",
+    "view",
+]
+
+# Query-parameter names of the shared filters (also the widgets' keys).
+REGION, YEARS, THEME, COUNTRY, TYPE, SEARCH = "region", "years", "theme", "country", "type", "q"
+_NO_YEARS = (2000, 2000)
+
+
+@dataclass
+class View:
+    """The analysis in use, the current filters and the events they select.
+
+    ``events`` match every filter; ``base`` every filter but the themes: theme shares are
+    counted over ``base`` (a theme's share among the meetings that discussed it would be
+    100%), for the themes ``shown``.
+    """
+
+    analysis: Analysis
+    settings: Settings
+    filters: Filters
+    events: pd.DataFrame
+    base: pd.DataFrame
+    page: str = ""
+
+    @property
+    def shown(self) -> list[str]:
+        """The themes the charts show: those chosen in the filter, else the six most
+        discussed in the selection."""
+        return list(self.filters.themes) or top_themes(self.events, self.named, 6)
+
+    @property
+    def named(self) -> list[str]:
+        return [t.id for t in self.analysis.model.themes]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return self.analysis.labels
+
+    @property
+    def colors(self) -> dict[str, str]:
+        return theme_colors(self.analysis.model.theme_ids_)
+
+    @property
+    def theme_ids(self) -> list[str]:
+        return list(self.analysis.model.theme_ids_)
+
+    @property
+    def few(self) -> int:
+        return self.settings.few_meetings
+
+
+def _warn_unknown(key: str, valid: list[str], what: str) -> None:
+    """A notice for link values that are not options (Streamlit drops them itself)."""
+    unknown = [v for v in st.query_params.get_all(key) if v and v not in valid]
+    if unknown:
+        st.sidebar.warning(
+            f"The link asked for {what} {', '.join(repr(u) for u in unknown)}, which the "
+            f"data do not have; showing all {what}s instead.",
+            icon="⚠️",
+        )
+
+
+def _defaults(events: pd.DataFrame) -> dict[str, object]:
+    """Every filter at "everything"."""
+    years = year_range(events) or _NO_YEARS
+    return {REGION: [], YEARS: years, THEME: [], COUNTRY: [], TYPE: [], SEARCH: ""}
+
+
+def _reset(defaults: dict[str, object]) -> None:
+    for key, value in defaults.items():
+        st.session_state[key] = value
+
+
+def sidebar_filters(analysis: Analysis) -> Filters:
+    """The shared filters in the sidebar, bound to the URL's query parameters."""
+    events = analysis.events
+    labels = analysis.labels
+    regions = sorted(r for r in events["region"].dropna().unique() if r)
+    countries = sorted(c for c in events["country"].dropna().unique() if c)
+    types = [t for t in EVENT_TYPES if t in set(events["event_type"])]
+    low, high = year_range(events) or _NO_YEARS
+    defaults = _defaults(events)
+
+    _warn_unknown(REGION, regions, "region")
+    _warn_unknown(THEME, list(labels.values()), "theme")
+    _warn_unknown(COUNTRY, countries, "country")
+    _warn_unknown(TYPE, [EVENT_TYPES[t] for t in types], "meeting type")
+
+    side = st.sidebar
+    side.header("Filters")
+    side.multiselect("Region", regions, key=REGION, bind="query-params",
+                     placeholder="All regions")  # fmt: skip
+    if low < high:
+        side.slider("Years", low, high, (low, high), key=YEARS, bind="query-params")
+    side.multiselect(
+        "Theme", list(labels), format_func=labels.get, key=THEME, bind="query-params",
+        placeholder="All themes", help="Meetings that discussed any of the chosen themes.",
+    )  # fmt: skip
+    side.multiselect("Venue country", countries, key=COUNTRY, bind="query-params",
+                     placeholder="All countries")  # fmt: skip
+    side.multiselect("Meeting type", types, format_func=EVENT_TYPES.get, key=TYPE,
+                     bind="query-params", placeholder="All types")  # fmt: skip
+    side.text_input("Search", key=SEARCH, bind="query-params",
+                    placeholder="Words in the title or text")  # fmt: skip
+    side.button("Reset filters", on_click=_reset, args=(defaults,), width="stretch")
+    years = st.session_state.get(YEARS, (low, high))
+    return Filters(
+        regions=tuple(st.session_state.get(REGION, [])),
+        years=(int(years[0]), int(years[1])) if (low, high) != tuple(years) else None,
+        themes=tuple(st.session_state.get(THEME, [])),
+        countries=tuple(st.session_state.get(COUNTRY, [])),
+        event_types=tuple(st.session_state.get(TYPE, [])),
+        search=st.session_state.get(SEARCH, ""),
+    )
+
+
+def make_view(analysis: Analysis, settings: Settings, filters: Filters) -> View:
+    """The view of this run, kept for the page that app.py runs next."""
+    events = apply_filters(analysis.events, filters)
+    base = apply_filters(analysis.events, replace(filters, themes=())) if filters.themes else events
+    current = View(analysis, settings, filters, events, base)
+    st.session_state["_view"] = current
+    return current
+
+
+def view(page: str) -> View:
+    """The view app.py prepared for this run, tagged with the page showing it."""
+    if "_view" not in st.session_state:
+        # Until st.navigation has run once in the process, Streamlit treats this "pages"
+        # folder as a v1 multipage app and runs a page linked directly (the first request
+        # after a start) without app.py. Leave that mode and run again through app.py.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    current: View = st.session_state["_view"]
+    current.page = page
+    return current
+
+
+def require_meetings(current: View) -> None:
+    """Stop the page with a friendly message when the selection matches nothing."""
+    if not current.events.empty:
+        return
+    st.info("No meeting matches these filters. Widen the selection or reset the filters.")
+    defaults = _defaults(current.analysis.events)
+    st.button("Reset filters", on_click=_reset, args=(defaults,), key="reset_empty",
+              type="primary")  # fmt: skip
+    st.stop()
+
+
+def permalink(current: View) -> str:
+    """A link to this page with the current filters."""
+    query: list[tuple[str, str]] = []
+    f = current.filters
+    query += [(REGION, r) for r in f.regions]
+    if f.years:
+        query += [(YEARS, str(f.years[0])), (YEARS, str(f.years[1]))]
+    query += [(THEME, current.labels.get(t, t)) for t in f.themes]
+    query += [(COUNTRY, c) for c in f.countries]
+    query += [(TYPE, EVENT_TYPES.get(t, t)) for t in f.event_types]
+    if f.search:
+        query.append((SEARCH, f.search))
+    base = (st.context.url or "").split("?")[0]
+    return base + ("?" + urlencode(query) if query else "")
+
+
+def narrow(key: str, value: str) -> None:
+    """Add ``value`` to the filter ``key`` (used by chart clicks)."""
+    chosen = list(st.session_state.get(key, []))
+    if value not in chosen:
+        st.session_state[key] = [*chosen, value]

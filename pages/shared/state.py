@@ -1,0 +1,98 @@
+"""The analysis in use, shared by every session of the server, and its slow parts.
+
+The analysis of a corpus is computed once per corpus state (the files' signature) and
+kept for the process; the model's quality figures are measured in the background.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
+from analytics.ingest.files import corpus_signature
+from analytics.jobs import Jobs
+from analytics.pipeline import Analysis, analyse, measure_quality, stored_quality
+from analytics.settings import Settings
+
+__all__ = ["load_analysis", "quality", "refit", "settings"]
+
+
+def settings() -> Settings:
+    """The settings of this run (the environment's overrides of the defaults)."""
+    return Settings.from_env()
+
+
+@st.cache_resource(show_spinner=False)
+def _store() -> dict:
+    """Process-wide: the analysis of each corpus and settings, a lock, background jobs."""
+    return {"lock": threading.Lock(), "corpora": {}, "jobs": Jobs()}
+
+
+def load_analysis(current: Settings) -> Analysis:
+    """The analysis of the corpus as it is on disk now, computed once per corpus state.
+
+    When reports were added since the model was fitted, they are classified with the
+    current model (no refit); :func:`refit` fits a new one on demand. A failure stops the
+    page with a message that says what failed.
+    """
+    current.upload_dir.mkdir(parents=True, exist_ok=True)
+    signature = corpus_signature(current.corpus_dirs, current.ignored_files)
+    store = _store()
+    with store["lock"]:
+        known = store["corpora"].get(current)
+        if known is None or known["signature"] != signature:
+            before = known["analysis"] if known else None
+            reuse = {"model": before.model, "fingerprint": before.fingerprint} if before else {}
+            bar = st.progress(0.0, text="Reading reports…")
+            try:
+                analysis = analyse(current, progress=_bar(bar), **reuse)
+            except AnalyticsError as exc:
+                bar.empty()
+                st.error(_failure(exc))
+                st.stop()
+            bar.empty()
+            known = store["corpora"][current] = {"signature": signature, "analysis": analysis}
+    analysis = known["analysis"]
+    if stored_quality(analysis, current) is None:
+        store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
+    return analysis
+
+
+def _bar(bar) -> Callable[[str, float], None]:
+    return lambda message, done: bar.progress(min(done, 1.0), text=message)
+
+
+def _failure(exc: AnalyticsError) -> str:
+    if isinstance(exc, CorpusError):
+        return f"No report could be read: {exc}. Add reports on the Data page."
+    if isinstance(exc, TaxonomyError):
+        return f"The taxonomy of themes could not be read: {exc}"
+    if isinstance(exc, ModelError):
+        return f"The theme model could not be fitted: {exc}"
+    return f"The reports could not be analysed: {exc}"
+
+
+def refit(current: Settings) -> None:
+    """Forget the model in use so the next load fits one on the whole corpus."""
+    store = _store()
+    with store["lock"]:
+        store["corpora"].pop(current, None)
+
+
+def quality(analysis: Analysis, current: Settings) -> pd.DataFrame | None:
+    """The model's quality figures, or None while they are being measured.
+
+    Raises:
+        AnalyticsError: when measuring them failed.
+    """
+    table = stored_quality(analysis, current)
+    if table is not None:
+        return table
+    job = _store()["jobs"].submit(
+        ("quality", analysis.fingerprint), measure_quality, analysis, current
+    )
+    return job.result() if job.done() else None

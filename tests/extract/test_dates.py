@@ -1,0 +1,60 @@
+"""Dates in report text: date lines, meeting date forms, years read from the report."""
+
+import datetime as dt
+
+import pytest
+
+from analytics.extract.dates import find_meeting_dates, parse_date, published_from_lines
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("24 abril 2017", D(2017, 4, 24)),
+        ("12 mars 2015", D(2015, 3, 12)),
+        ("19 May 2017", D(2017, 5, 19)),
+        ("2019-01-31", D(2019, 1, 31)),
+        ("Published: 3 February 2020", D(2020, 2, 3)),
+        ("**Date:** 2018-07-02", D(2018, 7, 2)),
+    ],
+)
+def test_published_date_lines(line, expected):
+    assert published_from_lines(["A title", line, "Body text."]) == (expected, 1)
+
+
+def test_a_sentence_is_not_a_date_line():
+    assert published_from_lines(["A title", "The meeting was on 3 May 2017 in Rome."]) == (
+        None,
+        -1,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("held in Havana (Cuba) on 15 and 16 May 2017", D(2017, 5, 15), D(2017, 5, 16)),
+        ("on 6 and 7 April 2017", D(2017, 4, 6), D(2017, 4, 7)),
+        ("from 3 to 5 March", D(2017, 3, 3), D(2017, 3, 5)),
+        ("on 1 February 2022", D(2022, 2, 1), None),
+        ("from 30 November to 2 December 2021", D(2021, 11, 30), D(2021, 12, 2)),
+        ("on 27–29 June", D(2017, 6, 27), D(2017, 6, 29)),
+        ("du 12 au 14 juin 2013", D(2013, 6, 12), D(2013, 6, 14)),
+        ("del 3 al 5 de marzo de 2015", D(2015, 3, 3), D(2015, 3, 5)),
+        ("on March 3-5, 2015", D(2015, 3, 3), D(2015, 3, 5)),
+    ],
+)
+def test_meeting_date_forms(text, start, end):
+    span = find_meeting_dates(text, D(2017, 7, 1))[0]
+    assert (span.start, span.end) == (start, end)
+
+
+def test_year_from_publication_crosses_new_year():
+    span = find_meeting_dates("held on 28 and 29 December", D(2018, 1, 4))[0]
+    assert span.start == D(2017, 12, 28)
+
+
+def test_parse_date_rejects_nonsense():
+    assert parse_date("not a date") is None
+    assert parse_date("2019-02-30") is None

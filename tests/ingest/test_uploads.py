@@ -1,0 +1,43 @@
+"""Uploaded reports are saved safely into the corpus folder."""
+
+import pytest
+
+from analytics.errors import UploadError
+from analytics.ingest.uploads import save_upload
+
+LIMIT_MB = 50.0
+
+
+def test_upload_is_saved_under_a_plain_name(tmp_path):
+    path = save_upload("../../etc/report one.txt", b"Some report", tmp_path, LIMIT_MB)
+    assert path == tmp_path / "report one.txt"
+    assert path.read_bytes() == b"Some report"
+
+
+def test_same_name_different_content_is_not_overwritten(tmp_path):
+    first = save_upload("r.txt", b"first", tmp_path, LIMIT_MB)
+    second = save_upload("r.txt", b"second", tmp_path, LIMIT_MB)
+    again = save_upload("r.txt", b"first", tmp_path, LIMIT_MB)
+    assert first != second and again == first
+    assert first.read_bytes() == b"first" and second.read_bytes() == b"second"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([first.name, second.name])
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("slides.pptx", b"x", "unsupported file type .pptx"),
+        ("empty.txt", b"", "empty"),
+        ("noext", b"x", r"unsupported file type \(none\)"),
+    ],
+)
+def test_bad_uploads_are_refused_with_the_file_name(tmp_path, name, data, reason):
+    with pytest.raises(UploadError, match=reason) as info:
+        save_upload(name, data, tmp_path, LIMIT_MB)
+    assert name in str(info.value)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_upload_over_the_size_limit_is_refused(tmp_path):
+    with pytest.raises(UploadError, match=r"0\.001 MB limit"):
+        save_upload("big.txt", b"x" * 2000, tmp_path, 0.001)

@@ -1,0 +1,51 @@
+"""The model of a corpus: built from the settings, kept by a fingerprint of all it depends on."""
+
+import pytest
+from sklearn.base import clone
+
+from analytics.model import fit
+from analytics.model.fit import build_model, fingerprint, fit_or_load
+from tests.model.test_themes import _corpus
+
+DOCS = ["d1", "d2", "d3"]
+
+
+def _changed(name: str, value: object) -> object:
+    if name == "themes":
+        return value[:-1]
+    return (value or 0) + 1
+
+
+def test_every_parameter_of_the_estimator_is_in_the_fingerprint(settings):
+    model = build_model(settings)
+    base = fingerprint(model, DOCS)
+    for name, value in model.get_params().items():
+        other = clone(model).set_params(**{name: _changed(name, value)})
+        assert fingerprint(other, DOCS) != base, name
+
+
+def test_the_reports_are_in_the_fingerprint_but_not_their_order(settings):
+    model = build_model(settings)
+    assert fingerprint(model, DOCS) == fingerprint(model, DOCS[::-1])
+    assert fingerprint(model, DOCS) != fingerprint(model, DOCS[:2])
+
+
+def test_a_seed_term_added_to_the_taxonomy_changes_the_fingerprint(settings, tmp_path):
+    themes = tmp_path / "themes.toml"
+    themes.write_text(
+        settings.themes_file.read_text().replace('"single window"', '"one window", "single window"')
+    )
+    changed = settings.replace(themes_file=themes)
+    assert fingerprint(build_model(changed), DOCS) != fingerprint(build_model(settings), DOCS)
+
+
+def test_a_kept_model_is_loaded_not_refitted(settings, monkeypatch):
+    texts, _ = _corpus()
+    ids = [f"d{i}" for i in range(len(texts))]
+    first, key = fit_or_load(texts, ids, settings)
+    monkeypatch.setattr(fit.ThemeModel, "fit", lambda *a: pytest.fail("refitted"))
+    again, same = fit_or_load(texts, ids, settings)
+    assert same == key and again.labels_ == first.labels_
+    monkeypatch.undo()
+    _, other = fit_or_load(texts, ids, settings.replace(n_emerging=2))
+    assert other != key

@@ -1,0 +1,239 @@
+"""Every dashboard page, headless with AppTest: filters through widgets and links, page
+switches, empty selections, and what the charts actually show."""
+
+from __future__ import annotations
+
+import base64
+import json
+import shutil
+import time
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+
+
+def decode(values):
+    """Plotly 7 spec arrays come as {"dtype", "bdata"} (base64); plain lists otherwise."""
+    if isinstance(values, dict) and "bdata" in values:
+        array = np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])
+        return array.reshape(values["shape"]) if "shape" in values else array
+    return values
+
+
+def specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def chart(at: AppTest, title_part: str) -> dict:
+    for spec in specs(at):
+        if title_part in spec["layout"].get("title", {}).get("text", ""):
+            return spec
+    raise AssertionError(f"no chart titled like {title_part!r}")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def bundled_corpus(bundled):
+    """The dashboard on the bundled corpus, with the session's fitted model and caches."""
+    patch = pytest.MonkeyPatch()
+    for name, value in bundled.environment.items():
+        patch.setenv(name, value)
+    yield bundled
+    patch.undo()
+
+
+def open_app(page: str = "overview", **params: str | list[str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_with_data(page):
+    at = open_app(page)
+    assert not at.error
+    assert at.title[0].value
+    for spec in specs(at):
+        assert spec["data"], spec["layout"].get("title")
+    if page not in ("meetings", "data"):
+        assert specs(at), f"{page} shows no chart"
+
+
+def test_overview_heatmap_covers_every_region_and_theme():
+    at = open_app()
+    heatmap = chart(at, "Share of meetings in each region")["data"][0]
+    regions = {name.rsplit(" (", 1)[0] for name in heatmap["y"]}
+    assert {"Americas and Caribbean", "Europe", "Asia/Pacific"} <= regions
+    assert "Trade facilitation (TFA)" in heatmap["x"]
+    z = np.array([decode(row) for row in decode(heatmap["z"])], dtype=float)
+    assert z.max() > 0 and z.max() <= 100
+    assert at.metric[0].label == "Meetings" and int(at.metric[0].value) > 2
+
+
+def test_region_filter_narrows_the_charts():
+    at = open_app(region="Europe")
+    assert at.sidebar.multiselect(key="region").value == ["Europe"]
+    heatmap = chart(at, "Share of meetings in each region")["data"][0]
+    assert [name.rsplit(" (", 1)[0] for name in heatmap["y"]] == ["Europe"]
+    everything = chart(open_app(), "Share of meetings in each region")["data"][0]
+    assert len(everything["y"]) > 1
+
+
+def test_a_link_with_filters_restores_them_on_any_page():
+    at = open_app("trends", region="Asia/Pacific", theme="E-commerce")
+    filters = at.session_state["_view"].filters
+    assert (filters.regions, filters.themes) == (("Asia/Pacific",), ("ecommerce",))
+    multiples = chart(at, "Theme shares by region")
+    assert [a["text"] for a in multiples["layout"]["annotations"]] == ["Asia/Pacific"]
+    assert {trace["name"] for trace in multiples["data"]} == {"E-commerce"}
+
+
+def test_unknown_link_values_fall_back_with_a_notice():
+    at = open_app(region="Atlantis", theme="Astrology")
+    assert not at.exception
+    notices = " ".join(w.value for w in at.sidebar.warning)
+    assert "Atlantis" in notices and "Astrology" in notices
+    assert at.sidebar.multiselect(key="region").value == []
+    heatmap = chart(at, "Share of meetings in each region")["data"][0]
+    assert len(heatmap["y"]) > 3
+
+
+def test_filters_survive_a_page_switch():
+    # Entry-file widgets cannot be driven across reruns in AppTest when st.navigation is
+    # used (the browser tests drive them); a link sets them, and they must stay set.
+    at = open_app(region="Europe", years=["2015", "2020"])
+    at.switch_page("pages/regions.py").run()
+    assert at.session_state["_view"].filters.regions == ("Europe",)
+    assert at.session_state["_view"].filters.years == (2015, 2020)
+    profiles = chart(at, "Theme profile by region")
+    assert [trace["name"].split(" (")[0] for trace in profiles["data"]] == ["Europe"]
+    at.switch_page("pages/meetings.py").run()
+    table = at.dataframe[0].value
+    assert set(table["region"]) == {"Europe"}
+    assert table["date"].dt.year.between(2015, 2020).all()
+
+
+def test_year_range_narrows_the_trend_and_quarters_on_short_ranges():
+    at = open_app("trends", years=["2017", "2018"])
+    trend = chart(at, "Themes by")
+    periods = {p for trace in trend["data"] for p in decode(trace["x"])}
+    assert periods and all(p[:4] in ("2017", "2018") for p in periods)
+    assert at.toggle(key="by_quarter").value  # two years: quarters by default
+    assert all("Q" in p for p in periods)
+
+
+def test_share_and_count_switch_changes_the_values():
+    at = open_app("trends")
+    shares = chart(at, "Themes by")
+    at.radio(key="measure").set_value("Number of meetings").run()
+    counts = chart(at, "Themes by")
+    assert shares["layout"]["yaxis"]["title"]["text"] == "% of meetings"
+    assert counts["layout"]["yaxis"]["title"]["text"] == "Meetings"
+
+
+def test_a_selection_matching_nothing_shows_a_message_and_a_reset():
+    at = open_app(q="no report says this zzqx")
+    assert "No meeting matches" in at.info[0].value
+    assert not at.get("plotly_chart")
+    assert at.button(key="reset_empty").label == "Reset filters"  # clicked in the browser tests
+
+
+def test_regions_map_shades_venue_countries_and_by_theme_share():
+    at = open_app("regions")
+    trace = chart(at, "Meetings by venue country")["data"][0]
+    assert trace["type"] == "choropleth"
+    assert {"USA", "CUB"} <= set(decode(trace["locations"]))
+    at.radio(key="shade").set_value("Share discussing a theme").run()
+    at.selectbox(key="map_theme").set_value("ecommerce").run()
+    shaded = chart(at, "Share of meetings that discussed E-commerce")["data"][0]
+    assert max(decode(shaded["z"])) <= 100
+
+
+def test_themes_page_shows_evidence_terms_and_quality():
+    at = open_app("themes", theme="Security & counter-terrorism")
+    assert at.selectbox(key="theme_page").value == "security_terrorism"
+    assert "Top terms:" in at.caption[0].value
+    evidence = at.dataframe[0].value
+    assert len(evidence) > 0
+    assert evidence["evidence"].str.len().min() > 20
+    quotes = [m.value for m in at.markdown if m.value.startswith("> ")]
+    assert quotes and all(len(q) > 20 for q in quotes)
+    quality = at.dataframe[2].value  # measured once, with the session's model
+    assert any("coherence" in figure for figure in quality["figure"])
+    assert any("stability" in figure for figure in quality["figure"])
+
+
+def test_themes_page_measures_the_model_in_the_background(bundled, tmp_path, monkeypatch):
+    # The same corpus and fitted model, but its quality figures not measured yet.
+    cache = tmp_path / "cache"
+    shutil.copytree(bundled.settings.cache_dir, cache)
+    for figures in cache.glob("models/*/quality.csv"):
+        figures.unlink()
+    monkeypatch.setenv("MEETINGS_CACHE_DIR", str(cache))
+    at = open_app("themes")
+    assert "Measuring the model in the background" in " ".join(i.value for i in at.info)
+    assert len(at.dataframe[0].value) > 0  # the rest of the page is there meanwhile
+    assert len(at.dataframe) == 2  # evidence and emerging themes, no figures yet
+    deadline = time.monotonic() + 600  # only a guard: the loop waits on the app's own state
+    while len(at.dataframe) < 3:
+        assert time.monotonic() < deadline, "the quality figures never appeared"
+        time.sleep(0.5)
+        at.run()
+    assert any("stability" in figure for figure in at.dataframe[2].value["figure"])
+    assert list(cache.glob("models/*/quality.csv"))  # kept with the model
+
+
+def test_a_model_that_cannot_be_fitted_says_so(make_corpus, monkeypatch):
+    folder = make_corpus({"short.txt": "Short note\n\n2 May 2017\n\nToo short. Far too short."})
+    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert "The theme model could not be fitted" in at.error[0].value
+    assert "no sentence long enough" in at.error[0].value
+    assert "No report could be read" not in at.error[0].value
+
+
+def test_an_empty_corpus_says_no_report_could_be_read(make_corpus, monkeypatch):
+    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(make_corpus({"empty.txt": ""})))
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert at.error[0].value.startswith("No report could be read")
+
+
+def test_meetings_page_lists_the_selection_and_opens_a_report_from_a_link():
+    at = open_app("meetings", region="Americas and Caribbean")
+    table = at.dataframe[0].value
+    assert set(table["region"]) == {"Americas and Caribbean"}
+    events = at.session_state["_view"].events
+    havana = events[events["city"] == "Havana"].iloc[0]
+    at = open_app("meetings", meeting=havana["doc_id"])
+    assert havana["title"] in at.header[0].value
+    report = " ".join(m.value for m in at.markdown)
+    assert ":orange-background[" in report  # evidence marked
+    assert "Kunio Mikuriya" in " ".join(t.value for t in at.text)
+
+
+def test_data_page_lists_folders_sources_and_refits():
+    at = open_app("data")
+    assert at.metric[0].label == "Reports in use"
+    sources = at.dataframe[-1].value
+    assert "source_url" in sources and sources["source_url"].str.startswith("http").all()
+    at.button[-1].click().run()  # refit
+    assert not at.exception
+
+
+def test_theme_filter_keeps_shares_over_all_meetings():
+    at = open_app(theme="E-commerce")
+    heatmap = chart(at, "Share of meetings in each region")["data"][0]
+    assert heatmap["x"] == ["E-commerce"]
+    z = np.array([decode(row) for row in decode(heatmap["z"])], dtype=float).ravel()
+    assert 0 < z.max() < 100  # not 100%: shares are of all the region's meetings
+    assert int(at.metric[0].value) < int(open_app().metric[0].value)  # fewer meetings

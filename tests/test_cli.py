@@ -1,0 +1,58 @@
+"""The command line: events and themes tables, the ingest report on stderr, exit codes."""
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analytics.__main__ import main
+from tests.conftest import ROOT, SMALL_REPORTS
+
+
+@pytest.fixture(autouse=True)
+def _cache_in_tmp(monkeypatch, tmp_path):
+    """The command line reads its settings from the environment, like a user's shell."""
+    monkeypatch.setenv("MEETINGS_CACHE_DIR", str(tmp_path / "cache"))
+
+
+def test_cli_csv_and_report(make_corpus, capsys):
+    folder = make_corpus({**SMALL_REPORTS, "empty.txt": ""})
+    assert main(["events", str(folder), "--no-cache"]) == 0
+    out, err = capsys.readouterr()
+    header = out.splitlines()[0].split(",")
+    assert "text" not in header and header[:3] == ["doc_id", "source", "title"]
+    assert "Nairobi,Kenya,KEN,East and Southern Africa" in out
+    assert "skipped corpus/empty.txt: empty file" in err
+
+
+def test_cli_json_to_file(make_corpus, tmp_path):
+    out = tmp_path / "events.json"
+    assert (
+        main(["events", str(make_corpus()), "--format", "json", "--out", str(out), "--no-cache"])
+        == 0
+    )
+    records = pd.read_json(out)
+    assert set(records["iso3"].dropna()) >= {"KEN", "TGO", "BEL"}
+
+
+def test_cli_exits_2_when_nothing_read(make_corpus, capsys):
+    assert main(["events", str(make_corpus({"empty.txt": ""})), "--no-cache"]) == 2
+    assert "no report could be read" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["events", "--help"]])
+def test_cli_help(args):
+    result = subprocess.run(
+        [sys.executable, "-m", "analytics", *args], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 0
+    assert "events" in result.stdout
+
+
+def test_cli_themes_prints_table_and_figures(make_corpus, capsys):
+    assert main(["themes", str(make_corpus(seeds=True)), "--no-cache", "--no-stability"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "theme,label,kind,n_reports,top_terms"
+    assert "Trade facilitation (TFA)" in out
+    assert "topic diversity" in err and "NPMI coherence" in err

@@ -1,0 +1,127 @@
+"""The events table of a folder: recursion, skips, duplicates and the extraction cache."""
+
+import shutil
+
+import pandas as pd
+
+from analytics import pipeline
+from analytics.extract.event import EVENT_COLUMNS
+from analytics.pipeline import load_corpus
+from tests.conftest import SMALL_REPORTS, report_text
+
+
+def test_reads_folder_recursively_one_row_per_report(make_corpus, settings):
+    folder = make_corpus(
+        {
+            **SMALL_REPORTS,
+            "sub/dir/again.txt": SMALL_REPORTS["nairobi.txt"]
+            .replace("Nairobi", "Kampala")
+            .replace("Kenya", "Uganda"),
+        }
+    )
+    result = load_corpus([folder], settings)
+    assert list(result.events.columns) == list(EVENT_COLUMNS)
+    assert len(result.events) == 5
+    assert "corpus/sub/dir/again.txt" in set(result.events["source"])
+    row = result.events.set_index("source").loc["corpus/sub/dir/again.txt"]
+    assert (row["city"], row["iso3"]) == ("Kampala", "UGA")
+    assert row["date"] == pd.Timestamp("2015-03-03")
+
+
+def test_dtypes(make_corpus, settings):
+    events = load_corpus([make_corpus()], settings).events
+    for column, dtype in EVENT_COLUMNS.items():
+        assert str(events[column].dtype) == dtype, column
+
+
+def test_duplicates_appear_once(make_corpus, settings):
+    folder = make_corpus(
+        {"a.txt": SMALL_REPORTS["nairobi.txt"], "b.txt": SMALL_REPORTS["nairobi.txt"]}
+    )
+    result = load_corpus([folder], settings)
+    assert len(result.events) == 1 and result.duplicates == 1
+
+
+def test_bad_files_are_reported_and_the_rest_read(make_corpus, settings):
+    folder = make_corpus({
+        **SMALL_REPORTS,
+        "empty.txt": "",
+        "image.html": b"\x89PNG\r\n\x1a\n\x00\x00",
+        "notes.rtf": "{\\rtf1}",
+        "table.csv": "title,body\nOne,The meeting took place in Lima on 3 May 2018.\nTwo,\n",
+        ".hidden.txt": "ignored",
+        "SOURCES.csv": "file,event_id\n",
+    })  # fmt: skip
+    result = load_corpus([folder], settings)
+    reasons = dict(zip(result.ingest_report["source"], result.ingest_report["reason"], strict=True))
+    assert reasons == {
+        "corpus/empty.txt": "empty file",
+        "corpus/image.html": "binary content: this is a PNG image, not text",
+        "corpus/notes.rtf": "unsupported file type .rtf",
+        "corpus/table.csv#1": "table row has no text",
+    }
+    assert len(result.events) == len(SMALL_REPORTS) + 1
+
+
+def test_size_limit(make_corpus, settings):
+    result = load_corpus([make_corpus()], settings.replace(max_file_mb=0.0001))
+    assert result.events.empty
+    assert all("larger than" in s.reason for s in result.skipped)
+
+
+def test_cache_reprocesses_only_changed_files(make_corpus, settings, monkeypatch):
+    folder = make_corpus()
+    first = load_corpus([folder], settings)
+    calls = []
+    original = pipeline._extract_file
+    monkeypatch.setattr(
+        pipeline,
+        "_extract_file",
+        lambda data, file, gaz: calls.append(file.name) or original(data, file, gaz),
+    )
+    (folder / "lome.md").write_text(SMALL_REPORTS["lome.md"] + "\nOne more line.\n")
+    second = load_corpus([folder], settings)
+    assert calls == ["corpus/lome.md"]
+    assert len(second.events) == len(first.events)
+    pd.testing.assert_frame_equal(
+        first.events.drop(columns=["doc_id", "text", "n_words"]).reset_index(drop=True),
+        second.events.drop(columns=["doc_id", "text", "n_words"]).reset_index(drop=True),
+    )
+
+
+def test_failed_file_leaves_no_cache_entry(make_corpus, settings):
+    cache = settings.cache_dir
+    load_corpus([make_corpus({"empty.txt": ""})], settings)
+    assert not (cache / "events.parquet").exists()
+    assert not list(cache.glob("*.tmp")) if cache.exists() else True
+
+
+def test_changing_the_region_aliases_re_extracts_cached_reports(make_corpus, settings, tmp_path):
+    aliases = tmp_path / "region_aliases.csv"
+    shutil.copy(settings.region_aliases_file, aliases)
+    settings = settings.replace(region_aliases_file=aliases)
+    folder = make_corpus({"sahel.txt": report_text(
+        "Sahel customs heads meet", "3 May 2018",
+        "The Sahel Customs Group met in Paris, France, on 2 May 2018 to discuss transit.",
+    )})  # fmt: skip
+    assert load_corpus([folder], settings).events.loc[0, "region"] == "Europe"
+    with aliases.open("a", encoding="utf-8") as table:
+        table.write("Sahel Customs Group,West and Central Africa\n")
+    cached = load_corpus([folder], settings).events.loc[0, "region"]
+    uncached = load_corpus([folder], settings, cache=False).events.loc[0, "region"]
+    assert cached == uncached == "West and Central Africa"
+
+
+def test_changing_the_country_aliases_re_extracts_cached_reports(make_corpus, settings, tmp_path):
+    aliases = tmp_path / "country_aliases.csv"
+    shutil.copy(settings.country_aliases_file, aliases)
+    settings = settings.replace(country_aliases_file=aliases)
+    folder = make_corpus({"zed.txt": report_text(
+        "Workshop in Zedland", "3 May 2018",
+        "The workshop was held in Zedland on 2 May 2018 and discussed revenue.",
+    )})  # fmt: skip
+    assert load_corpus([folder], settings).events.loc[0, "iso3"] == ""
+    with aliases.open("a", encoding="utf-8") as table:
+        table.write("Zedland,KEN\n")
+    events = load_corpus([folder], settings).events
+    assert (events.loc[0, "iso3"], events.loc[0, "region"]) == ("KEN", "East and Southern Africa")

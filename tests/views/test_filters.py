@@ -1,0 +1,37 @@
+"""Filters and the periods they compare, on a hand-made events table."""
+
+import pytest
+
+from analytics.views.filters import Filters, apply_filters, period_before
+
+
+def test_no_filter_keeps_everything(events):
+    assert len(apply_filters(events, Filters())) == len(events)
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(regions=("Europe",)), {"d1", "d2", "d6"}),
+        (Filters(years=(2016, 2018)), {"d2", "d3", "d4", "d5"}),
+        (Filters(themes=("rev",)), {"d3", "d4", "d5"}),
+        (Filters(themes=("rev", "tf")), {"d1", "d2", "d3", "d4", "d5"}),
+        (Filters(countries=("Japan",)), {"d3", "d4"}),
+        (Filters(event_types=("virtual_meeting",)), {"d6"}),
+        (Filters(search="FRANCE"), {"d2"}),
+        (Filters(regions=("Europe",), themes=("sec",), years=(2015, 2019)), {"d1"}),
+        (Filters(regions=("Atlantis",)), set()),
+    ],
+)
+def test_filters_select_the_matching_meetings(events, filters, expected):
+    assert set(apply_filters(events, filters)["doc_id"]) == expected
+
+
+def test_search_text_is_literal_not_a_regex(events):
+    assert apply_filters(events, Filters(search="(")).empty
+
+
+def test_period_before_is_the_equally_long_span_just_before():
+    assert period_before(Filters(years=(2018, 2020)), (2009, 2025)).years == (2015, 2017)
+    assert period_before(Filters(years=(2010, 2012)), (2009, 2025)).years == (2009, 2009)
+    assert period_before(Filters(), (2009, 2025)) is None

@@ -1,0 +1,37 @@
+"""The tables pages show, on a hand-made events table."""
+
+import pandas as pd
+
+from analytics.views.tables import mark_evidence, meetings_table, theme_evidence
+from tests.views.conftest import LABELS
+
+
+def test_meetings_table_shows_labels_and_venue_newest_first(events):
+    table = meetings_table(events, LABELS)
+    assert table["doc_id"].tolist()[0] == "d6"
+    assert table.loc[0, "venue"] == "Virtual"
+    assert table.set_index("doc_id").loc["d1", "themes"] == "Trade facilitation; Security"
+
+
+def test_theme_evidence_keeps_the_selection_strongest_first(events):
+    doc_themes = pd.DataFrame(
+        {
+            "doc_id": ["d1", "d3", "d5"],
+            "theme": ["sec", "sec", "tf"],
+            "weight": [0.4, 0.9, 0.7],
+            "evidence": [["Border security."], ["Terrorism.", "Weapons."], ["TFA."]],
+        }
+    )
+    table = theme_evidence(doc_themes, events, "sec")
+    assert table["doc_id"].tolist() == ["d3", "d1"]
+    assert table.loc[0, "evidence"] == "Terrorism. … Weapons."
+    only_europe = theme_evidence(doc_themes, events[events["region"] == "Europe"], "sec")
+    assert only_europe["doc_id"].tolist() == ["d1"]
+
+
+def test_mark_evidence_cuts_text_into_tagged_segments():
+    text = "Opening. The TFA was discussed. Security too. End."
+    segments = mark_evidence(text, {"tf": ["The TFA was discussed."], "sec": ["Security too."]})
+    assert "".join(s for s, _ in segments) == text
+    assert [t for _, t in segments] == [None, "tf", None, "sec", None]
+    assert mark_evidence(text, {"tf": ["not in the text"]}) == [(text, None)]
