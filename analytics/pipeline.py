@@ -10,14 +10,20 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import pandas as pd
 
 from analytics.errors import CorpusError, DocumentError
-from analytics.extract.event import EXTRACTOR_VERSION, empty_events, events_frame, extract_event
+from analytics.extract.event import (
+    EVENT_COLUMNS,
+    EXTRACTOR_VERSION,
+    empty_events,
+    events_frame,
+    extract_event,
+)
 from analytics.extract.places import gazetteer
 from analytics.ingest.base import Skipped
 from analytics.ingest.files import CorpusFile, corpus_files
@@ -112,7 +118,9 @@ def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, lis
             continue
         events.append(extract_event(document, gaz))
         rows.append(document.source[len(file.name) :])
-    return events_frame(events).assign(row=pd.Series(rows, dtype="string")), skipped
+    # Typed once for the whole corpus (events_frame), not once per file.
+    frame = pd.DataFrame([asdict(event) for event in events], columns=list(EVENT_COLUMNS))
+    return frame.assign(row=rows), skipped
 
 
 @dataclass

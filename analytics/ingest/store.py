@@ -38,7 +38,8 @@ def file_key(data: bytes, extraction: str) -> str:
 
 
 class ExtractionStore:
-    """Frames of extracted rows by key; ``save`` writes the file atomically.
+    """Frames of extracted rows by key (each with a ``key`` column); ``save`` writes the
+    file atomically.
 
     Args:
         folder: the cache folder (``events.parquet`` inside it); None keeps nothing.
@@ -54,13 +55,13 @@ class ExtractionStore:
             except (OSError, ValueError):
                 frame = pd.DataFrame()  # a damaged cache is rebuilt, never trusted
             if "key" in frame:
-                self._by_key = {str(k): g.drop(columns="key") for k, g in frame.groupby("key")}
+                self._by_key = {str(k): g for k, g in frame.groupby("key", sort=False)}
 
     def get(self, key: str) -> pd.DataFrame | None:
         return self._by_key.get(key)
 
     def put(self, key: str, rows: pd.DataFrame) -> None:
-        self._by_key[key] = rows
+        self._by_key[key] = rows.assign(key=key)
         self._changed = True
 
     def save(self) -> None:
@@ -68,9 +69,7 @@ class ExtractionStore:
         if not self.path or not self._changed:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        frame = pd.concat(
-            [rows.assign(key=key) for key, rows in self._by_key.items()], ignore_index=True
-        )
+        frame = pd.concat(self._by_key.values(), ignore_index=True)
         fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
         os.close(fd)
         try:
