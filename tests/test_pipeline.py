@@ -3,6 +3,7 @@
 import shutil
 
 import pandas as pd
+import pytest
 
 from analytics import pipeline
 from analytics.extract.event import EVENT_COLUMNS
@@ -96,32 +97,29 @@ def test_failed_file_leaves_no_cache_entry(make_corpus, settings):
     assert not list(cache.glob("*.tmp")) if cache.exists() else True
 
 
-def test_changing_the_region_aliases_re_extracts_cached_reports(make_corpus, settings, tmp_path):
-    aliases = tmp_path / "region_aliases.csv"
-    shutil.copy(settings.region_aliases_file, aliases)
-    settings = settings.replace(region_aliases_file=aliases)
-    folder = make_corpus({"sahel.txt": report_text(
-        "Sahel customs heads meet", "3 May 2018",
-        "The Sahel Customs Group met in Paris, France, on 2 May 2018 to discuss transit.",
-    )})  # fmt: skip
-    assert load_corpus([folder], settings).events.loc[0, "region"] == "Europe"
-    with aliases.open("a", encoding="utf-8") as table:
-        table.write("Sahel Customs Group,West and Central Africa\n")
-    cached = load_corpus([folder], settings).events.loc[0, "region"]
-    uncached = load_corpus([folder], settings, cache=False).events.loc[0, "region"]
-    assert cached == uncached == "West and Central Africa"
+ALIAS_CASES = [
+    # (setting, report body, column, before, line added to the table, after)
+    ("region_aliases_file",
+     "The Sahel Customs Group met in Paris, France, on 2 May 2018 to discuss transit.",
+     "region", "Europe", "Sahel Customs Group,West and Central Africa",
+     "West and Central Africa"),
+    ("country_aliases_file",
+     "The workshop was held in Zedland on 2 May 2018 and discussed revenue.",
+     "iso3", "", "Zedland,KEN", "KEN"),
+]  # fmt: skip
 
 
-def test_changing_the_country_aliases_re_extracts_cached_reports(make_corpus, settings, tmp_path):
-    aliases = tmp_path / "country_aliases.csv"
-    shutil.copy(settings.country_aliases_file, aliases)
-    settings = settings.replace(country_aliases_file=aliases)
-    folder = make_corpus({"zed.txt": report_text(
-        "Workshop in Zedland", "3 May 2018",
-        "The workshop was held in Zedland on 2 May 2018 and discussed revenue.",
-    )})  # fmt: skip
-    assert load_corpus([folder], settings).events.loc[0, "iso3"] == ""
-    with aliases.open("a", encoding="utf-8") as table:
-        table.write("Zedland,KEN\n")
-    events = load_corpus([folder], settings).events
-    assert (events.loc[0, "iso3"], events.loc[0, "region"]) == ("KEN", "East and Southern Africa")
+@pytest.mark.parametrize(("setting", "body", "column", "before", "line", "after"), ALIAS_CASES)
+def test_changing_an_aliases_table_re_extracts_cached_reports(
+    make_corpus, settings, tmp_path, setting, body, column, before, line, after
+):
+    table = tmp_path / "aliases.csv"
+    shutil.copy(getattr(settings, setting), table)
+    settings = settings.replace(**{setting: table})
+    folder = make_corpus({"r.txt": report_text("A meeting", "3 May 2018", body)})
+    assert load_corpus([folder], settings).events.loc[0, column] == before
+    with table.open("a", encoding="utf-8") as handle:
+        handle.write(line + "\n")
+    cached = load_corpus([folder], settings).events.loc[0, column]
+    uncached = load_corpus([folder], settings, cache=False).events.loc[0, column]
+    assert cached == uncached == after
