@@ -16,7 +16,8 @@ MONTHS = (
 )  # fmt: skip
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-_BOUNDARY = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(])")
+# After . ! ? before a capital (or an Arabic letter); after Chinese and Arabic full stops.
+_BOUNDARY = re.compile(r"(?<=[.!?؟])\s+(?=[A-Z\"“(\u0600-\u06ff])|(?<=[。！？])\s*")
 _ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|[A-Z])\.$")
 _SPACES = re.compile(r"\s+")
 

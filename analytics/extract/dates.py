@@ -1,35 +1,55 @@
-"""Dates in reports: the publication date line and the meeting's own dates.
+"""Dates written in report text, in the six languages of the WCO's site and numerically.
 
-Month names come from dateparser's language data (English, French, Spanish, Portuguese),
-so "24 abril 2017", "12 mars 2015" and "19 May 2017" read alike; whole date lines and
-metadata are parsed by dateparser itself.
+Month names come from dateparser's language data (English, French, Spanish, Portuguese,
+Russian, Chinese, Arabic) plus the Levantine and Maghreb Arabic names it lacks, so
+"24 abril 2017", "15 марта 2017", "26 四月 2019", "15 مارس 2017" and "19 May 2017" read
+alike; "2019年4月26日", "28/06/2022" and "2022-06-28" are read as well. Arabic-Indic and
+full-width digits count as digits.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-import dateparser
 from dateparser.languages.loader import default_loader
 
 from analytics.text import MONTHS, WEEKDAYS
 
 __all__ = [
+    "LANGUAGES",
     "DateSpan",
+    "ascii_digits",
+    "find_date_spans",
     "find_meeting_dates",
+    "month_numbers",
     "month_without_year",
-    "parse_date",
-    "published_from_lines",
+    "weekday_names",
 ]
 
-LANGUAGES = ("en", "fr", "es", "pt")
-
+LANGUAGES = ("en", "fr", "es", "pt", "ru", "zh", "ar")
+AFTER_PUBLICATION = dt.timedelta(days=62)  # a year-less date this far past publication is
+# last year's; a report may announce a meeting a few weeks ahead
+LONGEST_MEETING = dt.timedelta(days=60)  # a longer "range" is two dates, not one meeting
 
 # Abbreviations that are also common words ("2 out of 3", "3 years ago").
 _AMBIGUOUS = {"out", "ago", "set"}
+# Arabic month names dateparser lacks: Levantine and Maghreb forms, common spellings.
+_MORE_MONTHS = {
+    "كانون الثاني": 1, "شباط": 2, "آذار": 3, "نيسان": 4, "أيار": 5, "حزيران": 6,
+    "تموز": 7, "آب": 8, "أيلول": 9, "تشرين الأول": 10, "تشرين الثاني": 11,
+    "كانون الأول": 12, "جانفي": 1, "فيفري": 2, "أفريل": 4, "ماي": 5, "جوان": 6,
+    "جويلية": 7, "أوت": 8, "ابريل": 4, "يونية": 6, "يولية": 7, "اكتوبر": 10,
+}  # fmt: skip
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹０１２３４５６７８９", "0123456789" * 3)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def ascii_digits(text: str) -> str:
+    """The text with Arabic-Indic and full-width digits as ASCII digits (same length)."""
+    return text.translate(_DIGITS)
 
 
 @cache
@@ -40,8 +60,26 @@ def month_numbers() -> dict[str, int]:
         info = default_loader.get_locale(language).info
         for number, key in enumerate(MONTHS, start=1):
             for name in info.get(key, []):
-                if len(name) >= 3 and name.lower() not in _AMBIGUOUS:
-                    names.setdefault(name.lower().rstrip("."), number)
+                name = name.lower().rstrip(".")
+                if any(ch.isdigit() for ch in name) or name in _AMBIGUOUS:
+                    continue  # "4月" is read by the numeric Chinese form
+                if len(name) >= 3 or _CJK.search(name):
+                    names.setdefault(name, number)
+    for name, number in _MORE_MONTHS.items():
+        names.setdefault(name, number)
+    return names
+
+
+@cache
+def weekday_names() -> dict[str, int]:
+    """Weekday names, lower-case, in every supported language -> 0 (Monday) to 6."""
+    names: dict[str, int] = {}
+    for language in LANGUAGES:
+        info = default_loader.get_locale(language).info
+        for number, key in enumerate(WEEKDAYS):
+            for name in info.get(key, []):
+                if len(name) >= 4 or _CJK.search(name):
+                    names.setdefault(name.lower(), number)
     return names
 
 
@@ -53,7 +91,7 @@ def _month_pattern() -> str:
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?:19|20)\d\d"
-_TO = r"\s*(?:-|–|—|to|and|au|et|al|a|y|till|until|through)\s*"
+_TO = r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|till|until|through|по|и|و|إلى|الى)\s*(?:the\s+)?"
 
 
 @cache
@@ -63,13 +101,13 @@ def _range_patterns() -> list[re.Pattern[str]]:
     yr = rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
     day_first = [
         # 30 November to 2 December 2021 / du 30 novembre au 2 décembre 2021
-        rf"(?P<d1>{_DAY}){of}\s+(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m2>{month}){yr}",
+        rf"(?P<d1>{_DAY}){of}\s*(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s*(?P<m2>{month}){yr}",
         # 23, 24 and 25 April 2012 / los días 23, 24 y 25 de abril de 2012
-        rf"(?P<d1>{_DAY})(?:,\s*{_DAY})+,?\s*(?:and|et|y|e|&)\s*(?P<d2>{_DAY}){of}\s+(?P<m1>{month}){yr}",
+        rf"(?P<d1>{_DAY})(?:,\s*{_DAY})+,?\s*(?:and|et|y|e|&)\s*(?P<d2>{_DAY}){of}\s*(?P<m1>{month}){yr}",
         # 6 and 7 April 2017 / 27-29 June 2019 / del 3 al 5 de marzo de 2015
-        rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){of}\s+(?P<m1>{month}){yr}",
-        # 1 February 2022
-        rf"(?P<d1>{_DAY}){of}\s+(?P<m1>{month}){yr}",
+        rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){of}\s*(?P<m1>{month}){yr}",
+        # 1 February 2022 / 16novembre 2019
+        rf"(?P<d1>{_DAY}){of}\s*(?P<m1>{month}){yr}",
     ]
     month_first = [
         # March 30 to April 2, 2021
@@ -82,6 +120,18 @@ def _range_patterns() -> list[re.Pattern[str]]:
     return [re.compile(rf"(?<![\w-]){p}(?![\w-])", re.IGNORECASE) for p in day_first + month_first]
 
 
+# 2019年4月26日 / 5月28日至31日 / 4月26日-5月2日
+_CHINESE = re.compile(
+    r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
+    r"(?:\s*(?:至|到|-|–|—|~|～)\s*(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号])?"
+)
+# 2022-06-28, 2022.06.28, 2022/06/28; 28/06/2022, 28.06.2022, 28-06-2022
+_NUMERIC = re.compile(
+    r"(?<![\w./-])(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[-./])(?P<a1>\d{1,2})(?P=s1)(?P<b1>\d{1,2})|"
+    r"(?P<a2>\d{1,2})(?P<s2>[-./])(?P<b2>\d{1,2})(?P=s2)(?P<y2>(?:19|20)\d\d))(?![\w./-])"
+)
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """A date or date range found in text, with where it was found."""
@@ -91,45 +141,65 @@ class DateSpan:
     position: int
     has_year: bool
     precise: bool = True  # False for a month without a day
+    relative: bool = False  # "yesterday", "on Tuesday": read against the publication date
 
 
 def _day(text: str) -> int:
     return int(re.match(r"\d+", text).group(0))
 
 
-def _span_from_match(match: re.Match[str], default_year: int | None) -> DateSpan | None:
-    groups = match.groupdict()
-    months = month_numbers()
-    if "d1" not in groups:
-        month = months.get(groups["m1"].lower().rstrip("."))
-        return DateSpan(dt.date(int(groups["year"]), month, 1), None, match.start(), True, False)
-    m1 = months.get(groups["m1"].lower().rstrip("."))
-    m2 = months.get((groups.get("m2") or groups["m1"]).lower().rstrip("."))
-    year = int(groups["year"]) if groups.get("year") else default_year
-    if year is None:
+def _span(
+    year: int | None, m1: int, d1: int, m2: int | None, d2: int | None, position: int, has_year
+) -> DateSpan | None:
+    """A span from its parts; a range whose end month is before its start crosses a year."""
+    if year is None or m1 is None:
         return None
     try:
-        end = dt.date(year, m2, _day(groups["d2"])) if groups.get("d2") else None
-        start_year = year - 1 if end and m1 > m2 else year
-        start = dt.date(start_year, m1, _day(groups["d1"]))
+        end = dt.date(year, m2 or m1, d2) if d2 else None
+        start = dt.date(year - 1 if end and m1 > (m2 or m1) else year, m1, d1)
     except ValueError:
         return None
     if end is not None and end < start:
         return None
-    if end is not None and (end == start or end - start > dt.timedelta(days=60)):
+    if end is not None and (end == start or end - start > LONGEST_MEETING):
         end = None
-    return DateSpan(start, end, match.start(), bool(groups.get("year")))
+    return DateSpan(start, end, position, has_year)
+
+
+def _worded(match: re.Match[str], default_year: int | None) -> DateSpan | None:
+    groups = match.groupdict()
+    months = month_numbers()
+    m1 = months.get(groups["m1"].lower().rstrip("."))
+    if "d1" not in groups:  # "in October 2009"
+        return DateSpan(dt.date(int(groups["year"]), m1, 1), None, match.start(), True, False)
+    m2 = months.get((groups.get("m2") or groups["m1"]).lower().rstrip("."))
+    year = int(groups["year"]) if groups.get("year") else default_year
+    d2 = _day(groups["d2"]) if groups.get("d2") else None
+    return _span(year, m1, _day(groups["d1"]), m2, d2, match.start(), bool(groups.get("year")))
+
+
+def _chinese(match: re.Match[str], default_year: int | None) -> DateSpan | None:
+    g = match.groupdict()
+    year = int(g["year"]) if g["year"] else default_year
+    m2 = int(g["m2"]) if g["m2"] else None
+    d2 = int(g["d2"]) if g["d2"] else None
+    return _span(year, int(g["m1"]), int(g["d1"]), m2, d2, match.start(), bool(g["year"]))
+
+
+def _numeric(match: re.Match[str], _: int | None) -> DateSpan | None:
+    g = match.groupdict()
+    if g["y1"]:  # year first: always year, month, day
+        year, month, day = int(g["y1"]), int(g["a1"]), int(g["b1"])
+    else:  # day first unless that cannot be ("06/28/2022")
+        year, first, second = int(g["y2"]), int(g["a2"]), int(g["b2"])
+        day, month = (second, first) if first <= 12 < second else (first, second)
+    return _span(year, month, day, None, None, match.start(), True)
 
 
 @cache
 def _weekday_pattern() -> re.Pattern[str]:
-    """Weekday names (and a following comma) in every supported language."""
-    names: set[str] = set()
-    for language in LANGUAGES:
-        info = default_loader.get_locale(language).info
-        for key in WEEKDAYS:
-            names.update(n.lower() for n in info.get(key, []) if len(n) >= 4)
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    """Weekday names (and a following comma) before a day number."""
+    alternatives = "|".join(re.escape(n) for n in sorted(weekday_names(), key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?:{alternatives})\.?,?(?=\s+\d)", re.IGNORECASE)
 
 
@@ -149,90 +219,20 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     month without a day ("in October 2009") counts as the first of that month.
     """
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
-    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
+    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), ascii_digits(text))
+    readers = [(p, _worded) for p in _range_patterns()]
+    readers += [(_CHINESE, _chinese), (_NUMERIC, _numeric), (_month_only_pattern(), _worded)]
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
-    for pattern in [*_range_patterns(), _month_only_pattern()]:
+    for pattern, read in readers:
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            span = _span_from_match(match, default_year)
+            span = read(match, default_year)
             if span:
                 taken.append((match.start(), match.end()))
                 spans.append(span)
     return sorted(spans, key=lambda s: s.position)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """Parse one date written in any supported language or ISO form, else None."""
-    text = text.strip()
-    if not text:
-        return None
-    iso = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
-    if iso:
-        try:
-            return dt.date(*(int(g) for g in iso.groups()))
-        except ValueError:
-            return None
-    parsed = dateparser.parse(
-        text,
-        languages=list(LANGUAGES),
-        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
-    )
-    return parsed.date() if parsed else None
-
-
-_LABEL = re.compile(
-    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date|updated|prepared(?:\s+on)?|"
-    r"issued(?:\s+on)?|released(?:\s+on)?|publi[ée]\s+le|publicado(?:\s+el)?|fecha)"
-    r"\s*\W*\s*",
-    re.IGNORECASE,
-)
-# "Brussels, 27 May 2010", "WCO News, 20 June 2018", "Summary note, published 9 October
-# 2023": a short place, source or label, then the date, and nothing else.
-_SIGNED_DATE = re.compile(
-    r"^(?P<head>[^\d:;.!?]{2,60}?)[,:]\s*(?:(?:published|posted|issued|le|el)\s+(?:on\s+)?)?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d)\s*$",
-    re.IGNORECASE,
-)
-_MEETING_SUMMARY = re.compile(r"^\W*(?:venue|location|lieu|lugar)\s*:", re.IGNORECASE)
-
-
-def _date_line(line: str) -> dt.date | None:
-    """A line that is only a date (with an optional "Published:" label and markup), or a
-    date signed with a place or source ("Nairobi, 1 February 2020")."""
-    core = _LABEL.sub("", line.strip().strip("*_#> ")).strip("*_ ")
-    if not core or len(core) > 80 or not re.search(r"\d{4}", core):
-        return None
-    if len(core) <= 40 and re.fullmatch(r"[\w ,./-]+", core, flags=re.UNICODE):
-        found = parse_date(core)
-        if found:
-            return found
-    signed = _SIGNED_DATE.match(core)
-    if signed and len(signed.group("head").split()) <= 6:
-        return parse_date(signed.group("date"))
-    return None
-
-
-def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | None, int]:
-    """The publication date among the first ``limit`` lines, else among the last three
-    (a signature such as "Nairobi, 1 February 2020"), and the index of its line.
-
-    In a meeting summary (a "Venue:" line), a "Date:" line is the meeting's, not the
-    publication's. Returns ``(None, -1)`` when no such line is a date.
-    """
-    summary = any(_MEETING_SUMMARY.match(line) for line in lines)
-    first = range(min(limit, len(lines)))
-    last = range(len(lines) - 1, max(len(lines) - 4, limit - 1), -1)
-    for index in [*first, *last]:
-        line = lines[index]
-        if summary and re.match(r"^\W*(?:date|fecha|dates?)\s*:", line, re.IGNORECASE):
-            continue
-        found = _date_line(line)
-        if found:
-            return found, index
-    return None, -1
 
 
 def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:
@@ -244,12 +244,15 @@ def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:
     """
     if published is None:
         return find_date_spans(text, None)
-    spans = []
-    for span in find_date_spans(text, published.year):
-        if not span.has_year and span.start > published + dt.timedelta(days=62):
-            span = _shift_year(span, -1)
-        spans.append(span)
-    return spans
+    return [in_year_of(span, published) for span in find_date_spans(text, published.year)]
+
+
+def in_year_of(span: DateSpan, published: dt.date) -> DateSpan:
+    """A year-less span moved to the latest year that puts it before the publication date
+    (or shortly after it); a span with its year is left alone."""
+    if not span.has_year and span.start > published + AFTER_PUBLICATION:
+        return _shift_year(span, -1)
+    return span
 
 
 def month_without_year(text: str, published: dt.date) -> DateSpan | None:
@@ -265,7 +268,7 @@ def month_without_year(text: str, published: dt.date) -> DateSpan | None:
         return None
     month = month_numbers()[match.group("m1").lower().rstrip(".")]
     span = DateSpan(dt.date(published.year, month, 1), None, match.start(), False, False)
-    return _shift_year(span, -1) if span.start > published + dt.timedelta(days=62) else span
+    return in_year_of(span, published)
 
 
 def _shift_year(span: DateSpan, years: int) -> DateSpan:
@@ -273,8 +276,6 @@ def _shift_year(span: DateSpan, years: int) -> DateSpan:
         return day.replace(year=day.year + years) if day else None
 
     try:
-        return DateSpan(
-            shift(span.start), shift(span.end), span.position, span.has_year, span.precise
-        )
+        return replace(span, start=shift(span.start), end=shift(span.end))
     except ValueError:  # 29 February
         return span

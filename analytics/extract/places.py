@@ -21,9 +21,9 @@ import pycountry
 
 from analytics.text import MONTHS, WEEKDAYS
 
-__all__ = ["Gazetteer", "Place", "gazetteer", "normalise"]
+__all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "normalise"]
 
-_MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
 
 
 def normalise(name: str) -> str:
@@ -120,7 +120,7 @@ class Gazetteer:
         """The city of that name; among namesakes, one in ``prefer`` (ISO3 codes), else the
         best-known (exact name first, then population)."""
         key = normalise(name)
-        if key in _MONTHS_AND_DAYS:
+        if key in MONTHS_AND_DAYS:
             return None
         entries = self._cities.get(key)
         if not entries:

@@ -12,18 +12,23 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from analytics.extract.dates import DateSpan, find_meeting_dates, parse_date, published_from_lines
+from analytics.extract.dates import DateSpan, find_meeting_dates
+from analytics.extract.published import dateline, leading_date, parse_date, published_from_lines
+from analytics.extract.relative import with_relative
 from analytics.ingest.base import RawDocument
 from analytics.text import split_sentences
 
 __all__ = ["Report", "Sentence", "read_report", "reports_meeting", "strip_boilerplate"]
 
-_BANNERS = re.compile(
-    r"(no est[aá] disponible en el idioma seleccionado|"
+# "This page is not available in the selected language ... English : English." in the
+# site's six languages; the text after it on the same line is kept.
+_BANNER = re.compile(
+    r"^.*?(?:no est[aá] disponible en el idioma seleccionado|"
     r"n'est pas disponible dans la langue s[ée]lectionn[ée]e|"
-    r"not available in the selected language|"
-    r"is not available in (?:your|this) language|"
-    r"n[ãa]o est[aá] dispon[ií]vel no idioma)",
+    r"not available in the selected language|is not available in (?:your|this) language|"
+    r"n[ãa]o est[aá] dispon[ií]vel no idioma|страница не доступна на выбранном|"
+    r"所选语言本页无任何内容|غير متوفرة باللغة|غير متاحة باللغة)"
+    r"(?:.*?English\s*:\s*English\s*\.?)?",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -43,12 +48,6 @@ _HAPPENED = re.compile(
     r"se reunieron|organis[ée]e?s?)\b",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,20}\))?"
-    r"\s*[–—-]+\s*"
-)
 _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline
 _SHORT_TITLE = 100  # a title made from the opening words is cut to this length
 
@@ -62,8 +61,8 @@ def strip_boilerplate(text: str) -> list[str]:
     """Non-empty lines of a report without language banners, sharing links and markup."""
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(_MARKDOWN.sub("", raw).split())
-        if not line or _BANNERS.search(line) or _FURNITURE.match(line):
+        line = " ".join(_BANNER.sub("", _MARKDOWN.sub("", raw)).split())
+        if not line or _FURNITURE.match(line):
             continue
         lines.append(line)
     return lines
@@ -91,6 +90,7 @@ class Report:
     reference: dt.date | None
     body: str
     sentences: tuple[Sentence, ...]
+    title_dates: tuple[DateSpan, ...] = ()
 
     @cached_property
     def lead(self) -> str:
@@ -112,10 +112,15 @@ def read_report(doc: RawDocument) -> Report:
     texts = split_sentences(body)
     reference = published or _latest_full_date(texts)
     sentences = tuple(
-        Sentence(text, tuple(find_meeting_dates(text, reference)), reports_meeting(text))
+        Sentence(
+            text,
+            tuple(with_relative(text, find_meeting_dates(text, reference), published)),
+            reports_meeting(text),
+        )
         for text in texts
     )
-    return Report(title, published, reference, body, sentences)
+    title_dates = tuple(find_meeting_dates(title, reference))
+    return Report(title, published, reference, body, sentences, title_dates)
 
 
 def _latest_full_date(texts: list[str]) -> dt.date | None:
@@ -142,7 +147,11 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, list[str]]:
         lines = lines[:index] + lines[index + 1 :]
         published = published or found
     if lines:
-        dated, lines[0] = _dateline(lines[0])
+        dated, lines[0] = leading_date(lines[0])
+        published = published or dated
+    if lines:
+        year = published.year if published else _latest_year(lines)
+        dated, lines[0] = dateline(lines[0], year)
         published = published or dated
     if not title and lines:  # no headline at all: the opening words stand in for one
         title = _shortened(split_sentences(lines[0])[0])
@@ -158,14 +167,7 @@ def _shortened(text: str, limit: int = _SHORT_TITLE) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _dateline(line: str) -> tuple[dt.date | None, str]:
-    """The date of a newswire dateline ("TOKYO, 5 May 2010 – ...", "Dakar, le 3 mai 2017
-    – ...") opening the body, and the line without that date: it is when the report was
-    filed, not when the meeting took place. The place stays (it is often the venue)."""
-    match = _DATELINE.match(line)
-    if not match:
-        return None, line
-    date = parse_date(match.group("date"))
-    if date is None:
-        return None, line
-    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"
+def _latest_year(lines: list[str]) -> int | None:
+    """The year of the latest full date the lines give (for a dateline without one)."""
+    latest = _latest_full_date(lines)
+    return latest.year if latest else None

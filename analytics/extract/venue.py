@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from analytics.extract.dates import DateSpan
-from analytics.extract.places import Gazetteer, Place, normalise
+from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.text import Report, Sentence
 from analytics.ingest.base import RawDocument
 
@@ -217,7 +217,7 @@ def _resolve(
             return Place("", gaz.name_of(iso3), iso3), whole
         if city and (not hint_iso or city.iso3 == hint_iso):
             return city, whole
-    if hint_iso and len(words) <= 3:
+    if hint_iso and len(words) <= 3 and normalise(words[0]) not in MONTHS_AND_DAYS:
         # A place the gazetteer lacks, but the text says which country it is in.
         name = " ".join(words)
         return Place(

@@ -24,7 +24,9 @@ def meeting_dates(report: Report) -> DateSpan | None:
         if spans:
             return spans[0]
     found = [span for s in report.sentences for span in s.dates]
-    reported = [span for s in report.sentences if s.happened for span in s.dates]
+    # "2016 WCO IT Conference, 1-3 June, Dakar": a title's date is the meeting's.
+    reported = [*report.title_dates]
+    reported += [span for s in report.sentences if s.happened for span in s.dates]
     # A day-precise date beats a month ("launched in July 2016"), wherever it stands.
     ranked = [[s for s in group if s.precise] for group in (reported, found)] + [reported, found]
     chosen = next((group[0] for group in ranked if group), None)

@@ -4,7 +4,8 @@ import datetime as dt
 
 import pytest
 
-from analytics.extract.dates import find_meeting_dates, parse_date, published_from_lines
+from analytics.extract.dates import find_meeting_dates
+from analytics.extract.published import parse_date, published_from_lines
 
 D = dt.date
 
@@ -58,3 +59,29 @@ def test_year_from_publication_crosses_new_year():
 def test_parse_date_rejects_nonsense():
     assert parse_date("not a date") is None
     assert parse_date("2019-02-30") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("с 23 по 24 апреля 2015 года", D(2015, 4, 23), D(2015, 4, 24)),
+        ("于2019年4月26日举行", D(2019, 4, 26), None),
+        ("5月28日至31日在布鲁塞尔", D(2017, 5, 28), D(2017, 5, 31)),
+        ("يومي 15 و 16 مارس 2017", D(2017, 3, 15), D(2017, 3, 16)),
+        ("في ١٥ آذار ٢٠١٧", D(2017, 3, 15), None),
+        ("on 23rd & 24th May 2024", D(2024, 5, 23), D(2024, 5, 24)),
+        ("from the 18th to the 20th November 2014", D(2014, 11, 18), D(2014, 11, 20)),
+        ("le 16novembre 2019", D(2019, 11, 16), None),
+        ("on 28/06/2022", D(2022, 6, 28), None),
+        ("on 06/28/2022", D(2022, 6, 28), None),
+        ("on 2022.06.28", D(2022, 6, 28), None),
+        ("on Feb. 28 in Amman", D(2017, 2, 28), None),
+    ],
+)
+def test_dates_in_other_languages_and_forms(text, start, end):
+    span = find_meeting_dates(text, D(2017, 7, 1))[0]
+    assert (span.start, span.end) == (start, end)
+
+
+def test_version_numbers_are_not_dates():
+    assert find_meeting_dates("Release 2.5.1 of the system, page 12/3", D(2017, 7, 1)) == []

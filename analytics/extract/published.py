@@ -1,0 +1,162 @@
+"""When a report was published: its date line, a newswire dateline, or a date before the text.
+
+A date line may be in any of the site's six languages ("15 марта 2017", "09 六月 2016",
+"News February 27, 2023"), signed with a place or a source ("Nairobi, 1 February 2020"),
+or a numeric date ("21.09.07", "03 - 02 - 2019 12:00"). A page clock ("Today is
+Wednesday, March 20, 2019") and a blog's "7 months ago" are not publication dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser
+
+from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans
+
+__all__ = ["dateline", "leading_date", "parse_date", "published_from_lines"]
+
+_LINE_CHARS = 80  # a longer line is text, not a date line
+_PLAIN_CHARS = 40  # a date alone on its line is at most this long
+_SIGNED_WORDS = 6  # words of the place or source that signs a date
+
+_LABEL = re.compile(
+    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date[ds]?|updated|prepared(?:\s+on)?|"
+    r"issued(?:\s+on)?|released(?:\s+on)?|news|noticias?|actualités?|nouvelles|новости|"
+    r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?)"
+    r"\s*\W*\s*",
+    re.IGNORECASE,
+)
+_NOT_PUBLICATION = re.compile(
+    r"\btoday\s+is\b|\bago\b|\bil y a\b|\bhace\b|\bназад\b|前$|منذ", re.IGNORECASE
+)
+# "Brussels, 27 May 2010", "WCO News, 20 June 2018", "Summary note, published 9 October
+# 2023": a short place, source or label, then the date, and nothing else.
+_SIGNED_DATE = re.compile(
+    r"^(?P<head>[^\d:;.!?]{2,60}?)[,:]\s*(?:(?:published|posted|issued|le|el)\s+(?:on\s+)?)?"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)\s*$",
+    re.IGNORECASE,
+)
+_TIME_BEFORE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?,?\s+")  # "22:08, November 24, 2011"
+_SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan News Agency)"
+_MEETING_SUMMARY = re.compile(r"^\W*(?:venue|location|lieu|lugar)\s*:", re.IGNORECASE)
+_NUMERIC_LINE = re.compile(
+    r"^(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{2}|\d{4})"
+    r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
+)
+# "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Cairo, Feb. 28 (Petra) --"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
+    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
+    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
+    r"\s*(?:[–—-]+|:)\s*"
+)
+# A wire's dateline without its year names its agency: "Cairo, Feb. 28 (Petra) --"
+_YEARLESS_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?),\s+"
+    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*\([^)]{1,30}\)\s*(?:[–—-]+|:)\s*"
+)
+# "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
+_LEADING = re.compile(r"^\W*(?:date\s*:?\s*)?(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b\s*[–—:-]?\s*")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Parse one whole date written in any supported language or ISO form, else None."""
+    text = ascii_digits(text.strip())
+    if not text or _NOT_PUBLICATION.search(text):
+        return None
+    iso = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", text)
+    if iso:
+        try:
+            return dt.date(*(int(g) for g in iso.groups()))
+        except ValueError:
+            return None
+    parsed = dateparser.parse(
+        text,
+        languages=list(LANGUAGES),
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]},
+    )
+    return parsed.date() if parsed else None
+
+
+def _numeric_line(core: str) -> dt.date | None:
+    """ "21.09.07", "03 - 02 - 2019 12:00 138": day, month, year (two digits: 20xx)."""
+    match = _NUMERIC_LINE.match(core)
+    if not match:
+        return None
+    year = int(match.group("y"))
+    try:
+        return dt.date(year + 2000 if year < 100 else year, int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def _date_line(line: str) -> dt.date | None:
+    """A line that is only a date (with an optional "Published:" label, a time, a source
+    in brackets and markup), or a date signed with a place or source ("Nairobi, 1 February
+    2020")."""
+    core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
+    core = _SOURCE_AFTER.sub("", _TIME_BEFORE.sub("", core))
+    if not core or len(core) > _LINE_CHARS or _NOT_PUBLICATION.search(core):
+        return None
+    if numeric := _numeric_line(core):
+        return numeric
+    if not re.search(r"\d{4}", core):
+        return None
+    if len(core) <= _PLAIN_CHARS and re.fullmatch(r"[\w ,./:-]+", core, flags=re.UNICODE):
+        found = parse_date(core)
+        if found:
+            return found
+    signed = _SIGNED_DATE.match(core)
+    if signed and len(signed.group("head").split()) <= _SIGNED_WORDS:
+        return parse_date(signed.group("date"))
+    return None
+
+
+def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | None, int]:
+    """The publication date among the first ``limit`` lines, else among the last three
+    (a signature such as "Nairobi, 1 February 2020"), and the index of its line.
+
+    In a meeting summary (a "Venue:" line), a "Date:" line is the meeting's, not the
+    publication's. Returns ``(None, -1)`` when no such line is a date.
+    """
+    summary = any(_MEETING_SUMMARY.match(line) for line in lines)
+    first = range(min(limit, len(lines)))
+    last = range(len(lines) - 1, max(len(lines) - 4, limit - 1), -1)
+    for index in [*first, *last]:
+        line = lines[index]
+        if summary and re.match(r"^\W*(?:date|fecha|dates?)\s*:", line, re.IGNORECASE):
+            continue
+        found = _date_line(line)
+        if found:
+            return found, index
+    return None, -1
+
+
+def leading_date(line: str) -> tuple[dt.date | None, str]:
+    """An ISO date standing before the text of a line ("date 2024-02-28 The ..."), and
+    the line without it."""
+    match = _LEADING.match(line)
+    if not match or len(line) <= match.end():
+        return None, line
+    return parse_date(match.group("date")), line[match.end() :]
+
+
+def dateline(line: str, year_hint: int | None = None) -> tuple[dt.date | None, str]:
+    """The date of a newswire dateline opening the body ("TOKYO, 5 May 2010 – ...",
+    "Dakar, le 3 mai 2017 – ...", "Cairo, Feb. 28 (Petra) -- ...") and the line without
+    that date: it is when the report was filed, not when the meeting took place. The place
+    stays (it is often the venue). A dateline without its year takes ``year_hint``."""
+    match = _DATELINE.match(line) or _YEARLESS_DATELINE.match(line)
+    if not match:
+        return None, line
+    written = match.group("date")
+    date = parse_date(written) if re.search(r"\d{4}", written) else None
+    if date is None and year_hint is not None:
+        spans = find_date_spans(written, year_hint)
+        date = spans[0].start if spans and spans[0].precise else None
+    if date is None:
+        return None, line
+    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"

@@ -1,0 +1,111 @@
+"""Dates said relative to the publication: "today", "yesterday", "on Tuesday", "last week".
+
+Wires and administrations often date a meeting only this way ("opened today in Yalta and
+will continue until 11 October", "convened on Tuesday" under a dateline). Each is read
+against the publication date; "7 months ago" on a blog is a page's age, not a date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from analytics.extract.dates import DateSpan, weekday_names
+
+__all__ = ["with_relative"]
+
+_DAY = dt.timedelta(days=1)
+# Words that put the meeting (bounded by Latin letters only: Chinese has no spaces, and
+# Arabic joins "and" to the next word) on the publication day, the day before, two days before.
+_OFFSETS = {
+    0: r"today(?!['’]s)|this (?:morning|afternoon|evening)|tonight|earlier today|"
+    r"aujourd'hui|aujourd’hui|ce (?:matin|soir)|cet après-midi|hoy|esta (?:mañana|tarde)|"
+    r"сегодня|今天|今日|(?:صباح|مساء)?\s?اليوم(?!\s+العالمي)",
+    -1: r"yesterday|hier|ayer|вчера|昨天|昨日|(?<!\w)أمس(?!\s+الأول)|(?<!\w)امس(?!\s+الاول)",
+    -2: r"the day before yesterday|avant-hier|anteayer|позавчера|前天|أمس الأول|امس الاول",
+}
+_LAST_WEEK = re.compile(
+    r"\blast week\b|la semaine (?:dernière|passée)|la semana pasada|на прошлой неделе|上周|"
+    r"الأسبوع الماضي",
+    re.IGNORECASE,
+)
+_NEXT = re.compile(r"(?:next|prochain|próximo|coming)\s*$", re.IGNORECASE)
+_UNTIL = re.compile(
+    r"(?:until|till|through|to|jusqu'au|jusqu’au|hasta el|al|по|حتى)\s*$", re.IGNORECASE
+)
+_AFTER_WEEKDAY = re.compile(r"\s*,?\s*(?:\d|of\b|de\b)")  # "Tuesday 3 March": absolute
+# A weekday is a date only when said as one ("on Tuesday", "ce vendredi", "el martes",
+# "в понедельник", "يوم الثلاثاء"): "Santo Domingo" is a city.
+_WEEKDAY_CUE_BEFORE = re.compile(
+    r"(?:^|\b)(?:on|last|this|next|past|ce|le|el|este|pasado|в|во|يوم)\s+$", re.IGNORECASE
+)
+_WEEKDAY_CUE_AFTER = re.compile(r"\s+(?:dernier|pasado|prochain|próximo)\b", re.IGNORECASE)
+_CJK_OR_ARABIC = re.compile(r"[\u4e00-\u9fff\u0600-\u06ff]")
+
+
+@cache
+def _offset_patterns() -> list[tuple[int, re.Pattern[str]]]:
+    return [
+        (days, re.compile(rf"(?<![A-Za-zÀ-ÿ'’-])(?:{words})(?![A-Za-zÀ-ÿ-])", re.IGNORECASE))
+        for days, words in _OFFSETS.items()
+    ]
+
+
+@cache
+def _weekday_pattern() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(weekday_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<day>{names})(?![\w-])", re.IGNORECASE)
+
+
+def _relative(sentence: str, published: dt.date) -> list[DateSpan]:
+    found = []
+    for days, pattern in _offset_patterns():
+        for match in pattern.finditer(sentence):
+            found.append(DateSpan(published + days * _DAY, None, match.start(), True, True, True))
+    for match in _LAST_WEEK.finditer(sentence):
+        week = published - 7 * _DAY
+        found.append(DateSpan(week, None, match.start(), True, False, True))
+    for match in _weekday_pattern().finditer(sentence):
+        if _AFTER_WEEKDAY.match(sentence, match.end()):
+            continue
+        said_as_date = (
+            _CJK_OR_ARABIC.match(match.group("day"))
+            or _WEEKDAY_CUE_BEFORE.search(sentence[: match.start()])
+            or _WEEKDAY_CUE_AFTER.match(sentence, match.end())
+        )
+        if not said_as_date:
+            continue
+        weekday = weekday_names()[match.group("day").lower()]
+        if _NEXT.search(sentence[: match.start()]):
+            day = published + ((weekday - published.weekday()) % 7 or 7) * _DAY
+        else:  # "on Tuesday", "last Tuesday": the latest such day up to publication
+            day = published - ((published.weekday() - weekday) % 7) * _DAY
+        found.append(DateSpan(day, None, match.start(), True, True, True))
+    return found
+
+
+def with_relative(
+    sentence: str, spans: list[DateSpan], published: dt.date | None
+) -> list[DateSpan]:
+    """The sentence's dates with its relative ones added (when the publication date is
+    known), in order; "today ... until 11 October" becomes one range."""
+    if published is None:
+        return spans
+    relative = [r for r in _relative(sentence, published) if not _inside(r, spans)]
+    if not relative:
+        return spans
+    merged = sorted([*spans, *relative], key=lambda s: s.position)
+    for index, span in enumerate(merged[:-1]):
+        after = merged[index + 1]
+        closes = _UNTIL.search(sentence[: after.position])
+        if span.relative and not after.relative and closes and after.start > span.start:
+            merged[index] = DateSpan(span.start, after.start, span.position, True, True, True)
+            del merged[index + 1]
+            break
+    return merged
+
+
+def _inside(relative: DateSpan, spans: list[DateSpan]) -> bool:
+    """A weekday that is part of an absolute date already found."""
+    return any(abs(s.position - relative.position) <= 2 for s in spans)

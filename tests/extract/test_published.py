@@ -1,0 +1,74 @@
+"""Publication dates as real pages write them: six languages, datelines, metadata, clocks."""
+
+import datetime as dt
+
+import pytest
+
+from analytics.extract.published import dateline, leading_date, parse_date, published_from_lines
+
+D = dt.date
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("15 марта 2017", D(2017, 3, 15)),
+        ("09 六月 2016", D(2016, 6, 9)),
+        ("2019年4月26日", D(2019, 4, 26)),
+        ("15 مارس 2017", D(2017, 3, 15)),
+        ("١٥ مارس ٢٠١٧", D(2017, 3, 15)),
+        ("02 febrero 2022", D(2022, 2, 2)),
+        ("News February 27, 2023", D(2023, 2, 27)),
+        ("2025-08-25 23:28", D(2025, 8, 25)),
+        ("22:08, November 24, 2011", D(2011, 11, 24)),
+        ("2024-02-28 (Gulf Wire Service)", D(2024, 2, 28)),
+        ("21.09.07", D(2007, 9, 21)),
+        ("03 - 02 - 2019 12:00 138", D(2019, 2, 3)),
+    ],
+)
+def test_date_lines_in_every_site_language_and_form(line, expected):
+    assert published_from_lines(["A title", line, "Body text."]) == (expected, 1)
+
+
+@pytest.mark.parametrize(
+    "line", ["TODAY IS WEDNESDAY, MARCH 20, 2019, 7:23:11 PM", "7 months ago", "il y a 3 jours"]
+)
+def test_page_clocks_and_ages_are_not_publication_dates(line):
+    assert published_from_lines(["A title", line, "Body text."]) == (None, -1)
+
+
+def test_a_date_before_the_text_of_a_line():
+    assert leading_date("date 2024-02-28 The delegates met in Amman.") == (
+        D(2024, 2, 28),
+        "The delegates met in Amman.",
+    )
+    assert leading_date("The delegates met on 2024-02-28.") == (
+        None,
+        "The delegates met on 2024-02-28.",
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "rest"),
+    [
+        ("Brussels, 28 June 2022 (TDI): Experts met.", D(2022, 6, 28), "Brussels – Experts met."),
+        (
+            "Amman, Mar. 3 (Agency) -- Heads met on Tuesday.",
+            D(2019, 3, 3),
+            "Amman – Heads met on Tuesday.",
+        ),
+        ("Dakar, le 3 mai 2017 – La réunion", D(2017, 5, 3), "Dakar – La réunion"),
+    ],
+)
+def test_datelines_give_the_filing_date_and_keep_the_place(line, date, rest):
+    assert dateline(line, year_hint=2019) == (date, rest)
+
+
+def test_a_sentence_with_a_date_is_not_a_yearless_dateline():
+    line = "The meeting opened in Lusaka on May 5 - six delegations came."
+    assert dateline(line, year_hint=2019) == (None, line)
+
+
+def test_parse_date_reads_arabic_indic_digits_and_rejects_ages():
+    assert parse_date("٢٨/٠٦/٢٠٢٢") == D(2022, 6, 28)
+    assert parse_date("3 years ago") is None

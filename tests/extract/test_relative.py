@@ -1,0 +1,59 @@
+"""Dates said relative to the publication day, read against it."""
+
+import datetime as dt
+
+import pytest
+
+from analytics.extract.dates import find_meeting_dates
+from analytics.extract.relative import with_relative
+
+D = dt.date
+PUBLISHED = D(2019, 10, 9)  # a Wednesday
+
+
+def _dates(sentence: str, published=PUBLISHED):
+    spans = with_relative(sentence, find_meeting_dates(sentence, published), published)
+    return [(s.start, s.end) for s in spans]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The forum opened today in Yalta.", [(PUBLISHED, None)]),
+        ("Les délégués se sont réunis hier à Tunis.", [(D(2019, 10, 8), None)]),
+        ("La reunión se celebró ayer en Lima.", [(D(2019, 10, 8), None)]),
+        ("The heads of customs convened on Tuesday.", [(D(2019, 10, 8), None)]),
+        ("Last Friday the experts met in Cairo.", [(D(2019, 10, 4), None)]),
+        ("انطلقت صباح اليوم أعمال الاجتماع", [(PUBLISHED, None)]),
+        ("اختتمت أمس الأول اجتماعات اللجنة", [(D(2019, 10, 7), None)]),
+        ("会议今天在北京开幕", [(PUBLISHED, None)]),
+    ],
+)
+def test_relative_dates(sentence, expected):
+    assert _dates(sentence) == expected
+
+
+def test_today_until_a_date_is_one_range():
+    assert _dates("The seminar opened today and will continue until 11 October.") == [
+        (PUBLISHED, D(2019, 10, 11))
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The meeting took place in Santo Domingo on 14 May 2019.",  # a city, not Sunday
+        "Today's challenges were discussed on 3 October 2019.",
+        "Posted 7 months ago.",
+        "The Council met on Tuesday 8 October 2019.",  # an absolute date with its weekday
+    ],
+)
+def test_words_that_are_no_relative_date(sentence):
+    assert all(
+        s.relative is False
+        for s in with_relative(sentence, find_meeting_dates(sentence, PUBLISHED), PUBLISHED)
+    )
+
+
+def test_without_a_publication_date_nothing_relative_is_read():
+    assert _dates("The forum opened today.", published=None) == []
