@@ -77,7 +77,7 @@ def load_corpus(
         The events (one row per distinct report) and the ingest report.
     """
     files, skipped = corpus_files(paths, settings.ignored_files)
-    tables = (settings.regions_file, settings.region_aliases_file, settings.country_aliases_file)
+    tables = settings.place_tables
     key = extraction_key(EXTRACTOR_VERSION, tables)
     store = ExtractionStore(settings.cache_dir if cache else None)
     gaz = gazetteer(*tables)

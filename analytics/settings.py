@@ -57,6 +57,10 @@ class Settings:
         DATA / "country_aliases.csv",
         "Other names of countries (USA, UK, South Korea ...) that pycountry lacks.",
     )
+    place_aliases_file: Path = _setting(
+        DATA / "place_aliases.csv",
+        "Other names of cities (Ginebra, Samui, the Belgian capital ...) that geonames lacks.",
+    )
     themes_file: Path = _setting(DATA / "themes.toml", "Taxonomy of named themes (editable).")
     n_emerging: int = _setting(4, "Free NMF components that look for themes the taxonomy lacks.")
     theme_threshold: float = _setting(
@@ -90,6 +94,16 @@ class Settings:
         """A copy with some settings changed (paths may be given as strings)."""
         types = get_type_hints(type(self))
         return replace(self, **{k: _typed(v, types[k]) for k, v in changes.items()})
+
+    @property
+    def place_tables(self) -> tuple[Path, Path, Path, Path]:
+        """The tables extraction reads: regions, region, country and place aliases."""
+        return (
+            self.regions_file,
+            self.region_aliases_file,
+            self.country_aliases_file,
+            self.place_aliases_file,
+        )
 
     @property
     def max_file_bytes(self) -> int:

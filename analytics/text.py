@@ -18,7 +18,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 
 # After . ! ? before a capital (or an Arabic letter); after Chinese and Arabic full stops.
 _BOUNDARY = re.compile(r"(?<=[.!?؟])\s+(?=[A-Z\"“(\u0600-\u06ff])|(?<=[。！？])\s*")
-_ABBREVIATION_END = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|[A-Z])\.$")
+# Titles and abbreviations in English, French and Spanish that end with a full stop.
+_ABBREVIATION_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Sr|Sra|Srta|Lic|Ing|Cr|Mme|Mgr|Gen|Lt|Col|Hon|Amb|[A-Z])\.$"
+)
 _SPACES = re.compile(r"\s+")
 
 

@@ -24,6 +24,7 @@ from analytics.text import MONTHS, WEEKDAYS
 __all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "normalise"]
 
 MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
+_ARTICLE = re.compile(r"^(?:(?:the|la|le|el|los|las|les) |l')")  # "the Gambia", "La Centrafrique"
 
 
 def normalise(name: str) -> str:
@@ -57,7 +58,13 @@ def _name_variants(name: str) -> list[str]:
 class Gazetteer:
     """Look up countries, cities and regions by name."""
 
-    def __init__(self, regions_file: Path, region_aliases_file: Path, country_aliases_file: Path):
+    def __init__(
+        self,
+        regions_file: Path,
+        region_aliases_file: Path,
+        country_aliases_file: Path,
+        place_aliases_file: Path,
+    ) -> None:
         self.country_name: dict[str, str] = {}
         self.region_of: dict[str, str] = {}
         self._countries: dict[str, str] = {}
@@ -66,6 +73,7 @@ class Gazetteer:
         self._load_aliases(country_aliases_file)
         self.region_aliases = self._load_region_aliases(region_aliases_file)
         self._cities = _city_index()
+        self._places = self._load_places(place_aliases_file)
 
     def _load_regions(self, path: Path) -> None:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -102,6 +110,15 @@ class Gazetteer:
             for row in csv.DictReader(handle):
                 self._countries[normalise(row["alias"])] = row["iso3"].strip().upper()
 
+    def _load_places(self, path: Path) -> dict[str, Place]:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return {
+                normalise(row["alias"]): Place(
+                    row["city"].strip(), self.name_of(row["iso3"].strip()), row["iso3"].strip()
+                )
+                for row in csv.DictReader(handle)
+            }
+
     @staticmethod
     def _load_region_aliases(path: Path) -> list[tuple[str, str]]:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -113,15 +130,18 @@ class Gazetteer:
     def country(self, name: str) -> str | None:
         """ISO3 code of a country name or alias, or None."""
         key = normalise(name)
-        key = key[4:] if key.startswith("the ") else key
-        return self._countries.get(key)
+        return self._countries.get(key) or self._countries.get(_ARTICLE.sub("", key))
 
     def city(self, name: str, prefer: set[str] | frozenset[str] = frozenset()) -> Place | None:
         """The city of that name; among namesakes, one in ``prefer`` (ISO3 codes), else the
         best-known (exact name first, then population)."""
         key = normalise(name)
+        if key not in self._places and key not in self._cities:
+            key = _ARTICLE.sub("", key)  # "the Belgian capital"; "La Paz" stays whole
         if key in MONTHS_AND_DAYS:
             return None
+        if key in self._places:
+            return self._places[key]
         entries = self._cities.get(key)
         if not entries:
             return None
@@ -171,12 +191,11 @@ def _city_index() -> dict[str, list[tuple[int, int, str, str]]]:
     return index
 
 
-def gazetteer(
-    regions_file: Path, region_aliases_file: Path, country_aliases_file: Path
-) -> Gazetteer:
-    """The gazetteer of these tables, shared while their contents stay the same (a changed
-    file, or another file, gives a new one)."""
-    files = (Path(regions_file), Path(region_aliases_file), Path(country_aliases_file))
+def gazetteer(*tables: Path) -> Gazetteer:
+    """The gazetteer of these tables (regions, region aliases, country aliases, place
+    aliases: ``Settings.place_tables``), shared while their contents stay the same (a
+    changed file, or another file, gives a new one)."""
+    files = [Path(table) for table in tables]
     return _gazetteer(tuple((str(f), hashlib.sha1(f.read_bytes()).hexdigest()) for f in files))
 
 

@@ -11,18 +11,39 @@ from analytics.extract.venue import at_headquarters
 __all__ = ["GLOBAL", "find_region"]
 
 GLOBAL = "Global"
+# Meetings of the whole organisation, wherever they are held: its governing bodies and
+# committees, and its global conferences (IT and technology, AEO, PICARD, Knowledge
+# Academy, the global meeting of regional entities), in the site's languages.
 _GLOBAL_SCOPE = re.compile(
-    r"\b(?:Council Sessions?|Sessions? of the (?:WCO )?Council|WCO Council|Policy Commission|"
-    r"Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit)|"
+    r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
+    r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
+    r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
+    r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
+    r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
+    r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
+    r"(?:Sub-)?Committee|"
     r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
-    r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale)\b",
+    r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
+    r"sessions du Conseil|Consejo de Cooperaci[óo]n Aduanera|sesiones del Consejo|"
+    r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
+    r"Совет\w* таможенного сотрудничества|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
+    r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
     re.IGNORECASE,
 )
+# A region named in a role or an office is not the meeting's scope: "the Asia/Pacific
+# Vice-Chair attended the Policy Commission", "hosted by the ROCB for West Africa".
+_ROLE_BEFORE = (
+    r"(?:(?:Vice[- ]?Chair(?:person)?(?:['’]s Office)?|Regional Office|representative|"
+    r"delegation|Vice-?presiden\w*)(?:\s+of the WCO Council)?\s+(?:for|of)|ROCB|RILO|RTC)"
+    r"\s+(?:(?:for|of)\s+)?(?:the\s+)?(?:WCO\s+)?"
+)
+_ROLE_AFTER = r"(?:\s+region(?:['’]s)?)?\s+(?:Vice[- ]?Chair|ROCB|RILO|representative|delegation)"
 # A mention of the Council that is not the meeting itself: "ahead of the Council Sessions".
 _NOT_THIS_MEETING = re.compile(
     r"(?:ahead of|before|upcoming|forthcoming|next|follow[- ]up (?:to|of)|prepar\w+ (?:for|of)|"
     r"adopted by|approved by|endorsed by|decided by|presented to|submitted to|report(?:ed)? to|"
-    r"into|chairs?|chairing|(?:the|its) (?:decisions?|agenda) of)\s+(?:the\s+)?(?:annual\s+|"
+    r"into|chairs?|chairing|(?:vice[- ]?)?chair(?:person|man|woman)? of|"
+    r"(?:the|its) (?:decisions?|agenda) of)\s+(?:the\s+)?(?:annual\s+|"
     r"next\s+|upcoming\s+|\w+\s+)?$",
     re.IGNORECASE,
 )
@@ -57,20 +78,36 @@ def find_region(
                     or names
                 )
             return names[0]
+    # A meeting organised by a region's Vice-Chair or office, with no other scope named.
+    in_roles = _regions_named(gaz, lead, roles=True) or _regions_named(gaz, title, roles=True)
+    if in_roles:
+        return in_roles[0][1]
     if not visit and (at_headquarters(lead) or at_headquarters(title)):
         return GLOBAL
     return venue_region
 
 
-def _regions_named(gaz: Gazetteer, text: str) -> list[tuple[int, str]]:
-    """(position, region) of each region alias in the text, first mention of each."""
+def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple[int, str]]:
+    """(position, region) of each region alias in the text, first mention of each. An
+    alias inside a role or an office's name ("the Asia/Pacific Vice-Chair", "ROCB ESA")
+    is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
+    text = text.replace("’", "'")
     for alias, region in gaz.region_aliases:
         flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
-        match = re.search(rf"(?<![\w/]){re.escape(alias)}(?![\w/])", text, flags)
-        if match and match.start() < found.get(region, len(text) + 1):
-            found[region] = match.start()
+        name = re.escape(alias)
+        for match in re.finditer(rf"(?<![\w/]){name}(?![\w/])", text, flags):
+            if _in_role(text, match) != roles:
+                continue
+            if match.start() < found.get(region, len(text) + 1):
+                found[region] = match.start()
+            break
     return sorted((position, region) for region, position in found.items())
+
+
+def _in_role(text: str, match: re.Match[str]) -> bool:
+    before = re.search(rf"{_ROLE_BEFORE}$", text[max(0, match.start() - 60) : match.start()], re.I)
+    return bool(before or re.match(_ROLE_AFTER, text[match.end() :], re.I))
 
 
 def _global_scope(text: str) -> int | None:

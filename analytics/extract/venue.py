@@ -27,6 +27,7 @@ PARTIAL = -2  # only the first words of the phrase are a known place
 AFTER_VERB = 1  # "held in", "hosted ... in": the place of the meeting, not of a person
 WITH_COUNTRY = 1  # "Lomé, Togo", "Havana (Cuba)": the writer placed it on the map
 DATE_FOLLOWS = 1  # "in Cairo, Egypt, on 18 May": place and date of one event
+IN_ROLE = -3  # "President of Customs Affairs in Bahrain": a person's office, not the venue
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
@@ -51,8 +52,9 @@ _HYBRID = re.compile(
     re.IGNORECASE,
 )
 _HEADQUARTERS = re.compile(
-    r"\b(?:WCO|Organi[sz]ation's) (?:Headquarters|HQ|head office)\b|\bsi[èe]ge de l'OMD\b|"
-    r"\bsede de la OMA\b",
+    r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
+    r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
+    r"штаб-квартир\w* ВТамО|世界海关组织总部|世界海關組織總部|مقر منظمة الجمارك العالمية",
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
@@ -62,7 +64,7 @@ _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}
 _HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|al|del|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
@@ -73,7 +75,30 @@ _VENUE_LABEL = re.compile(
 # What stays of a newswire dateline once its date is gone: "TOKYO – The Secretary ..."
 _DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?\s+–\s")
 # "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
-_PLACE_COUNTRY = re.compile(rf"(?<![\w'’-])(?P<place>{_PLACE_NAME}){_HINT}")
+_NOT_A_PLACE = (
+    r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+)
+_PLACE_COUNTRY = re.compile(rf"(?<![\w'’-]){_NOT_A_PLACE}(?P<place>{_PLACE_NAME}){_HINT}")
+_NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
+_CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
+# "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
+_CAPITAL_NAMED = re.compile(rf"{_CAPITAL},\s+(?P<place>{_PLACE_NAME}){_HINT}?")
+# "in the Belgian capital", "dans la capitale belge" (see the place aliases table)
+_CAPITAL_ONLY = re.compile(
+    r"\b(?:in|at|en|à|dans)\s+(?:the|la|el|a)\s+"
+    rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zé]+){_NO_HINT}"
+)
+# "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
+_HOST_SUBJECT = re.compile(
+    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
+    rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido)\b{_NO_HINT}"
+)
+_ROLE_BEFORE_PLACE = re.compile(
+    r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
+    r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
     r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
@@ -157,7 +182,11 @@ def _candidates(
     if label and (resolved := _resolve(gaz, label, named)):
         seen.add(label.start("place"))
         yield resolved[0], LABELLED
-    for pattern, needs_hint in ((_DATELINE_PLACE, False), (_PLACE, False), (_PLACE_COUNTRY, True)):
+    patterns = (
+        (_DATELINE_PLACE, False), (_HOST_SUBJECT, False), (_CAPITAL_NAMED, False),
+        (_CAPITAL_ONLY, False), (_PLACE, False), (_PLACE_COUNTRY, True),
+    )  # fmt: skip
+    for pattern, needs_hint in patterns:
         for match in pattern.finditer(sentence):
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
@@ -171,12 +200,15 @@ def _candidates(
                 continue  # "Cameroon, Gabon, Mali": a list of countries, not a venue
             hinted = needs_hint or match.group("paren") or match.group("comma")
             follows = any(0 <= d.position - match.end() <= DATE_FOLLOWS_WITHIN for d in dates)
+            before = sentence[: match.start("place")]
+            verb = pattern is _HOST_SUBJECT or _VERB_BEFORE.search(before)
             yield (
                 place,
                 (
                     (IS_CITY if place.city else 0)
                     + (0 if whole else PARTIAL)
-                    + (AFTER_VERB if _VERB_BEFORE.search(sentence[: match.start()]) else 0)
+                    + (AFTER_VERB if verb else 0)
+                    + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
                     + (WITH_COUNTRY if hinted else 0)
                     + (DATE_FOLLOWS if follows else 0)
                 ),

@@ -17,7 +17,7 @@ D = dt.date
 @pytest.fixture(scope="module")
 def gaz():
     s = Settings()
-    return gazetteer(s.regions_file, s.region_aliases_file, s.country_aliases_file)
+    return gazetteer(*s.place_tables)
 
 
 def _event(text: str, gaz, **meta) -> Event:

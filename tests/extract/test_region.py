@@ -1,0 +1,64 @@
+"""The region a meeting concerns: global events anywhere, a region's meeting at HQ, roles."""
+
+import pytest
+
+from analytics.extract.event import extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import RawDocument
+from analytics.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer(*Settings().place_tables)
+
+
+def _region(text: str, gaz) -> str:
+    return extract_event(RawDocument(source="t.txt", text=text), gaz).region
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "The 2014 WCO IT Conference\n\n3 June 2014\n\nThe WCO IT Conference and Exhibition "
+        "was held in Shenzhen, China, from 1 to 3 June 2014.",
+        "PICARD 2017\n\n20 September 2017\n\nResearchers met in Hammamet, Tunisia, for the "
+        "PICARD Conference on 18 and 19 September 2017.",
+        "Customs leaders meet in Recife\n\n5 May 2018\n\nThe Policy Commission met in Recife, "
+        "Brazil, on 3 May 2018 under its Chairperson.",
+        "Vice-Chair at the Policy Commission\n\n10 December 2021\n\nThe Asia/Pacific Vice-Chair "
+        "attended the 85th Policy Commission, held online from 7 to 9 December 2021.",
+        "Global meeting of regional structures\n\n2 March 2020\n\nThe Director of the ROCB ESA "
+        "chaired the Global Meeting of the Regional Entities in Brussels on 2 March 2020.",
+        "Las sesiones del Consejo\n\n30 junio 2022\n\nEl Director participó en Bruselas en las "
+        "sesiones del Consejo de la OMA, celebradas del 23 al 25 de junio de 2022.",
+    ],
+    ids=["it-conference", "picard", "policy-commission", "vice-chair-role", "rocb-role", "es"],
+)
+def test_meetings_of_the_whole_organisation_are_global_wherever_held(report, gaz):
+    assert _region(report, gaz) == "Global"
+
+
+def test_a_meeting_at_headquarters_for_one_regions_members_is_that_region(gaz):
+    report = (
+        "Workshop at HQ\n\n12 April 2019\n\nA workshop held at WCO Headquarters in Brussels on "
+        "10 April 2019 brought together five Southern African administrations."
+    )
+    assert _region(report, gaz) == "East and Southern Africa"
+
+
+def test_a_chair_of_the_council_for_a_region_names_that_region(gaz):
+    report = (
+        "Heads of Customs review priorities\n\n7 April 2021\n\nJordan Customs, Vice-Chair of "
+        "the WCO Council for the North of Africa, Near and Middle East, organised a virtual "
+        "regional meeting on 4 April 2021."
+    )
+    assert _region(report, gaz) == "North of Africa, Near and Middle East"
+
+
+def test_french_regions_with_their_articles_and_curly_apostrophes(gaz):
+    report = (
+        "Conférence régionale\n\n20 mars 2013\n\nLa conférence des Directeurs généraux pour la "
+        "région Afrique de l’Ouest et du Centre s’est tenue à Accra du 18 au 20 mars 2013."
+    )
+    assert _region(report, gaz) == "West and Central Africa"

@@ -1,0 +1,62 @@
+"""Where the meeting was held, in the forms real reports use."""
+
+import pytest
+
+from analytics.extract.event import extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import RawDocument
+from analytics.settings import Settings
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer(*Settings().place_tables)
+
+
+def _venue(text: str, gaz) -> tuple[str, str, bool]:
+    event = extract_event(RawDocument(source="t.txt", text=text), gaz)
+    return event.city, event.iso3, event.virtual
+
+
+@pytest.mark.parametrize(
+    ("report", "city", "iso3"),
+    [
+        ("Réunion des experts\n\n22 novembre 2019\n\nDu 19 au 21 novembre 2019, Brazzaville la "
+         "capitale abrite la réunion du comité des experts de la région.", "Brazzaville", "COG"),
+        ("Conférence régionale\n\n14 mars 2019\n\nLa conférence s'ouvre ce 13 mars dans la "
+         "capitale centrafricaine, Bangui, pour trois jours.", "Bangui", "CAF"),
+        ("Seminar on valuation\n\n4 May 2017\n\nExperts met in the Belgian capital on 2 May "
+         "2017 to discuss valuation.", "Brussels", "BEL"),
+        ("Reunión en Ginebra\n\n12 mayo 2016\n\nLa reunión se celebró en Ginebra el 10 de mayo "
+         "de 2016.", "Geneva", "CHE"),
+        ("Regional workshop\n\n9 June 2014\n\nThe workshop took place in Samui, Thailand, on 5 "
+         "and 6 June 2014.", "Ko Samui", "THA"),
+        ("Conférence des DG\n\n25 mars 2013\n\nLa conférence s'est tenue du 18 au 22 mars 2013 "
+         "au GHANA, à Accra.", "Accra", "GHA"),
+        ("Visit\n\n3 May 2012\n\nThe Secretary General met officials in the Former Yugoslav "
+         "Republic of Macedonia on 2 May 2012.", "", "MKD"),
+        ("2016 IT Conference, 1-3 June, Dakar, Senegal\n\n9 June 2016\n\nThe closing session "
+         "drew conclusions on connectivity.", "Dakar", "SEN"),
+    ],
+    ids=["hosts", "capital-named", "belgian-capital", "ginebra", "samui", "au-pays", "fyrom",
+         "title"],
+)  # fmt: skip
+def test_venues_in_other_forms_and_languages(report, city, iso3, gaz):
+    assert _venue(report, gaz)[:2] == (city, iso3)
+
+
+def test_a_persons_office_is_not_the_venue(gaz):
+    report = (
+        "Policy Commission\n\n16 December 2021\n\nThe Vice-Chair attended the Policy Commission "
+        "on 13-15 December 2021, chaired by the President of Customs Affairs in Bahrain. It was "
+        "held at the WCO Headquarters in Brussels, Belgium."
+    )
+    assert _venue(report, gaz)[:2] == ("Brussels", "BEL")
+
+
+def test_a_virtual_meeting_naming_its_host_city_has_no_venue(gaz):
+    report = (
+        "Regional meeting\n\n2 February 2022\n\nHosted virtually by Dubai Customs, the heads of "
+        "customs of the region met by video conference on 1 February 2022."
+    )
+    assert _venue(report, gaz) == ("", "", True)
