@@ -84,11 +84,8 @@ def load_corpus(
     frames, newest = [], None
     for done, file in enumerate(files, start=1):
         try:
-            stat = file.path.stat()
-            newest = max(newest or stat.st_mtime, stat.st_mtime)
-            if stat.st_size > settings.max_file_bytes:
-                raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
-            data = file.path.read_bytes()
+            data, modified = _read(file, settings)
+            newest = max(newest or modified, modified)
             rows = store.get(file_key(data, key))
             if rows is None:
                 rows, row_skips = _extract_file(data, file, gaz)
@@ -97,8 +94,6 @@ def load_corpus(
             frames.append(rows.assign(source=file.name + rows["row"]))
         except DocumentError as exc:
             skipped.append(Skipped(file.name, str(exc)))
-        except OSError as exc:
-            skipped.append(Skipped(file.name, f"cannot read file: {exc.strerror or exc}"))
         if progress:
             progress(done, len(files), file.name)
     store.save()
@@ -109,18 +104,39 @@ def load_corpus(
     return Corpus(events, skipped, len(files), before - len(events), updated)
 
 
+def _read(file: CorpusFile, settings: Settings) -> tuple[bytes, float]:
+    """The file's bytes and modification time.
+
+    Raises:
+        DocumentError: when it is over the size limit or cannot be read.
+    """
+    try:
+        stat = file.path.stat()
+        if stat.st_size > settings.max_file_bytes:
+            raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
+        return file.path.read_bytes(), stat.st_mtime
+    except OSError as exc:
+        raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
 def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, list[Skipped]]:
-    """The events of one file (several for a table), each with its row suffix."""
+    """The events of one file (several for a table), each with its row suffix. A report
+    the extractor fails on is skipped and named, never stopping the others."""
     events, rows, skipped = [], [], []
     for document in read_bytes(data, file.name):
         if not document.text.strip():
             skipped.append(Skipped(document.source, "table row has no text"))
             continue
-        events.append(extract_event(document, gaz))
+        try:
+            events.append(extract_event(document, gaz))
+        except Exception as exc:
+            reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report it"
+            skipped.append(Skipped(document.source, reason))
+            continue
         rows.append(document.source[len(file.name) :])
     # Typed once for the whole corpus (events_frame), not once per file.
     frame = pd.DataFrame([asdict(event) for event in events], columns=list(EVENT_COLUMNS))
-    return frame.assign(row=rows), skipped
+    return frame.assign(row=pd.Series(rows, index=frame.index, dtype="string")), skipped
 
 
 @dataclass

@@ -123,3 +123,19 @@ def test_changing_an_aliases_table_re_extracts_cached_reports(
     cached = load_corpus([folder], settings).events.loc[0, column]
     uncached = load_corpus([folder], settings, cache=False).events.loc[0, column]
     assert cached == uncached == after
+
+
+def test_a_report_the_extractor_fails_on_is_skipped_and_named(make_corpus, settings, monkeypatch):
+    original = pipeline.extract_event
+
+    def failing(document, gaz):
+        if "Lomé" in document.text:
+            raise ValueError("unexpected layout")
+        return original(document, gaz)
+
+    monkeypatch.setattr(pipeline, "extract_event", failing)
+    result = load_corpus([make_corpus()], settings)
+    assert len(result.events) == len(SMALL_REPORTS) - 1
+    (skip,) = result.skipped
+    assert skip.source == "corpus/lome.md"
+    assert skip.reason == "could not be analysed (ValueError: unexpected layout); please report it"

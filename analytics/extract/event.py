@@ -34,7 +34,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 
 def _column(dtype: str, help_: str) -> object:

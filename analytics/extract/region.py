@@ -96,7 +96,9 @@ def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple
     for alias, region in gaz.region_aliases:
         flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
         name = re.escape(alias)
-        for match in re.finditer(rf"(?<![\w/]){name}(?![\w/])", text, flags):
+        # Latin names stand alone; Chinese has no spaces, Arabic joins its prepositions.
+        bounded = rf"(?<![\w/]){name}(?![\w/])" if alias.isascii() or alias[0] < "\u0400" else name
+        for match in re.finditer(bounded, text, flags):
             if _in_role(text, match) != roles:
                 continue
             if match.start() < found.get(region, len(text) + 1):

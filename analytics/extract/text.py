@@ -52,9 +52,17 @@ _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline
 _SHORT_TITLE = 100  # a title made from the opening words is cut to this length
 
 
+# The same in Arabic, Chinese and Russian (no word boundaries: Chinese has no spaces).
+_HAPPENED_SCRIPTS = re.compile(
+    r"عقد|انعقد|انطلق|بدأت|بدأ|اختتم|استضاف|افتتح|نظم|شارك|"
+    r"举行|举办|召开|开幕|闭幕|舉行|舉辦|召開|開幕|閉幕|出席|"
+    r"прош(?:ел|ла|ло|ли)|состоял\w*|провел\w*|провёл|открыл\w*|завершил\w*|принял\w* участие"
+)
+
+
 def reports_meeting(sentence: str) -> bool:
     """True when a sentence says that a meeting happened (held, took place, met ...)."""
-    return bool(_HAPPENED.search(sentence))
+    return bool(_HAPPENED.search(sentence) or _HAPPENED_SCRIPTS.search(sentence))
 
 
 def strip_boilerplate(text: str) -> list[str]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from analytics.extract.dates import DateSpan
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
+from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
 from analytics.ingest.base import RawDocument
 
@@ -38,6 +39,8 @@ _GATHERING = (
     r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
 )
 _VIRTUAL = re.compile(
+    r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
+    r"в онлайн-формате|افتراضي\w*|عن بعد|عبر (?:تقنية )?(?:الفيديو|الاتصال المرئي)|"
     r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
     r"webinarios?|"
     r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
@@ -94,6 +97,13 @@ _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido)\b{_NO_HINT}"
 )
+# Buildings that say the city: the Arab League's headquarters are in Cairo.
+_LANDMARKS = (
+    (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
+                r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?"
+                r"(?:لجامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
+                r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
+)  # fmt: skip
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -177,6 +187,13 @@ def _candidates(
     dates: tuple[DateSpan, ...],
 ) -> Iterator[tuple[Place, int]]:
     """(place, score of the phrase itself) for every place phrase of a sentence."""
+    for landmark, city, iso3 in _LANDMARKS:
+        if landmark.search(sentence):
+            yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    if in_other_script(sentence):
+        for place in script_places(sentence):
+            bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)
+            yield Place(place.city, gaz.name_of(place.iso3), place.iso3), bonus
     seen: set[int] = set()
     label = _VENUE_LABEL.search(sentence)
     if label and (resolved := _resolve(gaz, label, named)):

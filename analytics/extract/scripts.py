@@ -1,0 +1,140 @@
+"""Places in reports written in Arabic, Chinese or Russian.
+
+Administrations and wires of those languages report WCO meetings in their own script:
+"بمقر الجامعة العربية بالقاهرة", "在山东青岛开幕", "В Ереване прошло заседание". City
+names come from geonames' alternate names in those scripts, country names from
+pycountry's translations. Arabic words carry their prepositions and article ("بالقاهرة" =
+"in Cairo"), Russian ones their case ending ("в Ереване"), and Chinese has no spaces, so
+each script is matched in its own way.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import pycountry
+
+from analytics.extract.places import geonames
+
+__all__ = ["ScriptPlace", "arabic_key", "in_other_script", "script_places"]
+
+MIN_POPULATION = 50_000  # smaller towns' names are too often ordinary words
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LETTER = re.compile(r"[^\W\d_]")
+_TASHKEEL = re.compile(r"[\u064b-\u0652\u0640]")
+_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
+_PROCLITICS = "وفبلك"  # and, so, in/at, to/for, like: joined to the next word
+_CYRILLIC_ENDING = re.compile(r"(?:ом|ой|ем|ах|ах|ии|[аеёиоуыьяюй])$")
+_LOCATIVE_CJK = re.compile(r"(?:在|于|於|赴|抵达|抵達)$")
+_LOCATIVE_RU = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
+_LOCATIVE_AR = re.compile(r"(?:^|\s)(?:في|فى)\s+$")
+
+
+@dataclass(frozen=True)
+class ScriptPlace:
+    """A place named in another script: where in the text, and which place."""
+
+    position: int
+    city: str  # English name; empty for a country
+    iso3: str
+    locative: bool  # said as the place of something: "في"/"ب", "在", "в"
+
+
+def in_other_script(text: str) -> bool:
+    """True when most letters of the text are Arabic, Chinese or Cyrillic."""
+    letters = _LETTER.findall(text[:2000])
+    other = sum(1 for ch in letters if _ARABIC.match(ch) or _CJK.match(ch) or _CYRILLIC.match(ch))
+    return bool(letters) and other > len(letters) / 2
+
+
+def arabic_key(word: str) -> str:
+    """An Arabic word without its short vowels, with one form of alef, ta marbuta and ya."""
+    return _TASHKEEL.sub("", word).translate(_ALEF)
+
+
+def _cyrillic_stem(word: str) -> str:
+    return _CYRILLIC_ENDING.sub("", word.lower())
+
+
+@cache
+def _names() -> dict[str, dict[str, tuple[str, str]]]:
+    """By script: name (normalised) -> (English city name or "", ISO3). Cities first by
+    population; countries from pycountry's Arabic, Chinese and Russian translations."""
+    iso3_of, cities = geonames()
+    by_script: dict[str, dict[str, tuple[str, str]]] = {"ar": {}, "zh": {}, "ru": {}}
+    large = [c for c in cities if c["population"] >= MIN_POPULATION]
+    for city in sorted(large, key=lambda c: -c["population"]):
+        entry = (city["name"], iso3_of.get(city["countrycode"], ""))
+        for name in city["alternatenames"]:
+            _add(by_script, name, entry)
+    for language, script in (("ar", "ar"), ("zh_CN", "zh"), ("zh_TW", "zh"), ("ru", "ru")):
+        translation = gettext.translation(
+            "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+        )
+        for country in pycountry.countries:
+            for attr in ("name", "common_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    _add(by_script, translation.gettext(value), ("", country.alpha_3), script)
+    return by_script
+
+
+def _add(by_script, name: str, entry: tuple[str, str], script: str | None = None) -> None:
+    name = name.strip()
+    if _CJK.search(name) and (script in (None, "zh")) and len(name) >= 2:
+        by_script["zh"].setdefault(name, entry)
+    elif _ARABIC.search(name) and (script in (None, "ar")) and len(name) >= 3:
+        by_script["ar"].setdefault(arabic_key(name), entry)
+    elif _CYRILLIC.search(name) and (script in (None, "ru")) and len(name) >= 4:
+        by_script["ru"].setdefault(_cyrillic_stem(name), entry)
+
+
+@cache
+def _chinese_pattern() -> re.Pattern[str]:
+    names = sorted(_names()["zh"], key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names))
+
+
+def script_places(text: str) -> list[ScriptPlace]:
+    """Every place the text names in Arabic, Chinese or Cyrillic, in order."""
+    names = _names()
+    found: list[ScriptPlace] = []
+    if _CJK.search(text):
+        for match in _chinese_pattern().finditer(text):
+            city, iso3 = names["zh"][match.group(0)]
+            locative = bool(_LOCATIVE_CJK.search(text[max(0, match.start() - 3) : match.start()]))
+            found.append(ScriptPlace(match.start(), city, iso3, locative))
+    for match in re.finditer(r"[\u0600-\u06ff]+", text):
+        place = _arabic_word(match.group(0), names["ar"])
+        if place:
+            city, iso3, prefixed = place
+            before = _LOCATIVE_AR.search(text[max(0, match.start() - 5) : match.start()])
+            found.append(ScriptPlace(match.start(), city, iso3, prefixed or bool(before)))
+    for match in re.finditer(r"[\u0400-\u04ff][\u0400-\u04ff-]{3,}", text):
+        entry = names["ru"].get(_cyrillic_stem(match.group(0)))
+        if entry and match.group(0)[0].isupper():
+            before = _LOCATIVE_RU.search(text[max(0, match.start() - 4) : match.start()])
+            found.append(ScriptPlace(match.start(), *entry, bool(before)))
+    return sorted(found, key=lambda p: p.position)
+
+
+def _arabic_word(word: str, names: dict[str, tuple[str, str]]) -> tuple[str, str, bool] | None:
+    """The place an Arabic word names once its prepositions are taken off, and whether
+    "in" (ب) was one of them."""
+    key = arabic_key(word)
+    for cut in range(3):
+        prefix, rest = key[:cut], key[cut:]
+        if any(ch not in _PROCLITICS for ch in prefix) or len(rest) < 3:
+            break
+        for candidate in (
+            rest,
+            "ا" + rest if rest.startswith("ل") and prefix.endswith("ل") else "",
+        ):
+            if candidate and candidate in names:
+                return (*names[candidate], "ب" in prefix)
+    return None
