@@ -3,7 +3,13 @@
 import streamlit as st
 
 from analytics.views.markdown import as_text, highlighted
-from analytics.views.tables import mark_evidence, meeting_line, meetings_table, report_themes
+from analytics.views.tables import (
+    mark_evidence,
+    meeting_line,
+    meetings_table,
+    provenance_table,
+    report_themes,
+)
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
 
@@ -52,6 +58,9 @@ with right:
     st.markdown("**Organisations**")
     for organisation in event["organisations"] or ["none named"]:
         st.text(organisation)
+    st.markdown("**Where each field was read**")
+    for row in provenance_table(event).itertuples():
+        st.caption(f"**{as_text(row.field)}**: {as_text(row.value)} — {as_text(row.source)}")
 with left:
     st.markdown("**Report** — evidence sentences are highlighted and tagged with their theme")
     evidence = {row.theme: list(row.evidence) for row in themes.itertuples()}

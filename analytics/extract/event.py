@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 
@@ -34,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "16"
+EXTRACTOR_VERSION = "17"
 
 
 def _column(dtype: str, help_: str) -> object:
@@ -81,6 +82,11 @@ class Event:
         "string", "the report's text without banners and title (not in the CLI output)"
     )
     n_words: int = _column("Int64", "words in `text`")
+    provenance: str = _column(
+        "string",
+        "JSON: for `published`, `date`, `venue`, `region` and `virtual`, the line or sentence "
+        "they were read from, or the fallback used",
+    )
 
 
 EVENT_COLUMNS: dict[str, str] = {f.name: f.metadata["dtype"] for f in fields(Event)}
@@ -93,23 +99,32 @@ def doc_id(text: str) -> str:
 
 
 def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
-    """The event a report describes: when, where, which region, what kind, who."""
+    """The event a report describes: when, where, which region, what kind, who, and where
+    in the report each of these was read."""
     report = read_report(doc)
-    span = meeting_dates(report)
+    span, date_from = meeting_dates(report)
     lead = report.lead
-    # Online if the sentence reporting the meeting says so, or if the opening says so and
-    # that sentence names no place ("After meetings held by video link, ... met in Bishkek").
-    opening = " ".join(report.texts[:3])
-    virtual = is_virtual(report.title, lead) or (
-        is_virtual("", opening) and not named_places(gaz, lead)
-    )
-    venue = None
+    virtual, virtual_from = _virtual(gaz, report, lead)
+    venue, venue_from = None, "held online: no venue"
     if not virtual:
         venue = table_place(gaz, doc) if doc.location else None
-        named = gaz.countries_named(report.body)
-        venue = venue or find_venue(gaz, report, named, span.start if span else None)
+        venue_from = "the table's place columns"
+        if venue is None:
+            named = gaz.countries_named(report.body)
+            venue, venue_from = find_venue(gaz, report, named, span.start if span else None)
     start = span.start if span else report.published
     event_type = classify_event(report.title, lead, virtual)
+    region, region_from = find_region(
+        gaz, report.title, lead, venue, event_type == "bilateral_visit"
+    )
+    provenance = {
+        "published": report.published_from or "no publication date found",
+        "date": date_from
+        or ("no meeting date found: publication date used" if start else "no date found"),
+        "venue": venue_from if venue else (venue_from or "no venue found"),
+        "region": region_from,
+        "virtual": virtual_from,
+    }
     return Event(
         doc_id=doc_id(report.body),
         source=doc.source,
@@ -121,14 +136,27 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
         city=venue.city if venue else "",
         country=venue.country if venue else "",
         iso3=venue.iso3 if venue else "",
-        region=find_region(gaz, report.title, lead, venue, event_type == "bilateral_visit"),
+        region=region,
         virtual=virtual,
         event_type=event_type,
         people=find_people(report.body),
         organisations=find_organisations(report.body),
         text=report.body,
         n_words=len(report.body.split()),
+        provenance=json.dumps(provenance, ensure_ascii=False),
     )
+
+
+def _virtual(gaz: Gazetteer, report, lead: str) -> tuple[bool, str]:
+    """Online if the sentence reporting the meeting (or the title) says so, or if the
+    opening says so and that sentence names no place ("After meetings held by video link,
+    ... met in Bishkek"); and the text that says so."""
+    if is_virtual(report.title, lead):
+        return True, f"{report.title} {lead}".strip()
+    opening = " ".join(report.texts[:3])
+    if is_virtual("", opening) and not named_places(gaz, lead):
+        return True, opening
+    return False, "no sign of an online meeting"
 
 
 def events_frame(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:

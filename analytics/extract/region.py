@@ -52,13 +52,14 @@ _CONTEXT = 40  # characters before a Council mention read for "ahead of", "adopt
 
 def find_region(
     gaz: Gazetteer, title: str, lead: str, venue: Place | None, visit: bool = False
-) -> str:
-    """The region the meeting concerns.
+) -> tuple[str, str]:
+    """The region the meeting concerns, and why.
 
     In the sentence reporting the meeting, then in the title: a region named as the
     meeting's scope wins (the venue's region when several are named); a meeting of the
     whole organisation (Council, Policy Commission, global conference, all regions) is
-    Global, whichever of the two comes first. Otherwise a meeting at WCO headquarters is
+    Global, whichever of the two comes first. Then the region of an office or role that
+    organised it ("the Vice-Chair for MENA"). Otherwise a meeting at WCO headquarters is
     Global (unless it is a ``visit`` to the Secretariat), and any other the venue
     country's region ("" when unknown).
     """
@@ -68,7 +69,7 @@ def find_region(
         regions = _regions_named(gaz, text)
         whole = _global_scope(text)
         if whole is not None and (not regions or whole < regions[0][0]):
-            return GLOBAL
+            return GLOBAL, f"a meeting of the whole organisation: {text!r}"
         if regions:
             names = [region for _, region in regions]
             if len(names) > 1:  # several named: the venue's, else the title's
@@ -77,14 +78,18 @@ def find_region(
                     or [n for n in names if n in in_title]
                     or names
                 )
-            return names[0]
+            return names[0], f"named as the meeting's region: {text!r}"
     # A meeting organised by a region's Vice-Chair or office, with no other scope named.
-    in_roles = _regions_named(gaz, lead, roles=True) or _regions_named(gaz, title, roles=True)
-    if in_roles:
-        return in_roles[0][1]
-    if not visit and (at_headquarters(lead) or at_headquarters(title)):
-        return GLOBAL
-    return venue_region
+    for text in (lead, title):
+        in_roles = _regions_named(gaz, text, roles=True)
+        if in_roles:
+            return in_roles[0][1], f"the region of the office or role that held it: {text!r}"
+    for text in (lead, title):
+        if not visit and at_headquarters(text):
+            return GLOBAL, f"held at WCO headquarters: {text!r}"
+    if venue_region:
+        return venue_region, f"the region of the venue country ({venue.country})"
+    return "", "no region named and no venue country"
 
 
 def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple[int, str]]:

@@ -99,6 +99,7 @@ class Report:
     body: str
     sentences: tuple[Sentence, ...]
     title_dates: tuple[DateSpan, ...] = ()
+    published_from: str = ""  # the line or metadata that gave the publication date
 
     @cached_property
     def lead(self) -> str:
@@ -115,7 +116,7 @@ class Report:
 
 def read_report(doc: RawDocument) -> Report:
     """Split a raw document into its title, publication date, body and sentences."""
-    title, published, lines = _parts(doc)
+    title, published, published_from, lines = _parts(doc)
     body = "\n\n".join(lines)
     texts = split_sentences(body)
     reference = published or _latest_full_date(texts)
@@ -128,7 +129,7 @@ def read_report(doc: RawDocument) -> Report:
         for text in texts
     )
     title_dates = tuple(find_meeting_dates(title, reference))
-    return Report(title, published, reference, body, sentences, title_dates)
+    return Report(title, published, reference, body, sentences, title_dates, published_from)
 
 
 def _latest_full_date(texts: list[str]) -> dt.date | None:
@@ -136,7 +137,8 @@ def _latest_full_date(texts: list[str]) -> dt.date | None:
     return max(dates, default=None)
 
 
-def _parts(doc: RawDocument) -> tuple[str, dt.date | None, list[str]]:
+def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
+    """Title, publication date, where that date came from, and the body's lines."""
     lines = strip_boilerplate(doc.text)
     title = " ".join(doc.title.split())
     first_is_date = bool(lines) and (
@@ -150,20 +152,26 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, list[str]]:
         else:
             lines = lines[1:]
     published = parse_date(doc.published) if doc.published else None
+    source = f"the page's metadata: {doc.published!r}" if published else ""
     found, index = published_from_lines(lines, limit=3)
     if index >= 0:
+        if not published:
+            published, source = found, f"the date line {lines[index]!r}"
         lines = lines[:index] + lines[index + 1 :]
-        published = published or found
     if lines:
-        dated, lines[0] = leading_date(lines[0])
-        published = published or dated
+        line = lines[0]
+        dated, lines[0] = leading_date(line)
+        if dated and not published:
+            published, source = dated, f"the date before the text {line[:40]!r}"
     if lines:
+        line = lines[0]
         year = published.year if published else _latest_year(lines)
-        dated, lines[0] = dateline(lines[0], year)
-        published = published or dated
+        dated, lines[0] = dateline(line, year)
+        if dated and not published:
+            published, source = dated, f"the dateline {line[: len(line) - len(lines[0]) + 2]!r}"
     if not title and lines:  # no headline at all: the opening words stand in for one
         title = _shortened(split_sentences(lines[0])[0])
-    return title, published, lines
+    return title, published, source, lines
 
 
 def _is_sentence(line: str) -> bool:

@@ -135,14 +135,14 @@ def named_places(gaz: Gazetteer, sentence: str) -> bool:
 
 def find_venue(
     gaz: Gazetteer, report: Report, named: set[str], meeting_date: dt.date | None
-) -> Place | None:
-    """Where the meeting was held: the best-scoring place phrase in the title or the
-    body, above all in the sentence that reports the meeting on its date; else the WCO's
-    headquarters when the report says it met there."""
+) -> tuple[Place | None, str]:
+    """Where the meeting was held, and the sentence that says so: the best-scoring place
+    phrase in the title or the body, above all in the sentence that reports the meeting on
+    its date; else the WCO's headquarters when the report says it met there."""
     title = Sentence(report.title, (), True)
     candidates = [title, *report.sentences]
     known = _places_with_country(gaz, [s.text for s in candidates])
-    best: tuple[int, int, Place] | None = None
+    best: tuple[int, int, Place, str] | None = None
     for order, sentence in enumerate(candidates):
         starts = [d.start for d in sentence.dates]
         score = IN_EVENT_SENTENCE if sentence.happened else 0
@@ -150,14 +150,15 @@ def find_venue(
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
             if best is None or rank > best[:2]:
-                best = (*rank, place)
+                best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
     if best and best[0] > 0:
-        return best[2]
-    if any(at_headquarters(s.text) for s in candidates):
-        return gaz.city("Brussels", {"BEL"})
-    return None
+        return best[2], best[3]
+    at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
+    if at_hq is not None:
+        return gaz.city("Brussels", {"BEL"}), at_hq
+    return None, ""
 
 
 def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pandas as pd
@@ -15,6 +16,7 @@ __all__ = [
     "mark_evidence",
     "meeting_line",
     "meetings_table",
+    "provenance_table",
     "report_themes",
     "theme_evidence",
     "theme_summary",
@@ -122,3 +124,36 @@ def demo_sources(facts_file: Path) -> pd.DataFrame:
     """The facts table of the bundled reports: each file, its meeting and public source."""
     sources = pd.read_csv(facts_file, dtype=str).fillna("")
     return sources[["file", "start_date", "city", "country", "region", "meeting", "source_url"]]
+
+
+_PROVENANCE_FIELDS = {
+    "date": "Meeting date",
+    "venue": "Venue",
+    "region": "Region",
+    "virtual": "Online",
+    "published": "Publication date",
+}
+
+
+def provenance_table(event: pd.Series) -> pd.DataFrame:
+    """Where each extracted field of a meeting came from: the field, its value and the
+    line or sentence it was read from (or the fallback used), for a doubting reader."""
+    sources = json.loads(event["provenance"]) if event.get("provenance") else {}
+    venue = ", ".join(p for p in (event["city"], event["country"]) if p)
+    values = {
+        "date": _day(event["date"])
+        + (f" to {_day(event['end_date'])}" if pd.notna(event["end_date"]) else ""),
+        "venue": "online" if event["virtual"] else venue or "unknown",
+        "region": event["region"] or "unknown",
+        "virtual": "yes" if event["virtual"] else "no",
+        "published": _day(event["published"]),
+    }
+    rows = [
+        {"field": label, "value": values[key], "source": sources.get(key, "")}
+        for key, label in _PROVENANCE_FIELDS.items()
+    ]
+    return pd.DataFrame(rows, columns=["field", "value", "source"])
+
+
+def _day(value: object) -> str:
+    return value.strftime("%d %B %Y") if pd.notna(value) else "unknown"

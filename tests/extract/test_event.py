@@ -1,6 +1,7 @@
 """Extraction of dates, places, regions, types and people from report text."""
 
 import datetime as dt
+import json
 
 import pytest
 
@@ -216,3 +217,18 @@ def test_without_a_publication_date_the_year_comes_from_the_report(gaz):
         gaz,
     )
     assert event.date == D(2014, 7, 6)  # the latest 6 July before the report's own date
+
+
+def test_every_field_says_where_it_was_read(gaz):
+    event = _seed("003", gaz)
+    sources = json.loads(event.provenance)
+    assert set(sources) == {"published", "date", "venue", "region", "virtual"}
+    assert "Havana" in sources["venue"] and "15 and 16 May" in sources["date"]
+    assert "19 May 2017" in sources["published"]
+
+
+def test_a_fallback_says_so(gaz):
+    event = _event("A visit\n\n4 May 2016\n\nThe Director visited the port.", gaz)
+    sources = json.loads(event.provenance)
+    assert sources["date"] == "no meeting date found: publication date used"
+    assert sources["venue"] == "no venue found"

@@ -219,6 +219,10 @@ def test_meetings_page_lists_the_selection_and_opens_a_report_from_a_link():
     report = " ".join(m.value for m in at.markdown)
     assert ":orange-background[" in report  # evidence marked
     assert "Kunio Mikuriya" in " ".join(t.value for t in at.text)
+    read_from = {c.value.split("**")[1]: c.value for c in at.caption if c.value.startswith("**")}
+    assert {"Meeting date", "Venue", "Region", "Online", "Publication date"} <= set(read_from)
+    venue_source = read_from["Venue"].replace("\\", "").split(" — ", 1)[1]
+    assert "Havana" in venue_source and len(venue_source.split()) > 6  # the sentence itself
 
 
 def test_data_page_lists_folders_sources_and_refits():

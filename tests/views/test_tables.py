@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from analytics.views.tables import mark_evidence, meetings_table, theme_evidence
+from analytics.views.tables import mark_evidence, meetings_table, provenance_table, theme_evidence
 from tests.views.conftest import LABELS
 
 
@@ -35,3 +35,25 @@ def test_mark_evidence_cuts_text_into_tagged_segments():
     assert "".join(s for s, _ in segments) == text
     assert [t for _, t in segments] == [None, "tf", None, "sec", None]
     assert mark_evidence(text, {"tf": ["not in the text"]}) == [(text, None)]
+
+
+def test_provenance_table_names_each_field_its_value_and_source():
+    event = pd.Series(
+        {
+            "date": pd.Timestamp("2017-05-15"),
+            "end_date": pd.Timestamp("2017-05-16"),
+            "published": pd.NaT,
+            "city": "Havana",
+            "country": "Cuba",
+            "region": "Americas and Caribbean",
+            "virtual": False,
+            "provenance": '{"date": "held in Havana on 15 and 16 May", "venue": "held in Havana",'
+            ' "region": "the region of the venue country (Cuba)", "virtual": "no sign",'
+            ' "published": "no publication date found"}',
+        }
+    )
+    table = provenance_table(event).set_index("field")
+    assert table.loc["Meeting date", "value"] == "15 May 2017 to 16 May 2017"
+    assert table.loc["Venue", "value"] == "Havana, Cuba"
+    assert table.loc["Venue", "source"] == "held in Havana"
+    assert table.loc["Publication date", "value"] == "unknown"
