@@ -38,6 +38,7 @@ from analytics.settings import Settings
 __all__ = ["Analysis", "Corpus", "analyse", "load_corpus", "measure_quality", "stored_quality"]
 
 Progress = Callable[[str, float], None]
+_DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
 _QUALITY_FILE = "quality.csv"
 
 
@@ -134,8 +135,11 @@ def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, lis
             skipped.append(Skipped(document.source, reason))
             continue
         rows.append(document.source[len(file.name) :])
-    # Typed once for the whole corpus (events_frame), not once per file.
+    # Typed once for the whole corpus (events_frame), not once per file; dates already
+    # here, so that the store's parquet file has one type per column.
     frame = pd.DataFrame([asdict(event) for event in events], columns=list(EVENT_COLUMNS))
+    for column in _DATE_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
     return frame.assign(row=pd.Series(rows, index=frame.index, dtype="string")), skipped
 
 

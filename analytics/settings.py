@@ -64,10 +64,10 @@ class Settings:
     themes_file: Path = _setting(DATA / "themes.toml", "Taxonomy of named themes (editable).")
     n_emerging: int = _setting(4, "Free NMF components that look for themes the taxonomy lacks.")
     theme_threshold: float = _setting(
-        0.275, "Minimum theme score (0-1) for a theme to be assigned."
+        0.225, "Minimum theme score (0-1) for a theme to be assigned."
     )
     theme_evidence_weight: float = _setting(
-        0.75, "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1."
+        0.8, "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1."
     )
     random_state: int = _setting(0, "Seed of the theme model, for reproducible fits.")
     few_meetings: int = _setting(

@@ -31,6 +31,7 @@ __all__ = [
     "held_out",
     "keyword_baseline",
     "load_facts",
+    "per_theme_scores",
     "plain_nmf_baseline",
     "quality_report",
 ]
@@ -52,6 +53,25 @@ def f1_scores(
     micro = 2 * tp_all / (2 * tp_all + fp_all + fn_all) if tp_all + fp_all + fn_all else 0.0
     macro = float(np.mean(list(per_theme.values()))) if per_theme else 0.0
     return {"micro_f1": micro, "macro_f1": macro, "per_theme": per_theme}
+
+
+def per_theme_scores(
+    truth: Sequence[set[str]], predicted: Sequence[set[str]], labels: Sequence[str]
+) -> pd.DataFrame:
+    """Precision, recall and F1 of each theme, with how many reports the truth lists for
+    it (``support``) and how many were assigned it (``assigned``)."""
+    rows = []
+    for label in labels:
+        pairs = list(zip(truth, predicted, strict=True))
+        tp = sum(label in t and label in p for t, p in pairs)
+        assigned = sum(label in p for _, p in pairs)
+        support = sum(label in t for t, _ in pairs)
+        precision = tp / assigned if assigned else float("nan")
+        recall = tp / support if support else float("nan")
+        f1 = 2 * tp / (assigned + support) if assigned + support else float("nan")
+        rows.append((label, support, assigned, precision, recall, f1))
+    columns = ["theme", "support", "assigned", "precision", "recall", "f1"]
+    return pd.DataFrame(rows, columns=columns).round(3)
 
 
 def keyword_baseline(

@@ -12,12 +12,15 @@ from analytics.errors import TaxonomyError
 __all__ = ["LANGUAGES", "Theme", "load_taxonomy"]
 
 LANGUAGES = ("en", "fr", "es")
+WEAK, NAMES = "weak", "names"  # optional lists of terms, in any language
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
 class Theme:
-    """A named theme: id, label, one-line description and seed terms by language."""
+    """A named theme: id, label, one-line description and seed terms by language, plus
+    ``weak`` terms (suggest the theme, count half) and ``names`` of bodies and programmes
+    (count only beside a discussion of the theme)."""
 
     id: str
     label: str
@@ -25,9 +28,22 @@ class Theme:
     terms: dict[str, tuple[str, ...]]
 
     @property
-    def all_terms(self) -> tuple[str, ...]:
-        """Seed terms in every language."""
+    def discussion_terms(self) -> tuple[str, ...]:
+        """Seed terms in every language: each mention is evidence of the theme."""
         return tuple(term for lang in LANGUAGES for term in self.terms.get(lang, ()))
+
+    @property
+    def weak_terms(self) -> tuple[str, ...]:
+        return self.terms.get(WEAK, ())
+
+    @property
+    def name_terms(self) -> tuple[str, ...]:
+        return self.terms.get(NAMES, ())
+
+    @property
+    def all_terms(self) -> tuple[str, ...]:
+        """Every seed term (discussion, weak and names): what guides the NMF."""
+        return (*self.discussion_terms, *self.weak_terms, *self.name_terms)
 
 
 def _theme_lines(text: str) -> list[int]:
@@ -41,7 +57,7 @@ def _parse_theme(entry: dict, where: str) -> Theme:
     if not isinstance(entry["id"], str) or not _ID.match(entry["id"]):
         raise TaxonomyError(f"{where}: `id` must be lower-case letters, digits and underscores")
     terms = {}
-    for lang in LANGUAGES:
+    for lang in (*LANGUAGES, WEAK, NAMES):
         value = entry.get(lang, [])
         if not isinstance(value, list) or not all(isinstance(t, str) and t.strip() for t in value):
             raise TaxonomyError(f"{where}: `{lang}` must be a list of non-empty strings")

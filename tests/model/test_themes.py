@@ -10,6 +10,7 @@ from analytics.model.fit import build_model
 from analytics.model.io import load_model, save_model
 from analytics.model.taxonomy import Theme, load_taxonomy
 from analytics.model.themes import ThemeModel
+from analytics.model.vocabulary import SeedTerms
 from analytics.settings import Settings
 from tests.conftest import ROOT
 
@@ -218,3 +219,34 @@ def test_a_damaged_model_file_is_a_model_error_naming_the_folder(model, tmp_path
     (tmp_path / "model.npz").write_bytes(b"not an archive")
     with pytest.raises(ModelError, match=str(tmp_path)):
         load_model(tmp_path)
+
+
+def test_names_of_bodies_count_only_beside_a_discussion_and_weak_terms_count_half():
+    themes = [
+        Theme(
+            "enf", "Enforcement", "d", {"en": ("drug seizures", "smuggling"), "names": ("RILO",)}
+        ),
+        Theme("gov", "Governance", "d", {"en": ("governance",), "weak": ("strategy",)}),
+    ]
+    counts = SeedTerms(themes).count(
+        [
+            "The RILO hosted the delegates in its new offices.",
+            "The RILO reported record drug seizures at the ports.",
+            "Members discussed the regional strategy for the next years.",
+        ]
+    )
+    np.testing.assert_allclose(counts, [[0, 0], [2, 0], [0, 0.5]])
+
+
+def test_taxonomy_reads_weak_terms_and_names(tmp_path):
+    path = tmp_path / "themes.toml"
+    path.write_text(
+        '[[theme]]\nid = "a"\nlabel = "A"\ndescription = "d"\nen = ["x"]\nweak = ["y"]\n'
+        'names = ["Z Programme"]\n'
+    )
+    (theme,) = load_taxonomy(path)
+    assert (theme.weak_terms, theme.name_terms) == (("y",), ("Z Programme",))
+    assert theme.all_terms == ("x", "y", "Z Programme")
+    path.write_text('[[theme]]\nid = "a"\nlabel = "A"\ndescription = "d"\nen = ["x"]\nweak = "y"\n')
+    with pytest.raises(TaxonomyError, match="`weak` must be a list"):
+        load_taxonomy(path)
