@@ -30,16 +30,24 @@ from analytics.ingest.files import CorpusFile, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, extraction_key, file_key
 from analytics.model.classify import classify, theme_table
-from analytics.model.evaluation import facts_file_in, quality_report
+from analytics.model.evaluation import facts_file_in, quality_report, theme_agreement
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.model.themes import ThemeModel
 from analytics.settings import Settings
 
-__all__ = ["Analysis", "Corpus", "analyse", "load_corpus", "measure_quality", "stored_quality"]
+__all__ = [
+    "Analysis",
+    "Corpus",
+    "Quality",
+    "analyse",
+    "load_corpus",
+    "measure_quality",
+    "stored_quality",
+]
 
 Progress = Callable[[str, float], None]
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
-_QUALITY_FILE = "quality.csv"
+_QUALITY_FILE, _AGREEMENT_FILE = "quality.csv", "agreement.csv"
 
 
 @dataclass
@@ -217,21 +225,40 @@ def analyse(
     )
 
 
-def stored_quality(analysis: Analysis, settings: Settings) -> pd.DataFrame | None:
-    """The quality figures kept with the analysis's model, or None if not measured yet."""
-    path = model_folder(settings.cache_dir, analysis.fingerprint) / _QUALITY_FILE
-    return pd.read_csv(path) if path.is_file() else None
+@dataclass(frozen=True)
+class Quality:
+    """A fitted model's quality figures, and its per-theme agreement with the facts (no
+    rows when the corpus has no facts table)."""
+
+    figures: pd.DataFrame
+    agreement: pd.DataFrame
 
 
-def measure_quality(analysis: Analysis, settings: Settings) -> pd.DataFrame:
-    """Measure the model's quality figures (refits included) and keep them with it.
+def stored_quality(analysis: Analysis, settings: Settings) -> Quality | None:
+    """The quality kept with the analysis's model, or None if not measured yet."""
+    folder = model_folder(settings.cache_dir, analysis.fingerprint)
+    if not (folder / _QUALITY_FILE).is_file() or not (folder / _AGREEMENT_FILE).is_file():
+        return None
+    return Quality(pd.read_csv(folder / _QUALITY_FILE), pd.read_csv(folder / _AGREEMENT_FILE))
+
+
+def measure_quality(analysis: Analysis, settings: Settings) -> Quality:
+    """Measure the model's quality (refits included) and keep it with the model.
 
     Slow (five refits for stability, the baselines): run it off the request path.
     """
-    table = quality_report(analysis.model, analysis.events, facts_file_in(analysis.paths))
-    path = model_folder(settings.cache_dir, analysis.fingerprint) / _QUALITY_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    table.to_csv(tmp, index=False)
-    tmp.replace(path)
-    return table
+    facts = facts_file_in(analysis.paths)
+    figures = quality_report(analysis.model, analysis.events, facts)
+    agreement = (
+        theme_agreement(analysis.model, analysis.events, facts)
+        if facts
+        else pd.DataFrame(columns=["split", "theme", "support", "assigned", "precision",
+                                   "recall", "f1"])
+    )  # fmt: skip
+    folder = model_folder(settings.cache_dir, analysis.fingerprint)
+    folder.mkdir(parents=True, exist_ok=True)
+    for table, name in ((agreement, _AGREEMENT_FILE), (figures, _QUALITY_FILE)):
+        tmp = folder / f".{name}.tmp"
+        table.to_csv(tmp, index=False)
+        tmp.replace(folder / name)
+    return Quality(figures, agreement)

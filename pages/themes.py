@@ -92,7 +92,7 @@ except AnalyticsError as exc:
 def _quality_figures() -> None:
     """The figures once measured; until then a note, checked again every two seconds."""
     if quality is not None:
-        st.dataframe(quality, hide_index=True, width="stretch")
+        st.dataframe(quality.figures, hide_index=True, width="stretch")
         st.caption(
             "NPMI coherence: how often a theme's top terms occur together (-1 to 1, higher "
             "is better). Diversity: share of distinct words among all themes' top 25. "
@@ -100,7 +100,22 @@ def _quality_figures() -> None:
             "agreement with the themes the demo corpus's facts list (SOURCES.csv), on the "
             "tuning reports and on a fifth kept aside."
         )
-        download_csv(current, quality, "model-quality", key="quality")
+        download_csv(current, quality.figures, "model-quality", key="quality")
+        if not quality.agreement.empty:
+            st.markdown("**Theme by theme**: precision (of the meetings given the theme, the "
+                        "share the facts list it for) and recall (of the meetings the facts "
+                        "list it for, the share given it)")  # fmt: skip
+            st.dataframe(
+                quality.agreement, hide_index=True, width="stretch", key="agreement",
+                column_config={
+                    "support": st.column_config.NumberColumn("In the facts"),
+                    "assigned": st.column_config.NumberColumn("Assigned"),
+                    "precision": st.column_config.NumberColumn("Precision", format="%.2f"),
+                    "recall": st.column_config.NumberColumn("Recall", format="%.2f"),
+                    "f1": st.column_config.NumberColumn("F1", format="%.2f"),
+                },
+            )  # fmt: skip
+            download_csv(current, quality.agreement, "theme-agreement", key="agreement")
     elif state.quality(analysis, current.settings) is not None:
         st.rerun()  # measured since: show the figures with the rest of the page
     else:
@@ -112,4 +127,6 @@ def _quality_figures() -> None:
 _quality_figures()
 tables = {"theme_trend": trend, "theme_regions": spread, "evidence": evidence,
           "emerging": emerging}  # fmt: skip
-snapshot(current, tables if quality is None else {**tables, "quality": quality})
+if quality is not None:
+    tables |= {"quality": quality.figures, "theme_agreement": quality.agreement}
+snapshot(current, tables)

@@ -34,6 +34,7 @@ __all__ = [
     "per_theme_scores",
     "plain_nmf_baseline",
     "quality_report",
+    "theme_agreement",
 ]
 
 
@@ -157,6 +158,24 @@ def compare_methods(model: ThemeModel, events: pd.DataFrame, facts_file: Path) -
                 }
             )
     return pd.DataFrame(rows)
+
+
+def theme_agreement(model: ThemeModel, events: pd.DataFrame, facts_file: Path) -> pd.DataFrame:
+    """Per-theme precision and recall of the model against the facts, on the tuning part
+    and on the held-out fifth (theme labels, reports the facts list, reports assigned)."""
+    joined = _with_facts(events, facts_file)
+    named = [t.id for t in model.themes]
+    labels = {t.id: t.label for t in model.themes}
+    predicted = [set(t) & set(named) for t in joined["themes"]]
+    aside = held_out(joined["event_id"].tolist())
+    tables = []
+    for split, mask in (("tuning (4/5)", ~aside), ("held out (1/5)", aside)):
+        idx = np.flatnonzero(mask)
+        truth = [joined["theme_set"].iloc[i] for i in idx]
+        table = per_theme_scores(truth, [predicted[i] for i in idx], named)
+        tables.append(table.assign(split=split, theme=table["theme"].map(labels)))
+    columns = ["split", "theme", "support", "assigned", "precision", "recall", "f1"]
+    return pd.concat(tables, ignore_index=True)[columns]
 
 
 def quality_report(

@@ -9,13 +9,12 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-import pandas as pd
 import streamlit as st
 
 from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
 from analytics.ingest.files import corpus_signature
 from analytics.jobs import Jobs
-from analytics.pipeline import Analysis, analyse, measure_quality, stored_quality
+from analytics.pipeline import Analysis, Quality, analyse, measure_quality, stored_quality
 from analytics.settings import Settings
 
 __all__ = ["load_analysis", "quality", "refit", "settings"]
@@ -83,8 +82,9 @@ def refit(current: Settings) -> None:
         store["corpora"].pop(current, None)
 
 
-def quality(analysis: Analysis, current: Settings) -> pd.DataFrame | None:
-    """The model's quality figures, or None while they are being measured.
+def quality(analysis: Analysis, current: Settings) -> Quality | None:
+    """The model's quality figures and per-theme agreement, or None while they are being
+    measured.
 
     Raises:
         AnalyticsError: when measuring them failed.

@@ -5,7 +5,13 @@ import math
 import pandas as pd
 import pytest
 
-from analytics.model.evaluation import f1_scores, held_out, keyword_baseline, load_facts
+from analytics.model.evaluation import (
+    f1_scores,
+    held_out,
+    keyword_baseline,
+    load_facts,
+    per_theme_scores,
+)
 from analytics.model.quality import npmi_coherence, stability, topic_diversity
 from analytics.model.taxonomy import Theme
 from analytics.model.themes import ThemeModel
@@ -72,3 +78,17 @@ def test_stability_compares_refits_on_samples(make_corpus):
     sampled = stability(model, texts, seeds=range(3), share=0.5)
     assert whole == pytest.approx(1.0)  # same reports, seeded start: the same themes
     assert 0.0 <= sampled < 1.0  # half the reports: the top terms move
+
+
+def test_per_theme_precision_and_recall():
+    truth = [{"a"}, {"a", "b"}, {"b"}, set()]
+    predicted = [{"a"}, {"a"}, {"a", "b"}, {"b"}]
+    table = per_theme_scores(truth, predicted, ["a", "b", "c"]).set_index("theme")
+    assert table.loc["a", ["support", "assigned", "precision", "recall"]].tolist() == [
+        2,
+        3,
+        0.667,
+        1.0,
+    ]
+    assert table.loc["b", ["precision", "recall"]].tolist() == [0.5, 0.5]
+    assert table.loc[["c"], "precision"].isna().all()

@@ -171,13 +171,17 @@ def test_themes_page_shows_evidence_terms_and_quality():
     quality = at.dataframe[2].value  # measured once, with the session's model
     assert any("coherence" in figure for figure in quality["figure"])
     assert any("stability" in figure for figure in quality["figure"])
+    agreement = at.dataframe[3].value
+    assert set(agreement["split"]) == {"tuning (4/5)", "held out (1/5)"}
+    assert "Trade facilitation (TFA)" in set(agreement["theme"])
+    assert agreement["precision"].dropna().between(0, 1).all()
 
 
 def test_themes_page_measures_the_model_in_the_background(bundled, tmp_path, monkeypatch):
     # The same corpus and fitted model, but its quality figures not measured yet.
     cache = tmp_path / "cache"
     shutil.copytree(bundled.settings.cache_dir, cache)
-    for figures in cache.glob("models/*/quality.csv"):
+    for figures in [*cache.glob("models/*/quality.csv"), *cache.glob("models/*/agreement.csv")]:
         figures.unlink()
     monkeypatch.setenv("MEETINGS_CACHE_DIR", str(cache))
     at = open_app("themes")
