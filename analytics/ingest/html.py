@@ -20,6 +20,15 @@ _DATE_META = (
 )
 
 
+# Elements whose class names a publication date: span.date, div.news-date, p.published.
+_DATE_ELEMENTS = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' date ') or "
+    "contains(@class, 'news-date') or contains(@class, 'post-date') or "
+    "contains(@class, 'published') or contains(@class, 'pubdate')]"
+)
+_DATE_TEXT_CHARS = 40  # longer text in such an element is not a date alone
+
+
 def _published(tree: lxml.html.HtmlElement) -> str:
     for value in tree.xpath("//article//time/@datetime | //time/@datetime"):
         if value.strip():
@@ -28,6 +37,10 @@ def _published(tree: lxml.html.HtmlElement) -> str:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
         if key in {k.lower() for k in _DATE_META} and meta.get("content", "").strip():
             return meta.get("content").strip()
+    for element in tree.xpath(_DATE_ELEMENTS):  # <span class="date">15 марта 2017</span>
+        text = " ".join(element.text_content().split())
+        if 6 <= len(text) <= _DATE_TEXT_CHARS:
+            return text
     return ""
 
 

@@ -7,8 +7,11 @@ import pandas as pd
 import pytest
 
 from analytics.errors import DocumentError
+from analytics.extract.event import extract_event
+from analytics.extract.places import gazetteer
 from analytics.ingest.decode import decode_text
 from analytics.ingest.readers import read_bytes
+from analytics.settings import Settings
 
 TEXT = "Héllo Lomé — customs meeting in Côte d'Ivoire.\n\nSecond paragraph."
 
@@ -48,6 +51,20 @@ def test_html_keeps_article_drops_furniture():
     assert "met in Lomé, Togo" in doc.text
     for furniture in ("cookies", "About us", "All rights reserved"):
         assert furniture not in doc.text
+
+
+def test_html_date_in_a_dated_element_in_another_site_language():
+    html = """<html><body><div class="banner">Эта страница не доступна на выбранном вами языке
+    Russian : русский, поэтому предлагаем вернуться к версии English : English</div>
+    <div class="article"><h1>Regional conference closes</h1>
+    <span class="date">15 марта 2017</span>
+    <p>The regional conference of Directors General closed in Baku on 14 March 2017 after
+    two days of discussions on transit and risk management.</p></div></body></html>"""
+    doc = read_bytes(html.encode(), "page.html")[0]
+    assert doc.published == "15 марта 2017"
+    event = extract_event(doc, gazetteer(*Settings().place_tables))
+    assert (event.published.isoformat(), event.date.isoformat()) == ("2017-03-15", "2017-03-14")
+    assert "доступна" not in event.text
 
 
 def test_pdf_text_layer():
