@@ -142,6 +142,7 @@ class DateSpan:
     has_year: bool
     precise: bool = True  # False for a month without a day
     relative: bool = False  # "yesterday", "on Tuesday": read against the publication date
+    stop: int = -1  # where the written date ends in the text
 
 
 def _day(text: str) -> int:
@@ -230,6 +231,7 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
                 continue
             span = read(match, default_year)
             if span:
+                span = replace(span, stop=match.end())
                 taken.append((match.start(), match.end()))
                 spans.append(span)
     return sorted(spans, key=lambda s: s.position)

@@ -4,6 +4,7 @@ organisation (Global), or the venue country's region."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
@@ -38,6 +39,8 @@ _ROLE_BEFORE = (
     r"\s+(?:(?:for|of)\s+)?(?:the\s+)?(?:WCO\s+)?"
 )
 _ROLE_AFTER = r"(?:\s+region(?:['’]s)?)?\s+(?:Vice[- ]?Chair|ROCB|RILO|representative|delegation)"
+_ROLE_BEFORE_RE = re.compile(rf"{_ROLE_BEFORE}$", re.IGNORECASE)
+_ROLE_AFTER_RE = re.compile(_ROLE_AFTER, re.IGNORECASE)
 # A mention of the Council that is not the meeting itself: "ahead of the Council Sessions".
 _NOT_THIS_MEETING = re.compile(
     r"(?:ahead of|before|upcoming|forthcoming|next|follow[- ]up (?:to|of)|prepar\w+ (?:for|of)|"
@@ -98,12 +101,8 @@ def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple
     is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
     text = text.replace("’", "'")
-    for alias, region in gaz.region_aliases:
-        flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
-        name = re.escape(alias)
-        # Latin names stand alone; Chinese has no spaces, Arabic joins its prepositions.
-        bounded = rf"(?<![\w/]){name}(?![\w/])" if alias.isascii() or alias[0] < "\u0400" else name
-        for match in re.finditer(bounded, text, flags):
+    for pattern, region in _alias_patterns(tuple(gaz.region_aliases)):
+        for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
                 continue
             if match.start() < found.get(region, len(text) + 1):
@@ -112,9 +111,24 @@ def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple
     return sorted((position, region) for region, position in found.items())
 
 
+@lru_cache(maxsize=4)
+def _alias_patterns(aliases: tuple[tuple[str, str], ...]) -> list[tuple[re.Pattern[str], str]]:
+    """A pattern per region alias: Latin names stand alone (acronyms and "A/P" in their
+    case); Chinese has no spaces and Arabic joins its prepositions, so theirs do not."""
+    patterns = []
+    for alias, region in aliases:
+        flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
+        name = re.escape(alias)
+        latin = alias.isascii() or alias[0] < "\u0400"
+        patterns.append(
+            (re.compile(rf"(?<![\w/]){name}(?![\w/])" if latin else name, flags), region)
+        )
+    return patterns
+
+
 def _in_role(text: str, match: re.Match[str]) -> bool:
-    before = re.search(rf"{_ROLE_BEFORE}$", text[max(0, match.start() - 60) : match.start()], re.I)
-    return bool(before or re.match(_ROLE_AFTER, text[match.end() :], re.I))
+    before = _ROLE_BEFORE_RE.search(text[max(0, match.start() - 60) : match.start()])
+    return bool(before or _ROLE_AFTER_RE.match(text, match.end()))
 
 
 def _global_scope(text: str) -> int | None:

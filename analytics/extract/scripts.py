@@ -47,6 +47,8 @@ class ScriptPlace:
 
 def in_other_script(text: str) -> bool:
     """True when most letters of the text are Arabic, Chinese or Cyrillic."""
+    if text.isascii():
+        return False
     letters = _LETTER.findall(text[:2000])
     other = sum(1 for ch in letters if _ARABIC.match(ch) or _CJK.match(ch) or _CYRILLIC.match(ch))
     return bool(letters) and other > len(letters) / 2
