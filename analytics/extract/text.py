@@ -36,6 +36,19 @@ _FURNITURE = re.compile(
     r"tweet|email this|related (?:news|articles)|tags?:.*)$",
     re.IGNORECASE,
 )
+# Sections that close a page, not its report: everything from such a heading on is
+# dropped when it stands in the second half ("About the WCO" boxes list every priority).
+_TRAILER = re.compile(
+    r"^(?:about (?:the )?(?:wco|world customs organi[sz]ation|us|the author)|notes? (?:to|for) "
+    r"editors?|media contacts?|press contacts?|for (?:more|further) information|related "
+    r"(?:news|articles|stories|posts)|contact us|subscribe|follow us|à propos de l'omd|"
+    r"acerca de la oma|sobre la oma)\b",
+    re.IGNORECASE,
+)
+_COOKIES = re.compile(
+    r"\bcookies?\b.*\b(?:accept|use|site|consent|settings)|\b(?:accept|use)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s*)|[*_`]+")
 
 # Verbs that say the meeting happened: "held", "took place", "se reunieron" ...
@@ -66,14 +79,18 @@ def reports_meeting(sentence: str) -> bool:
 
 
 def strip_boilerplate(text: str) -> list[str]:
-    """Non-empty lines of a report without language banners, sharing links and markup."""
+    """Non-empty lines of a report without language banners, sharing links, cookie notices,
+    closing "About us" sections and markup."""
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_BANNER.sub("", _MARKDOWN.sub("", raw)).split())
-        if not line or _FURNITURE.match(line):
+        if not line or _FURNITURE.match(line) or (len(line) < 250 and _COOKIES.search(line)):
             continue
         lines.append(line)
-    return lines
+    trailer = next(
+        (i for i, line in enumerate(lines) if i >= len(lines) / 2 and _TRAILER.match(line)), None
+    )
+    return lines[:trailer] if trailer else lines
 
 
 @dataclass(frozen=True)

@@ -67,17 +67,26 @@ _MAX_NGRAM = 8  # the longest seed term, in words
 _TITLE_WORD = r"[A-Z][\w'’&.-]*"
 _BODY_NAME = re.compile(
     rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|and\s+(?=[A-Z]))?){{1,6}}"
-    r"(?:Authority|Authorities|Service|Agency|Council|Commission|Committee|Directorate|"
-    r"Department|Ministry|Office|Centre|Center|Bureau|Board|Superintendency|Forum)\b"
+    r"(?:Authorit(?:y|ies)|Services?|Agenc(?:y|ies)|Councils?|Commissions?|Committees?|"
+    r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
+    r"Boards?|Superintendency|Forum)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
 _SPACES = re.compile(r"\s+")
 
 
+# The pandemic as a time, not a subject: "the first meeting in person since the pandemic".
+_AS_A_TIME = re.compile(
+    r"\b(?:since|after|before|post-?)\s*(?:the\s+)?(?:COVID(?:-19)?\s+)?(?:pandemic|COVID(?:-19)?)",
+    re.IGNORECASE,
+)
+
+
 def without_body_names(sentence: str) -> str:
-    """The sentence with the names of organisations and bodies blanked out."""
-    return _BODY_NAME.sub(" ", sentence)
+    """The sentence with the names of organisations and bodies, and the pandemic as a mere
+    point in time, blanked out."""
+    return _AS_A_TIME.sub(" ", _BODY_NAME.sub(" ", sentence))
 
 
 def split_units(text: str) -> list[str]:

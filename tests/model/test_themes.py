@@ -250,3 +250,18 @@ def test_taxonomy_reads_weak_terms_and_names(tmp_path):
     path.write_text('[[theme]]\nid = "a"\nlabel = "A"\ndescription = "d"\nen = ["x"]\nweak = "y"\n')
     with pytest.raises(TaxonomyError, match="`weak` must be a list"):
         load_taxonomy(path)
+
+
+def test_the_pandemic_as_a_point_in_time_and_plural_office_names_are_no_evidence():
+    themes = [
+        Theme("health", "Health", "d", {"en": ("pandemic", "COVID-19")}),
+        Theme("enf", "Enforcement", "d", {"en": ("seizures",), "names": ("RILOs",)}),
+    ]
+    counts = SeedTerms(themes).count(
+        [
+            "It was the first meeting held in person since the COVID-19 pandemic.",
+            "The Regional Intelligence Liaison Offices (RILOs) presented their reports.",
+            "Customs measures against the pandemic were reviewed.",
+        ]
+    )
+    np.testing.assert_allclose(counts, [[0, 0], [0, 0], [1, 0]])
