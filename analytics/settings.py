@@ -51,7 +51,7 @@ class Settings:
     regions_file: Path = _setting(DATA / "regions.csv", "Table of countries and their region.")
     region_aliases_file: Path = _setting(
         DATA / "region_aliases.csv",
-        "Other names of each region (MENA, ESA, A/P ...), matched in titles and text.",
+        "Other names of each region (MENA, ESA, A/P ...) and of its people (Southern African).",
     )
     country_aliases_file: Path = _setting(
         DATA / "country_aliases.csv",

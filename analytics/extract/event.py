@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 def _column(dtype: str, help_: str) -> object:

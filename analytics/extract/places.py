@@ -71,7 +71,11 @@ class Gazetteer:
         self._load_regions(regions_file)
         self._load_pycountry()
         self._load_aliases(country_aliases_file)
-        self.region_aliases = self._load_region_aliases(region_aliases_file)
+        aliases = self._load_region_aliases(region_aliases_file)
+        # Names of a region as such ("MENA", "Asia/Pacific") and of its people ("Southern
+        # African administrations"): the latter name a meeting's region only as a last resort.
+        self.region_aliases = [(a, r) for a, r, kind in aliases if kind != "people"]
+        self.region_peoples = [(a, r) for a, r, kind in aliases if kind == "people"]
         self._cities = _city_index()
         self._places = self._load_places(place_aliases_file)
 
@@ -120,12 +124,13 @@ class Gazetteer:
             }
 
     @staticmethod
-    def _load_region_aliases(path: Path) -> list[tuple[str, str]]:
+    def _load_region_aliases(path: Path) -> list[tuple[str, str, str]]:
         with open(path, newline="", encoding="utf-8") as handle:
-            pairs = [
-                (row["alias"].strip(), row["region"].strip()) for row in csv.DictReader(handle)
+            triples = [
+                (row["alias"].strip(), row["region"].strip(), (row.get("kind") or "").strip())
+                for row in csv.DictReader(handle)
             ]
-        return sorted(pairs, key=lambda pair: -len(pair[0]))
+        return sorted(triples, key=lambda triple: -len(triple[0]))
 
     def country(self, name: str) -> str | None:
         """ISO3 code of a country name or alias, or None."""

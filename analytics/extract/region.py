@@ -62,9 +62,11 @@ def find_region(
     meeting's scope wins (the venue's region when several are named); a meeting of the
     whole organisation (Council, Policy Commission, global conference, all regions) is
     Global, whichever of the two comes first. Then the region of an office or role that
-    organised it ("the Vice-Chair for MENA"). Otherwise a meeting at WCO headquarters is
-    Global (unless it is a ``visit`` to the Secretariat), and any other the venue
-    country's region ("" when unknown).
+    organised it ("the Vice-Chair for MENA"); then, for a meeting at headquarters or with
+    no venue, the region whose people it gathered ("five Southern African
+    administrations"). Otherwise a meeting at WCO headquarters is Global (unless it is a
+    ``visit`` to the Secretariat), and any other the venue country's region ("" when
+    unknown).
     """
     venue_region = gaz.region_of.get(venue.iso3, "") if venue is not None and venue.iso3 else ""
     in_title = [region for _, region in _regions_named(gaz, title)]
@@ -87,6 +89,11 @@ def find_region(
         in_roles = _regions_named(gaz, text, roles=True)
         if in_roles:
             return in_roles[0][1], f"the region of the office or role that held it: {text!r}"
+    at_hq = venue is None or any(at_headquarters(text) for text in (lead, title))
+    for text in (lead, title) if at_hq else ():  # "at HQ for five Southern African administrations"
+        peoples = _regions_named(gaz, text, aliases=gaz.region_peoples)
+        if peoples:
+            return peoples[0][1], f"held for that region's members: {text!r}"
     for text in (lead, title):
         if not visit and at_headquarters(text):
             return GLOBAL, f"held at WCO headquarters: {text!r}"
@@ -95,13 +102,17 @@ def find_region(
     return "", "no region named and no venue country"
 
 
-def _regions_named(gaz: Gazetteer, text: str, roles: bool = False) -> list[tuple[int, str]]:
+def _regions_named(
+    gaz: Gazetteer, text: str, roles: bool = False, aliases: list | None = None
+) -> list[tuple[int, str]]:
     """(position, region) of each region alias in the text, first mention of each. An
     alias inside a role or an office's name ("the Asia/Pacific Vice-Chair", "ROCB ESA")
     is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
     text = text.replace("’", "'")
-    for pattern, region in _alias_patterns(tuple(gaz.region_aliases)):
+    for pattern, region in _alias_patterns(
+        tuple(gaz.region_aliases if aliases is None else aliases)
+    ):
         for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
                 continue

@@ -58,7 +58,7 @@ def _weekday_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<day>{names})(?![\w-])", re.IGNORECASE)
 
 
-def _relative(sentence: str, published: dt.date) -> list[DateSpan]:
+def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
     found = []
     for days, pattern in _offset_patterns():
         for match in pattern.finditer(sentence):
@@ -67,7 +67,7 @@ def _relative(sentence: str, published: dt.date) -> list[DateSpan]:
         week = published - 7 * _DAY
         found.append(DateSpan(week, None, match.start(), True, False, True))
     for match in _weekday_pattern().finditer(sentence):
-        if _AFTER_WEEKDAY.match(sentence, match.end()):
+        if _AFTER_WEEKDAY.match(sentence, match.end()) or _names_a_date(match.start(), spans):
             continue
         said_as_date = (
             _CJK_OR_ARABIC.match(match.group("day"))
@@ -92,7 +92,7 @@ def with_relative(
     known), in order; "today ... until 11 October" becomes one range."""
     if published is None:
         return spans
-    relative = [r for r in _relative(sentence, published) if not _inside(r, spans)]
+    relative = [r for r in _relative(sentence, published, spans) if not _inside(r, spans)]
     if not relative:
         return spans
     merged = sorted([*spans, *relative], key=lambda s: s.position)
@@ -106,6 +106,14 @@ def with_relative(
     return merged
 
 
+_WEEKDAY_REACH = 30  # "on Thursday and Friday, 2 and 3 February": the weekdays name that date
+
+
 def _inside(relative: DateSpan, spans: list[DateSpan]) -> bool:
-    """A weekday that is part of an absolute date already found."""
+    """A word that is part of an absolute date already found."""
     return any(abs(s.position - relative.position) <= 2 for s in spans)
+
+
+def _names_a_date(position: int, spans: list[DateSpan]) -> bool:
+    """A weekday just before an absolute date is that date's weekday."""
+    return any(0 <= s.position - position <= _WEEKDAY_REACH for s in spans)

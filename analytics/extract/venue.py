@@ -67,7 +67,7 @@ _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}
 _HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|au|aux|al|del|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )

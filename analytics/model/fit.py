@@ -20,7 +20,7 @@ from analytics.settings import Settings
 __all__ = ["MODEL_VERSION", "build_model", "fingerprint", "fit_or_load", "model_folder"]
 
 # Bump when the model's fitting or scoring changes, so that stored models are refitted.
-MODEL_VERSION = "10"
+MODEL_VERSION = "11"
 
 
 def build_model(settings: Settings) -> ThemeModel:

@@ -73,6 +73,18 @@ _BODY_NAME = re.compile(
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
+# The same in French and Spanish, where the head comes first: "Direction Générale des
+# Douanes et Droits Indirects", "Administración Federal de Ingresos Públicos".
+_ROMANCE_BODY_NAME = re.compile(
+    r"\b(?:Direction|Dirección|Administraci[óo]n|Servicio|Office|Oficina|Autorit[ée]|Agence|"
+    r"Agencia|Superintendencia|Minist[èe]re|Ministerio|Commissariat|Bureau|Centre|Centro|"
+    r"Conseil|Consejo|Comit[ée]|Comisi[óo]n|Commission)"
+    r"(?:\s+(?:[Gg][ée]n[ée]ral[e]?|Nacional|National[e]?|Federal|R[ée]gional[e]?|Togolais|"
+    r"Ivoirien|Burkinab[ée]|Camerounais|S[ée]n[ée]galais))*"
+    r"\s+(?:de la |de l['’]|del |des |de |du |d['’])"
+    r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:et|y|e|de|des|du|del|la|les|los|las|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’-]*){0,5}"
+    r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -86,12 +98,29 @@ _AS_A_TIME = re.compile(
 def without_body_names(sentence: str) -> str:
     """The sentence with the names of organisations and bodies, and the pandemic as a mere
     point in time, blanked out."""
-    return _AS_A_TIME.sub(" ", _BODY_NAME.sub(" ", sentence))
+    return _AS_A_TIME.sub(" ", _ROMANCE_BODY_NAME.sub(" ", _BODY_NAME.sub(" ", sentence)))
+
+
+# What a page says about the organisation itself ("The WCO is the only intergovernmental
+# organisation ...", "Its primary objective is ..."): the same boilerplate on every page,
+# not what the meeting discussed.
+_ABOUT_THE_ORGANISATION = re.compile(
+    r"^(?:The |Established in \d{4}, the )?(?:WCO|World Customs Organi[sz]ation)(?:\s*\(WCO\))?"
+    r"(?:['’]s)?\s+(?:is (?:the|an) (?:only |independent )?intergovernmental|is recognized|"
+    r"represents \d+|now represents|maintains the|primary objective|mission is|was established)|"
+    r"^(?:It|Its mission|Its primary objective) (?:aims|is) to enhance (?:the )?efficiency",
+    re.IGNORECASE,
+)
 
 
 def split_units(text: str) -> list[str]:
-    """The sentences of a report that are long enough to carry a theme."""
-    return [s for s in split_sentences(text) if len(s.split()) >= MIN_UNIT_WORDS]
+    """The sentences of a report that are long enough to carry a theme, without what the
+    page says about the organisation itself."""
+    return [
+        s
+        for s in split_sentences(text)
+        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.search(s)
+    ]
 
 
 def units_of(texts: Sequence[str]) -> tuple[list[str], list[int]]:

@@ -5,6 +5,9 @@ corpus; they check that extraction and themes hold beyond our house style.
 
 ``data/eval/others`` helped choose the theme settings (scripts/tune_themes.py);
 ``data/eval/others2`` was written later and never used to choose anything about themes.
+``data/eval/real_style`` holds reports in the shapes real newsroom pages take (six-language
+date lines, relative dates, datelines, global meetings away from headquarters, passing
+mentions); it is never used to tune anything: its floors guard against falling back.
 """
 
 from pathlib import Path
@@ -16,7 +19,14 @@ from analytics.model.evaluation import f1_scores, keyword_baseline, load_facts
 from analytics.pipeline import load_corpus
 from tests.conftest import ROOT
 
-SETS = [ROOT / "data" / "eval" / "others", ROOT / "data" / "eval" / "others2"]
+SETS = [ROOT / "data" / "eval" / name for name in ("others", "others2", "real_style")]
+# Share of reports whose field agrees with the facts, at least (our own sets: all of them).
+FLOORS = {
+    "others": {"date": 1.0, "iso3": 1.0, "region": 1.0, "virtual": 1.0, "themes": 0.95},
+    "others2": {"date": 1.0, "iso3": 1.0, "region": 1.0, "virtual": 1.0, "themes": 0.88},
+    "real_style": {"published": 0.7, "date": 0.7, "iso3": 0.87, "region": 0.94, "virtual": 1.0,
+                   "themes": 0.68},
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module", params=SETS, ids=lambda p: p.name)
@@ -34,29 +44,40 @@ def model(bundled):
     return bundled.analysis.model
 
 
+def _set(merged) -> str:
+    return merged["source"].iloc[0].split("/")[0]
+
+
 def test_every_report_is_read(merged):
     assert merged["doc_id"].notna().all()
     assert merged["style"].nunique() >= 6
 
 
-@pytest.mark.parametrize("field", ["date", "iso3", "region", "virtual"])
+@pytest.mark.parametrize("field", ["published", "date", "iso3", "region", "virtual"])
 def test_extraction_holds_on_other_styles(merged, field):
-    if field == "date":
-        got, want = merged["date"].dt.strftime("%Y-%m-%d"), merged["start_date"]
+    floor = FLOORS[_set(merged)].get(field)
+    if floor is None:
+        pytest.skip(f"{_set(merged)} lists no {field}")
+    if field in ("date", "published"):
+        got = merged[field].dt.strftime("%Y-%m-%d")
+        want = merged["start_date" if field == "date" else "published_fact"]
     elif field == "virtual":
         got, want = merged["virtual"].astype(str).str.lower(), merged["virtual_fact"]
     else:
         got, want = merged[field], merged[f"{field}_fact"]
-    same = got.fillna("").astype(str) == want.fillna("").astype(str)
-    misses = list(zip(merged.loc[~same, "source"], got[~same], want[~same], strict=True))
-    assert same.mean() >= 0.9, f"{field}: {same.mean():.0%}; misses: {misses}"
+    listed = want.fillna("") != "" if field == "published" else want.notna()
+    same = (got.fillna("").astype(str) == want.fillna("").astype(str))[listed]
+    misses = [m for m in zip(merged["source"], got, want, strict=True) if m[1] != m[2]]
+    assert same.mean() >= floor, f"{field}: {same.mean():.0%}; misses: {misses}"
 
 
-def test_themes_of_other_styles_beat_the_keyword_count(merged, model):
+def test_themes_of_other_styles_are_no_worse_than_the_keyword_count(merged, model):
     named = [t.id for t in model.themes]
     _, events = classify(model, merged)
     truth = merged["theme_set"].tolist()
     ours = f1_scores(truth, [set(t) & set(named) for t in events["themes"]], named)
     keyword = f1_scores(truth, keyword_baseline(merged["text"].tolist(), model.themes), named)
-    assert ours["micro_f1"] >= 0.85
-    assert ours["micro_f1"] > keyword["micro_f1"] + 0.05, (ours, keyword)
+    assert ours["micro_f1"] >= FLOORS[_set(merged)]["themes"]
+    # On reports in real pages' shapes the model is only level with the keyword count yet.
+    margin = 0.0 if _set(merged) == "real_style" else 0.05
+    assert ours["micro_f1"] > keyword["micro_f1"] + margin, (ours, keyword)

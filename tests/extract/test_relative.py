@@ -57,3 +57,8 @@ def test_words_that_are_no_relative_date(sentence):
 
 def test_without_a_publication_date_nothing_relative_is_read():
     assert _dates("The forum opened today.", published=None) == []
+
+
+def test_weekdays_before_an_absolute_date_are_its_weekdays():
+    sentence = "The meeting was held on Thursday and Friday, 2 and 3 February, in Washington."
+    assert _dates(sentence, published=D(2012, 2, 14)) == [(D(2012, 2, 2), D(2012, 2, 3))]
