@@ -23,14 +23,18 @@ _ABBREVIATION_END = re.compile(
     r"\b(?:Mr|Mrs|Ms|Dr|St|No|Prof|Sr|Sra|Srta|Lic|Ing|Cr|Mme|Mgr|Gen|Lt|Col|Hon|Amb|[A-Z])\.$"
 )
 _SPACES = re.compile(r"\s+")
+_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a text (a light splitter that keeps "Mr." and "D.C." together)."""
+    """Sentences of a text (a light splitter that keeps "Mr." and "D.C." together); a
+    blank line always ends one (a header line has no full stop)."""
     sentences: list[str] = []
-    for part in _BOUNDARY.split(_SPACES.sub(" ", text)):
-        if sentences and _ABBREVIATION_END.search(sentences[-1]):
-            sentences[-1] += " " + part
-        else:
-            sentences.append(part)
+    for paragraph in _PARAGRAPH.split(text):
+        start = len(sentences)
+        for part in _BOUNDARY.split(_SPACES.sub(" ", paragraph)):
+            if len(sentences) > start and _ABBREVIATION_END.search(sentences[-1]):
+                sentences[-1] += " " + part
+            else:
+                sentences.append(part)
     return [s.strip() for s in sentences if s.strip()]

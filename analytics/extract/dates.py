@@ -98,7 +98,7 @@ _TO = r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|till|until|through|по|и|و|إل
 def _range_patterns() -> list[re.Pattern[str]]:
     month = _month_pattern()
     of = r"(?:\s+(?:of|de))?"
-    yr = rf"(?:,?\s+(?:de\s+)?(?P<year>{_YEAR}))?"
+    yr = rf"(?:,?\s*(?:de\s+)?(?P<year>{_YEAR}))?"  # "25 November2016" too
     day_first = [
         # 30 November to 2 December 2021 / du 30 novembre au 2 décembre 2021
         rf"(?P<d1>{_DAY}){of}\s*(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s*(?P<m2>{month}){yr}",

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "20"
+EXTRACTOR_VERSION = "21"
 
 
 def _column(dtype: str, help_: str) -> object:
@@ -115,7 +115,7 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     start = span.start if span else report.published
     event_type = classify_event(report.title, lead, virtual)
     region, region_from = find_region(
-        gaz, report.title, lead, venue, event_type == "bilateral_visit"
+        gaz, report.title, lead, venue, event_type == "bilateral_visit", report.body
     )
     provenance = {
         "published": report.published_from or "no publication date found",

@@ -39,6 +39,9 @@ _ROLE_BEFORE = (
     r"\s+(?:(?:for|of)\s+)?(?:the\s+)?(?:WCO\s+)?"
 )
 _ROLE_AFTER = r"(?:\s+region(?:['’]s)?)?\s+(?:Vice[- ]?Chair|ROCB|RILO|representative|delegation)"
+_REGION_LABEL = re.compile(
+    r"(?:^|\n)\W*(?:Region|Région|Región)\s*:\s*([^\n]{2,80})", re.IGNORECASE
+)
 _ROLE_BEFORE_RE = re.compile(rf"{_ROLE_BEFORE}$", re.IGNORECASE)
 _ROLE_AFTER_RE = re.compile(_ROLE_AFTER, re.IGNORECASE)
 # A mention of the Council that is not the meeting itself: "ahead of the Council Sessions".
@@ -54,7 +57,12 @@ _CONTEXT = 40  # characters before a Council mention read for "ahead of", "adopt
 
 
 def find_region(
-    gaz: Gazetteer, title: str, lead: str, venue: Place | None, visit: bool = False
+    gaz: Gazetteer,
+    title: str,
+    lead: str,
+    venue: Place | None,
+    visit: bool = False,
+    body: str = "",
 ) -> tuple[str, str]:
     """The region the meeting concerns, and why.
 
@@ -68,6 +76,9 @@ def find_region(
     ``visit`` to the Secretariat), and any other the venue country's region ("" when
     unknown).
     """
+    label = _REGION_LABEL.search(body)  # "Region: WCO Asia/Pacific" in a meeting summary
+    if label and (named := _regions_named(gaz, label.group(1))):
+        return named[0][1], f"the region line {label.group(0).strip()!r}"
     venue_region = gaz.region_of.get(venue.iso3, "") if venue is not None and venue.iso3 else ""
     in_title = [region for _, region in _regions_named(gaz, title)]
     for text in (lead, title):

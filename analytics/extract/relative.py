@@ -41,6 +41,8 @@ _WEEKDAY_CUE_BEFORE = re.compile(
     r"(?:^|\b)(?:on|last|this|next|past|ce|le|el|este|pasado|в|во|يوم)\s+$", re.IGNORECASE
 )
 _WEEKDAY_CUE_AFTER = re.compile(r"\s+(?:dernier|pasado|prochain|próximo)\b", re.IGNORECASE)
+_ENGLISH_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NAME_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+$")
 _CJK_OR_ARABIC = re.compile(r"[\u4e00-\u9fff\u0600-\u06ff]")
 
 
@@ -73,6 +75,7 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
             _CJK_OR_ARABIC.match(match.group("day"))
             or _WEEKDAY_CUE_BEFORE.search(sentence[: match.start()])
             or _WEEKDAY_CUE_AFTER.match(sentence, match.end())
+            or _wire_weekday(sentence, match)
         )
         if not said_as_date:
             continue
@@ -83,6 +86,17 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
             day = published - ((published.weekday() - weekday) % 7) * _DAY
         found.append(DateSpan(day, None, match.start(), True, True, True))
     return found
+
+
+def _wire_weekday(sentence: str, match: re.Match[str]) -> bool:
+    """A capitalised English weekday on its own, as wires write it ("said Wednesday",
+    "kicked off Thursday"), not part of a name ("Black Friday")."""
+    day = match.group("day")
+    return (
+        day[:1].isupper()
+        and day.lower() in _ENGLISH_WEEKDAYS
+        and not _NAME_BEFORE.search(sentence[: match.start()])
+    )
 
 
 def with_relative(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from analytics.extract.dates import DateSpan, find_meeting_dates
+from analytics.extract.dates import DateSpan, find_date_spans, find_meeting_dates
 from analytics.extract.published import dateline, leading_date, parse_date, published_from_lines
 from analytics.extract.relative import with_relative
 from analytics.ingest.base import RawDocument
@@ -158,6 +158,8 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
     """Title, publication date, where that date came from, and the body's lines."""
     lines = strip_boilerplate(doc.text)
     title = " ".join(doc.title.split())
+    if not title and lines and _only_a_date(lines[0]):
+        lines = lines[1:]  # "22 Jun" above the headline: a day without its year says little
     first_is_date = bool(lines) and (
         parse_date(lines[0]) is not None or published_from_lines(lines[:1], limit=1)[1] == 0
     )
@@ -189,6 +191,12 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
     if not title and lines:  # no headline at all: the opening words stand in for one
         title = _shortened(split_sentences(lines[0])[0])
     return title, published, source, lines
+
+
+def _only_a_date(line: str) -> bool:
+    """A short line that is a date without its year ("22 Jun"): not a headline."""
+    spans = find_date_spans(line, 2000)
+    return len(line) <= 20 and len(spans) == 1 and spans[0].stop >= len(line.rstrip(" .,"))
 
 
 def _is_sentence(line: str) -> bool:

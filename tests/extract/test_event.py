@@ -232,3 +232,27 @@ def test_a_fallback_says_so(gaz):
     sources = json.loads(event.provenance)
     assert sources["date"] == "no meeting date found: publication date used"
     assert sources["venue"] == "no venue found"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a print header or a picture's file name above the report, no full stop after it
+        ("Regional conference\n\n9/29/2020 Customs News\n\nOn 25 September 2020 the heads "
+         "of customs held their first virtual conference.", D(2020, 9, 25)),
+        ("PICARD 2021\n\nScreenshot 2023-11-13 at 18.52.26\n\nThe conference was held from 9 "
+         "to 10 December 2021 at the WCO headquarters.", D(2021, 12, 9)),
+        # a wire's bare weekday under its date line
+        ("Drug trafficking a challenge\n\nUpdated: 2011-06-02 16:48\n\nSANTO DOMINGO - "
+         "Customs heads met with the Secretary General, who said Wednesday that trafficking "
+         "is the main threat.", D(2011, 6, 1)),
+        ("Workshop in Suva\n\n30 November 2016\n\nThe workshop was held in Suva from 21-25 "
+         "November2016.", D(2016, 11, 21)),
+        # a date line without its year is no headline: the next line is
+        ("22 Jun\n2015 Council Sessions\n\nThe Council took place in Brussels from 11 to 13 "
+         "June 2015.", D(2015, 6, 11)),
+    ],
+    ids=["print-header", "file-name", "wire-weekday", "glued-year", "yearless-line"],
+)  # fmt: skip
+def test_real_page_layouts(text, date, gaz):
+    assert _event(text, gaz).date == date
