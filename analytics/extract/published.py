@@ -62,6 +62,11 @@ _YEARLESS_DATELINE = re.compile(
     r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*\([^)]{1,30}\)\s*(?:[–—-]+|:)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
+# What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
+_METADATA = re.compile(
+    r"^\s*(?:[|·•]|\(|(?:editor|source|resource|by|author|posted by|auteur|fuente)\b)",
+    re.IGNORECASE,
+)
 _LEADING = re.compile(r"^\W*(?:date\s*:?\s*)?(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b\s*[–—:-]?\s*")
 
 
@@ -151,12 +156,18 @@ def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | No
 
 
 def leading_date(line: str) -> tuple[dt.date | None, str]:
-    """An ISO date standing before the text of a line ("date 2024-02-28 The ..."), and
-    the line without it."""
+    """A date standing before the text of a line, and the line without it: an ISO date
+    ("date 2024-02-28 The ..."), or a written one followed by the page's metadata
+    ("November 25,2011 Editor: ... | Source: ...")."""
     match = _LEADING.match(line)
-    if not match or len(line) <= match.end():
-        return None, line
-    return parse_date(match.group("date")), line[match.end() :]
+    if match and len(line) > match.end():
+        return parse_date(match.group("date")), line[match.end() :]
+    spans = find_date_spans(ascii_digits(line[:_LINE_CHARS]), None)
+    if spans and spans[0].position == 0 and spans[0].precise and spans[0].end is None:
+        rest = line[spans[0].stop :]
+        if _METADATA.match(rest):
+            return spans[0].start, ""
+    return None, line
 
 
 def dateline(line: str, year_hint: int | None = None) -> tuple[dt.date | None, str]:

@@ -177,11 +177,11 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
         lines = lines[:index] + lines[index + 1 :]
-    if lines:
-        line = lines[0]
-        dated, lines[0] = leading_date(line)
+    for index, line in enumerate(lines[:2]):  # a date before the text, or a metadata line
+        dated, lines[index] = leading_date(line)
         if dated and not published:
-            published, source = dated, f"the date before the text {line[:40]!r}"
+            published, source = dated, f"the date before the text {line[:60]!r}"
+    lines = [line for line in lines if line]
     if lines:
         line = lines[0]
         year = published.year if published else _latest_year(lines)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import lxml.html
 import trafilatura
 
@@ -27,6 +29,7 @@ _DATE_ELEMENTS = (
     "contains(@class, 'published') or contains(@class, 'pubdate')]"
 )
 _DATE_TEXT_CHARS = 40  # longer text in such an element is not a date alone
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(\d{1,2})/(\d{1,2})/")
 
 
 def _published(tree: lxml.html.HtmlElement) -> str:
@@ -41,6 +44,11 @@ def _published(tree: lxml.html.HtmlElement) -> str:
         text = " ".join(element.text_content().split())
         if 6 <= len(text) <= _DATE_TEXT_CHARS:
             return text
+    for address in tree.xpath(
+        "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
+    ):
+        if dated := _URL_DATE.search(address):  # ".../2019/06/29/council-sessions/"
+            return "-".join(f"{int(part):02d}" for part in dated.groups())
     return ""
 
 

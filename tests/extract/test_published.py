@@ -72,3 +72,14 @@ def test_a_sentence_with_a_date_is_not_a_yearless_dateline():
 def test_parse_date_reads_arabic_indic_digits_and_rejects_ages():
     assert parse_date("٢٨/٠٦/٢٠٢٢") == D(2022, 6, 28)
     assert parse_date("3 years ago") is None
+
+
+def test_a_date_before_a_metadata_line():
+    assert leading_date("November 25,2011 Editor: News desk | Source: wire") == (
+        D(2011, 11, 25),
+        "",
+    )
+    assert leading_date("3 May 2017 The delegates met in Lima.") == (
+        None,
+        "3 May 2017 The delegates met in Lima.",
+    )

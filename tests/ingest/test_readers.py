@@ -67,6 +67,13 @@ def test_html_date_in_a_dated_element_in_another_site_language():
     assert "доступна" not in event.text
 
 
+def test_html_date_from_the_canonical_address():
+    html = """<html><head><link rel="canonical" href="https://example.org/2019/06/29/council/">
+    </head><body><article><h1>Council maps the road ahead</h1><p>The Council met in Brussels
+    from 27 to 29 June to take stock of the year.</p></article></body></html>"""
+    assert read_bytes(html.encode(), "page.html")[0].published == "2019-06-29"
+
+
 def test_pdf_text_layer():
     from fpdf import FPDF
 
