@@ -3,7 +3,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell sha1sum requirements.txt | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
+DASK_STAMP := $(VENV)/.dask-$(shell cat requirements-dask.txt | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 
@@ -16,6 +17,12 @@ $(STAMP): requirements.txt
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
+# The optional Dask engine: installed for the tests, so that it is tested on every run.
+$(DASK_STAMP): requirements-dask.txt $(STAMP)
+	$(PY) -m pip install --quiet -r requirements-dask.txt
+	rm -f $(VENV)/.dask-*
+	touch $(DASK_STAMP)
+
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
@@ -26,7 +33,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(STAMP) chromium lint
+test: $(STAMP) $(DASK_STAMP) chromium lint
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from analytics.engine import ENGINES
 from analytics.errors import AnalyticsError
 from analytics.model.classify import classify, theme_table
 from analytics.model.evaluation import facts_file_in, quality_report
@@ -59,6 +60,10 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--no-cache", action="store_true", help="do not read or write the extraction cache"
     )
+    command.add_argument(
+        "--engine", choices=ENGINES, help="who extracts the reports (default: the engine "
+        "setting, 'local': processes on this machine; 'dask': a Dask cluster)",
+    )  # fmt: skip
 
 
 def _load(args: argparse.Namespace, settings: Settings) -> Corpus:
@@ -121,6 +126,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_env()
+        if args.engine:
+            settings = settings.replace(engine=args.engine)
         corpus = _load(args, settings)
         if corpus.events.empty:
             print("error: no report could be read from the given paths", file=sys.stderr)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.engine import make_engine
 from analytics.errors import CorpusError, DocumentError
 from analytics.extract.event import (
     EVENT_COLUMNS,
@@ -68,6 +69,9 @@ class Corpus:
         )
 
 
+BATCH_FILES = 200  # files per batch of extraction: a worker's unit of work and of storing
+
+
 def load_corpus(
     paths: Iterable[str | Path],
     settings: Settings,
@@ -76,45 +80,50 @@ def load_corpus(
 ) -> Corpus:
     """Read every report under ``paths`` into the events table.
 
+    Files whose content is in the store are not read again; the others are extracted in
+    batches on the settings' engine (``engine``, ``workers``), each batch stored as it
+    finishes, so a load that stops half-way resumes where it stopped.
+
     Args:
         paths: files and folders (read recursively).
-        settings: the tables of places and regions, size limit, ignored names, cache.
+        settings: the tables of places and regions, size limit, ignored names, cache,
+            engine.
         cache: read and write the extraction store in ``settings.cache_dir``.
-        progress: called as ``progress(done, total, name)`` after each file.
+        progress: called as ``progress(done, total, name)`` as files are done.
 
     Returns:
         The events (one row per distinct report) and the ingest report.
     """
     files, skipped = corpus_files(paths, settings.ignored_files)
-    tables = settings.place_tables
-    key = extraction_key(EXTRACTOR_VERSION, tables)
+    tables = tuple(str(t) for t in settings.place_tables)
+    version = extraction_key(EXTRACTOR_VERSION, settings.place_tables)
     store = ExtractionStore(settings.cache_dir if cache else None)
-    gaz = gazetteer(*tables)
-    frames, newest = [], None
-    for done, file in enumerate(files, start=1):
+    keyed, todo, newest = [], {}, None
+    for file in files:
         try:
-            data, modified = _read(file, settings)
-            newest = max(newest or modified, modified)
-            rows = store.get(file_key(data, key))
-            if rows is None:
-                rows, row_skips = _extract_file(data, file, gaz)
-                skipped.extend(row_skips)
-                store.put(file_key(data, key), rows)
-            frames.append(rows.assign(source=file.name + rows["row"]))
+            key, modified = _key(file, settings, store, version)
         except DocumentError as exc:
             skipped.append(Skipped(file.name, str(exc)))
-        if progress:
-            progress(done, len(files), file.name)
+            continue
+        newest = max(newest or modified, modified)
+        keyed.append((file.name, key))
+        if not store.has(key):
+            todo.setdefault(key, (str(file.path), file.name, key))
+    batches = [list(todo.values())[i : i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
+    new = _extract_all(batches, tables, settings, store, skipped, progress, len(files))
     store.save()
-    events = events_frame(pd.concat(frames, ignore_index=True)) if frames else empty_events()
+    events = _events_of(keyed, pd.concat([store.rows(k for _, k in keyed), *new]))
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
     updated = datetime.fromtimestamp(newest) if newest is not None else None
     return Corpus(events, skipped, len(files), before - len(events), updated)
 
 
-def _read(file: CorpusFile, settings: Settings) -> tuple[bytes, float]:
-    """The file's bytes and modification time.
+def _key(
+    file: CorpusFile, settings: Settings, store: ExtractionStore, version: str
+) -> tuple[str, float]:
+    """The file's content key (from the store's manifest when the file is unchanged) and
+    its modification time.
 
     Raises:
         DocumentError: when it is over the size limit or cannot be read.
@@ -123,9 +132,67 @@ def _read(file: CorpusFile, settings: Settings) -> tuple[bytes, float]:
         stat = file.path.stat()
         if stat.st_size > settings.max_file_bytes:
             raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
-        return file.path.read_bytes(), stat.st_mtime
+        key = store.known_key(file.name, stat.st_size, stat.st_mtime_ns, version)
+        key = key or file_key(file.path.read_bytes(), version)
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
+    store.remember(file.name, stat.st_size, stat.st_mtime_ns, version, key)
+    return key, stat.st_mtime
+
+
+def _extract_all(batches, tables, settings, store, skipped, progress, total) -> list[pd.DataFrame]:
+    """Run the batches on the engine, storing each one's rows as it finishes."""
+    engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
+    frames, done = [], total - sum(len(b) for b in batches)
+    try:
+        for frame, batch_skips, last, count in engine.map(extract_batch, batches, tables):
+            store.append(frame)
+            frames.append(frame)
+            skipped.extend(batch_skips)
+            done += count
+            if progress:
+                progress(done, total, last)
+    finally:
+        engine.close()
+    return frames
+
+
+def _events_of(keyed: list[tuple[str, str]], rows: pd.DataFrame) -> pd.DataFrame:
+    """The events table: each file's rows (by its key) named after the file, in order."""
+    if rows.empty or not keyed:
+        return empty_events()
+    files = pd.DataFrame(keyed, columns=["name", "key"])
+    joined = files.merge(rows.drop_duplicates(["key", "row"]), on="key", how="inner")
+    return events_frame(joined.assign(source=joined["name"] + joined["row"]))
+
+
+def extract_batch(
+    batch: list[tuple[str, str, str]], tables: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[Skipped], str, int]:
+    """The rows of a batch of files, given as (path, name, key): a pure function that any
+    engine runs (it reads the files itself and keeps its gazetteer per process).
+
+    Returns:
+        The rows (with ``key`` and ``row`` columns), what was skipped, the last file's
+        name and the number of files.
+    """
+    gaz = gazetteer(*tables)
+    frames, skipped = [], []
+    for path, name, key in batch:
+        try:
+            frame, row_skips = _extract_file(
+                Path(path).read_bytes(), CorpusFile(Path(path), name), gaz
+            )
+        except DocumentError as exc:
+            skipped.append(Skipped(name, str(exc)))
+            continue
+        except OSError as exc:
+            skipped.append(Skipped(name, f"cannot read file: {exc.strerror or exc}"))
+            continue
+        skipped.extend(row_skips)
+        frames.append(frame.assign(key=key))
+    rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    return rows, skipped, batch[-1][1] if batch else "", len(batch)
 
 
 def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, list[Skipped]]:

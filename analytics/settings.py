@@ -70,6 +70,10 @@ class Settings:
         0.8, "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1."
     )
     random_state: int = _setting(0, "Seed of the theme model, for reproducible fits.")
+    engine: str = _setting(
+        "local", "Who extracts reports: 'local' (processes on this machine) or 'dask'."
+    )
+    workers: int = _setting(0, "Worker processes for extraction (0: one per core).")
     few_meetings: int = _setting(
         3, "Chart cells based on fewer meetings than this are marked as based on few meetings."
     )

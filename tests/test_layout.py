@@ -18,8 +18,9 @@ ALLOWED = {
     "extract": {"ingest"},
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
-    "pipeline": {"ingest", "extract", "model"},
+    "pipeline": {"ingest", "extract", "model", "engine"},
     "jobs": set(),
+    "engine": set(),
 }
 BASE = {"settings", "errors", "text"}
 

@@ -93,8 +93,8 @@ def test_cache_reprocesses_only_changed_files(make_corpus, settings, monkeypatch
 def test_failed_file_leaves_no_cache_entry(make_corpus, settings):
     cache = settings.cache_dir
     load_corpus([make_corpus({"empty.txt": ""})], settings)
-    assert not (cache / "events.parquet").exists()
-    assert not list(cache.glob("*.tmp")) if cache.exists() else True
+    assert not list(cache.glob("events/part-*.parquet"))
+    assert not list(cache.rglob("*.tmp"))
 
 
 ALIAS_CASES = [
@@ -139,3 +139,54 @@ def test_a_report_the_extractor_fails_on_is_skipped_and_named(make_corpus, setti
     (skip,) = result.skipped
     assert skip.source == "corpus/lome.md"
     assert skip.reason == "could not be analysed (ValueError: unexpected layout); please report it"
+
+
+def _many_reports(n: int) -> dict[str, str]:
+    return {
+        f"r{i:02d}.txt": SMALL_REPORTS["nairobi.txt"].replace(
+            "3 to 5 March", f"{i + 1} to {i + 2} May"
+        )
+        for i in range(n)
+    }
+
+
+def _sorted(events: pd.DataFrame) -> pd.DataFrame:
+    return events.sort_values("source").reset_index(drop=True)
+
+
+def test_a_load_that_stops_half_way_resumes_where_it_stopped(make_corpus, settings, monkeypatch):
+    folder = make_corpus(_many_reports(6))
+    settings = settings.replace(workers=1)  # batches one after the other, in this process
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    original, calls = pipeline.extract_batch, []
+
+    def crashing(batch, tables):
+        calls.append([name for _, name, _ in batch])
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # the machine goes down during the second batch
+        return original(batch, tables)
+
+    monkeypatch.setattr(pipeline, "extract_batch", crashing)
+    with pytest.raises(KeyboardInterrupt):
+        load_corpus([folder], settings)
+    assert len(list(settings.cache_dir.glob("events/part-*.parquet"))) == 1  # the first batch
+    calls.clear()
+    monkeypatch.setattr(pipeline, "extract_batch", lambda b, t: calls.append(b) or original(b, t))
+    events = load_corpus([folder], settings).events
+    assert sum(len(batch) for batch in calls) == 4  # only what the first load did not finish
+    assert len(events) == 6
+
+
+def test_worker_processes_give_the_same_rows_as_this_process(make_corpus, settings, monkeypatch):
+    folder = make_corpus(_many_reports(6))
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    here = load_corpus([folder], settings.replace(workers=1), cache=False).events
+    workers = load_corpus([folder], settings.replace(workers=2), cache=False).events
+    pd.testing.assert_frame_equal(_sorted(here), _sorted(workers))
+
+
+def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
+    folder = make_corpus()
+    first = load_corpus([folder], settings).events
+    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)

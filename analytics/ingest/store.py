@@ -1,9 +1,13 @@
-"""The extraction cache: extracted rows by content key, in one parquet file.
+"""The extraction store: extracted rows by content key, in Parquet parts written as they
+finish.
 
 A file's key hashes its bytes with everything else that changes what extraction makes
 of them (the extractor's version and the tables of places and regions), so re-reading a
 large corpus after one file changed re-processes only that file, and changing a table
-re-processes every file.
+re-processes every file. Each batch of new rows is written as its own part, atomically,
+so a load that stops half-way keeps what it did and the next one resumes; many small
+parts are compacted into one. A manifest remembers each file's size, modification time
+and key, so a warm start need not read the files again.
 """
 
 from __future__ import annotations
@@ -11,12 +15,19 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 __all__ = ["ExtractionStore", "extraction_key", "file_key"]
+
+_PARTS = "events"  # the folder of parts inside the cache folder
+_MANIFEST = "files.parquet"
+_MANIFEST_COLUMNS = ["name", "size", "mtime_ns", "extraction", "key"]
+MAX_PARTS = 32  # more parts than this are compacted into one on save
 
 
 def extraction_key(version: str, inputs: Iterable[Path]) -> str:
@@ -37,45 +48,107 @@ def file_key(data: bytes, extraction: str) -> str:
     return digest.hexdigest()
 
 
+def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    try:
+        frame.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 class ExtractionStore:
-    """Frames of extracted rows by key (each with a ``key`` column); ``save`` writes the
-    file atomically.
+    """Rows by key (each row has a ``key`` column), in ``<folder>/events/part-*.parquet``.
 
     Args:
-        folder: the cache folder (``events.parquet`` inside it); None keeps nothing.
+        folder: the cache folder; None keeps nothing.
     """
 
     def __init__(self, folder: Path | None) -> None:
-        self.path = Path(folder) / "events.parquet" if folder else None
-        self._by_key: dict[str, pd.DataFrame] = {}
-        self._changed = False
-        if self.path and self.path.exists():
+        self.folder = Path(folder) / _PARTS if folder else None
+        self._where: dict[str, Path] = {}  # key -> the part that holds its rows
+        self._manifest: dict[tuple[str, int, int, str], str] = {}
+        self._seen: dict[tuple[str, int, int, str], str] = {}
+        if self.folder is None or not self.folder.exists():
+            return
+        for part in sorted(self.folder.glob("part-*.parquet")):
             try:
-                frame = pd.read_parquet(self.path)
-            except (OSError, ValueError):
-                frame = pd.DataFrame()  # a damaged cache is rebuilt, never trusted
-            if "key" in frame:
-                self._by_key = {str(k): g for k, g in frame.groupby("key", sort=False)}
+                keys = pq.read_table(part, columns=["key"]).column("key").to_pylist()
+            except (OSError, ValueError, KeyError):
+                continue  # a damaged part is left out, its files re-extracted
+            self._where.update(dict.fromkeys(keys, part))
+        manifest = self.folder / _MANIFEST
+        if manifest.exists():
+            try:
+                table = pd.read_parquet(manifest)
+                table = table[_MANIFEST_COLUMNS]
+            except (OSError, ValueError, KeyError):
+                table = pd.DataFrame(columns=_MANIFEST_COLUMNS)
+            self._manifest = {
+                (n, int(s), int(m), v): k
+                for n, s, m, v, k in table[_MANIFEST_COLUMNS].itertuples(index=False)
+            }
 
-    def get(self, key: str) -> pd.DataFrame | None:
-        return self._by_key.get(key)
+    def known_key(self, name: str, size: int, mtime_ns: int, extraction: str) -> str | None:
+        """The key of a file seen before with this size and modification time, under the
+        same :func:`extraction_key`, if its rows are still kept."""
+        key = self._manifest.get((name, size, mtime_ns, extraction))
+        return key if key in self._where else None
 
-    def put(self, key: str, rows: pd.DataFrame) -> None:
-        self._by_key[key] = rows.assign(key=key)
-        self._changed = True
+    def remember(self, name: str, size: int, mtime_ns: int, extraction: str, key: str) -> None:
+        """Note the key of a file as it is now, for the next load's manifest."""
+        self._seen[(name, size, mtime_ns, extraction)] = key
+
+    def has(self, key: str) -> bool:
+        return key in self._where
+
+    def rows(self, keys: Iterable[str]) -> pd.DataFrame:
+        """The kept rows of these keys, read part by part (an empty frame if none)."""
+        by_part: dict[Path, set[str]] = {}
+        for key in keys:
+            if key in self._where:
+                by_part.setdefault(self._where[key], set()).add(key)
+        frames = []
+        for part, wanted in by_part.items():
+            frame = pd.read_parquet(part)
+            frames.append(frame[frame["key"].isin(wanted)])
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def append(self, rows: pd.DataFrame) -> None:
+        """Write new rows (with their ``key`` column) as a part of their own, at once."""
+        if self.folder is None or rows.empty:
+            return
+        part = self.folder / f"part-{uuid.uuid4().hex}.parquet"
+        _write_atomically(rows, part)
+        self._where.update(dict.fromkeys(rows["key"], part))
 
     def save(self) -> None:
-        """Write every row (kept and new) to the cache file, if anything was added."""
-        if not self.path or not self._changed:
+        """Write the manifest of this load's files, and compact the parts if too many."""
+        if self.folder is None or not self._seen:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        frame = pd.concat(self._by_key.values(), ignore_index=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")
-        os.close(fd)
-        try:
-            frame.to_parquet(tmp, index=False)
-            os.replace(tmp, self.path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        self._changed = False
+        manifest = pd.DataFrame(
+            [(*entry, key) for entry, key in self._seen.items()], columns=_MANIFEST_COLUMNS
+        )
+        _write_atomically(manifest, self.folder / _MANIFEST)
+        parts = sorted(self.folder.glob("part-*.parquet"))
+        if len(parts) > MAX_PARTS:
+            self._compact(parts)
+
+    def _compact(self, parts: list[Path]) -> None:
+        """Merge the parts into one; a key written twice (the same content) is kept once."""
+        frames = []
+        for index, part in enumerate(parts):
+            try:
+                frames.append(pd.read_parquet(part).assign(_part=index))
+            except (OSError, ValueError):
+                continue
+        frame = pd.concat(frames, ignore_index=True)
+        first = frame.groupby("key")["_part"].transform("min")
+        merged = self.folder / f"part-{uuid.uuid4().hex}.parquet"
+        _write_atomically(frame[frame["_part"] == first].drop(columns="_part"), merged)
+        for part in parts:
+            part.unlink(missing_ok=True)
+        self._where = {key: merged for key in self._where}

@@ -1,0 +1,116 @@
+"""Who does the batch work: this process, processes on this machine, or a Dask cluster.
+
+Every engine runs a pure function over batches and yields the results as batches
+finish (so the caller can store each at once); the rows are the same whichever runs them.
+The process engine gives each worker one BLAS thread, so two workers use two cores.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any
+
+from analytics.errors import SettingsError
+
+__all__ = ["ENGINES", "Engine", "make_engine"]
+
+ENGINES = ("local", "dask")
+_ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+class Engine:
+    """Runs ``work(batch, *args)`` for every batch, in this process."""
+
+    workers = 1
+
+    def map(self, work: Callable[..., Any], batches: Iterable[Any], *args: Any) -> Iterator[Any]:
+        for batch in batches:
+            yield work(batch, *args)
+
+    def close(self) -> None:
+        """Free the workers (nothing to free in this process)."""
+
+
+def _one_blas_thread() -> None:
+    for name in _ONE_THREAD:
+        os.environ[name] = "1"
+    try:
+        from threadpoolctl import threadpool_limits
+
+        threadpool_limits(1)
+    except ImportError:  # pragma: no cover - scikit-learn brings threadpoolctl
+        pass
+
+
+class ProcessEngine(Engine):
+    """Batches on worker processes of this machine (started by a fork server, so the
+    dashboard's threads are never forked)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        context = multiprocessing.get_context("forkserver")
+        self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_one_blas_thread)
+
+    def map(self, work, batches, *args):
+        futures = [self._pool.submit(work, batch, *args) for batch in batches]
+        for future in as_completed(futures):
+            yield future.result()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskEngine(Engine):
+    """Batches on a Dask cluster: the one ``DASK_SCHEDULER_ADDRESS`` names, else a
+    ``LocalCluster`` of ``workers`` processes on this machine."""
+
+    def __init__(self, workers: int, address: str | None = None) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError as exc:
+            raise SettingsError(
+                "the dask engine needs the optional extra: "
+                ".venv/bin/pip install -r requirements-dask.txt"
+            ) from exc
+        address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
+        self._cluster = None
+        if address:
+            self._client = Client(address)
+        else:
+            self._cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self._client = Client(self._cluster)
+        self.workers = len(self._client.scheduler_info()["workers"]) or workers
+
+    def map(self, work, batches, *args):
+        from dask.distributed import as_completed as finished
+
+        futures = [self._client.submit(work, batch, *args, pure=False) for batch in batches]
+        for future in finished(futures):
+            yield future.result()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str, workers: int = 0, jobs: int | None = None) -> Engine:
+    """The engine of that name with ``workers`` workers (0: one per core). With ``jobs``
+    batches to run, fewer than two run in this process: starting workers would cost more.
+
+    Raises:
+        SettingsError: an unknown engine, or Dask without its extra installed.
+    """
+    if name not in ENGINES:
+        raise SettingsError(f"MEETINGS_ENGINE={name!r}: choose one of {', '.join(ENGINES)}")
+    workers = workers or os.cpu_count() or 1
+    if name == "dask":
+        return DaskEngine(workers)
+    if workers == 1 or (jobs is not None and jobs < 2):
+        return Engine()
+    return ProcessEngine(min(workers, jobs or workers))

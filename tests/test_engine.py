@@ -1,0 +1,45 @@
+"""The engines: this process, worker processes, and Dask (an optional extra, tested too)."""
+
+import pandas as pd
+import pytest
+
+from analytics import pipeline
+from analytics.engine import Engine, ProcessEngine, make_engine
+from analytics.errors import SettingsError
+from analytics.pipeline import load_corpus
+from tests.conftest import SMALL_REPORTS
+
+
+def _square(batch, power):
+    return [x**power for x in batch]
+
+
+def test_engines_run_every_batch():
+    for engine in (Engine(), ProcessEngine(2)):
+        try:
+            results = sorted(map(tuple, engine.map(_square, [[1, 2], [3], [4, 5]], 2)))
+        finally:
+            engine.close()
+        assert results == [(1, 4), (9,), (16, 25)]
+
+
+def test_small_jobs_stay_in_this_process_and_unknown_engines_are_named():
+    assert type(make_engine("local", 2, jobs=1)) is Engine
+    with pytest.raises(SettingsError, match="MEETINGS_ENGINE='spark'"):
+        make_engine("spark")
+
+
+def test_dask_gives_the_same_rows_as_this_process(make_corpus, settings, monkeypatch):
+    pytest.importorskip("dask.distributed", reason="make test installs requirements-dask.txt")
+    reports = {
+        f"r{i}.txt": SMALL_REPORTS["council.txt"].replace("27-29 June", f"{i + 1}-{i + 2} June")
+        for i in range(4)
+    }
+    folder = make_corpus(reports)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    here = load_corpus([folder], settings.replace(workers=1), cache=False).events
+    dask = load_corpus([folder], settings.replace(engine="dask", workers=2), cache=False).events
+    key = ["source"]
+    pd.testing.assert_frame_equal(
+        here.sort_values(key).reset_index(drop=True), dask.sort_values(key).reset_index(drop=True)
+    )
