@@ -177,45 +177,45 @@ def extract_batch(
         name and the number of files.
     """
     gaz = gazetteer(*tables)
-    frames, skipped = [], []
+    records, skipped = [], []
     for path, name, key in batch:
         try:
-            frame, row_skips = _extract_file(
-                Path(path).read_bytes(), CorpusFile(Path(path), name), gaz
-            )
-        except DocumentError as exc:
-            skipped.append(Skipped(name, str(exc)))
-            continue
+            data = Path(path).read_bytes()
         except OSError as exc:
             skipped.append(Skipped(name, f"cannot read file: {exc.strerror or exc}"))
             continue
-        skipped.extend(row_skips)
-        frames.append(frame.assign(key=key))
-    rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    return rows, skipped, batch[-1][1] if batch else "", len(batch)
+        try:
+            records += [{**event, "key": key} for event in _extract_file(data, name, gaz, skipped)]
+        except DocumentError as exc:
+            skipped.append(Skipped(name, str(exc)))
+    # One frame per batch, its dates typed here so that every part of the store has one
+    # type per column.
+    frame = pd.DataFrame(records, columns=[*EVENT_COLUMNS, "row", "key"])
+    for column in _DATE_COLUMNS:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
+    return frame.astype({"row": "string"}), skipped, batch[-1][1] if batch else "", len(batch)
 
 
-def _extract_file(data: bytes, file: CorpusFile, gaz) -> tuple[pd.DataFrame, list[Skipped]]:
-    """The events of one file (several for a table), each with its row suffix. A report
-    the extractor fails on is skipped and named, never stopping the others."""
-    events, rows, skipped = [], [], []
-    for document in read_bytes(data, file.name):
+def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[dict]:
+    """The events of one file (several for a table) as records, each with its row suffix.
+    A report the extractor fails on is added to ``skipped``, never stopping the others.
+
+    Raises:
+        DocumentError: when the file cannot be read.
+    """
+    records = []
+    for document in read_bytes(data, name):
         if not document.text.strip():
             skipped.append(Skipped(document.source, "table row has no text"))
             continue
         try:
-            events.append(extract_event(document, gaz))
+            event = extract_event(document, gaz)
         except Exception as exc:
             reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report it"
             skipped.append(Skipped(document.source, reason))
             continue
-        rows.append(document.source[len(file.name) :])
-    # Typed once for the whole corpus (events_frame), not once per file; dates already
-    # here, so that the store's parquet file has one type per column.
-    frame = pd.DataFrame([asdict(event) for event in events], columns=list(EVENT_COLUMNS))
-    for column in _DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
-    return frame.assign(row=pd.Series(rows, index=frame.index, dtype="string")), skipped
+        records.append({**asdict(event), "row": document.source[len(name) :]})
+    return records
 
 
 @dataclass

@@ -78,7 +78,7 @@ def test_cache_reprocesses_only_changed_files(make_corpus, settings, monkeypatch
     monkeypatch.setattr(
         pipeline,
         "_extract_file",
-        lambda data, file, gaz: calls.append(file.name) or original(data, file, gaz),
+        lambda data, name, *rest: calls.append(name) or original(data, name, *rest),
     )
     (folder / "lome.md").write_text(SMALL_REPORTS["lome.md"] + "\nOne more line.\n")
     second = load_corpus([folder], settings)

@@ -197,6 +197,9 @@ def _numeric(match: re.Match[str], _: int | None) -> DateSpan | None:
     return _span(year, month, day, None, None, match.start(), True)
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @cache
 def _weekday_pattern() -> re.Pattern[str]:
     """Weekday names (and a following comma) before a day number."""
@@ -219,8 +222,11 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     A date without a year takes ``default_year`` (and is left out when that is None). A
     month without a day ("in October 2009") counts as the first of that month.
     """
+    text = ascii_digits(text)
+    if not _DIGIT.search(text):  # every date form has a day or a year in digits
+        return []
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
-    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), ascii_digits(text))
+    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
     readers = [(p, _worded) for p in _range_patterns()]
     readers += [(_CHINESE, _chinese), (_NUMERIC, _numeric), (_month_only_pattern(), _worded)]
     taken: list[tuple[int, int]] = []

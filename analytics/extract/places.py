@@ -26,12 +26,15 @@ __all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "geonames", "no
 MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|el|los|las|les) |l')")  # "the Gambia", "La Centrafrique"
 
+_SPACES_AND_DOTS = re.compile(r"[\s.]+")
+
 
 def normalise(name: str) -> str:
     """Lower-case, accent-free, single-spaced form of a place name, for look-ups."""
-    decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[\s.]+", " ", plain).strip(" ,").lower()
+    if not name.isascii():  # most names are ASCII already: no need to decompose them
+        decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES_AND_DOTS.sub(" ", name).strip(" ,").lower()
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,9 @@ _METADATA = re.compile(
     r"^\s*(?:[|·•]|\(|(?:editor|source|resource|by|author|posted by|auteur|fuente)\b)",
     re.IGNORECASE,
 )
+# What dateparser is asked about: a few words with a number and a word (the day or year
+# and the month), as a date line is; never a headline.
+_MAYBE_DATE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])\S+(?:\s+\S+){0,6}$")
 _LEADING = re.compile(r"^\W*(?:date\s*:?\s*)?(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b\s*[–—:-]?\s*")
 
 
@@ -83,6 +86,8 @@ def parse_date(text: str) -> dt.date | None:
             return None
     if written := _written_date(text):  # most date lines: no need for dateparser's 5 ms
         return written
+    if not _MAYBE_DATE.match(text):  # a headline, a bare year: dateparser would say no, slowly
+        return None
     parsed = dateparser.parse(
         text,
         languages=list(LANGUAGES),
