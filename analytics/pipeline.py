@@ -277,7 +277,7 @@ def analyse(
         events = corpus.events
         model, fingerprint = fit_or_load(events["text"], events["doc_id"], settings)
     say("Classifying reports", 0.95)
-    doc_themes, events = classify(model, corpus.events)
+    doc_themes, events = classify_all(model, corpus.events, settings)
     say("Done", 1.0)
     return Analysis(
         events=events,
@@ -290,6 +290,37 @@ def analyse(
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
     )
+
+
+CLASSIFY_ROWS = 10_000  # reports per batch of classification
+
+
+def classify_all(
+    model: ThemeModel, events: pd.DataFrame, settings: Settings
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~analytics.model.classify.classify` in batches of reports, on the settings'
+    engine when there are several (in their order, whichever finishes first)."""
+    starts = range(0, len(events), CLASSIFY_ROWS)
+    batches = [(start, events.iloc[start : start + CLASSIFY_ROWS]) for start in starts]
+    batches = batches or [(0, events)]
+    engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
+    try:
+        done = sorted(engine.map(classify_batch, batches, model), key=lambda r: r[0])
+    finally:
+        engine.close()
+    if len(done) == 1:
+        return done[0][1], done[0][2]
+    doc_themes = pd.concat([d for _, d, _ in done], ignore_index=True)
+    return doc_themes, pd.concat([e for _, _, e in done])
+
+
+def classify_batch(
+    batch: tuple[int, pd.DataFrame], model: ThemeModel
+) -> tuple[int, pd.DataFrame, pd.DataFrame]:
+    """The themes of one batch of reports, with the batch's start (a pure function that
+    any engine runs)."""
+    start, events = batch
+    return (start, *classify(model, events))
 
 
 @dataclass(frozen=True)

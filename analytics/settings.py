@@ -70,6 +70,11 @@ class Settings:
         0.8, "Share of seed-term evidence (vs NMF weight) in a named theme's score, 0-1."
     )
     random_state: int = _setting(0, "Seed of the theme model, for reproducible fits.")
+    fit_sample: int = _setting(
+        3000,
+        "Most reports the theme model is fitted on: a larger corpus is fitted on a fixed "
+        "random sample of this many, and every report classified with it (0: fit on all).",
+    )
     engine: str = _setting(
         "local", "Who extracts reports: 'local' (processes on this machine) or 'dask'."
     )

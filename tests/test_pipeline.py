@@ -190,3 +190,19 @@ def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
     first = load_corpus([folder], settings).events
     monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
+
+
+def test_classifying_in_batches_on_workers_gives_the_same_themes(
+    make_corpus, settings, monkeypatch
+):
+    from analytics.model.classify import classify
+    from analytics.model.fit import fit_or_load
+
+    events = load_corpus([make_corpus(_many_reports(7))], settings).events
+    model, _ = fit_or_load(events["text"], events["doc_id"], settings)
+    whole_themes, whole_events = classify(model, events)
+    monkeypatch.setattr(pipeline, "CLASSIFY_ROWS", 3)  # three batches, on two workers
+    themes, batched = pipeline.classify_all(model, events, settings.replace(workers=2))
+    assert not whole_themes.empty
+    pd.testing.assert_frame_equal(themes, whole_themes)
+    pd.testing.assert_frame_equal(batched, whole_events)

@@ -12,12 +12,21 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 from analytics.model.io import load_model, save_model
 from analytics.model.taxonomy import load_taxonomy
 from analytics.model.themes import ThemeModel
 from analytics.settings import Settings
 
-__all__ = ["MODEL_VERSION", "build_model", "fingerprint", "fit_or_load", "model_folder"]
+__all__ = [
+    "MODEL_VERSION",
+    "build_model",
+    "fingerprint",
+    "fit_or_load",
+    "fit_texts",
+    "model_folder",
+]
 
 # Bump when the model's fitting or scoring changes, so that stored models are refitted.
 MODEL_VERSION = "11"
@@ -38,18 +47,29 @@ def build_model(settings: Settings) -> ThemeModel:
     )
 
 
-def fingerprint(model: ThemeModel, doc_ids: Sequence[str]) -> str:
-    """Hash of the model's version, its parameters (taxonomy included) and the reports."""
+def fingerprint(model: ThemeModel, doc_ids: Sequence[str], sample: int = 0) -> str:
+    """Hash of the model's version, its parameters (taxonomy included), the reports and
+    the size of the sample it is fitted on."""
     params = model.get_params()
     params["themes"] = [
         {"id": t.id, "label": t.label, "description": t.description, "terms": t.terms}
         for t in params["themes"]
     ]
-    digest = hashlib.sha256(MODEL_VERSION.encode())
+    digest = hashlib.sha256(f"{MODEL_VERSION}\0{sample if len(doc_ids) > sample else 0}".encode())
     digest.update(json.dumps(params, sort_keys=True, default=list).encode())
     for doc_id in sorted(doc_ids):
         digest.update(doc_id.encode())
     return digest.hexdigest()[:16]
+
+
+def fit_texts(texts: Sequence[str], sample: int, random_state: int | None) -> list[str]:
+    """The texts a model is fitted on: all of them, or a fixed random ``sample`` of them
+    (in corpus order) when there are more; 0 means all."""
+    texts = list(texts)
+    if not sample or len(texts) <= sample:
+        return texts
+    picked = np.random.default_rng(random_state).choice(len(texts), sample, replace=False)
+    return [texts[i] for i in sorted(picked)]
 
 
 def model_folder(cache_dir: Path, key: str) -> Path:
@@ -68,11 +88,11 @@ def fit_or_load(
         TaxonomyError: when the taxonomy file is malformed.
     """
     model = build_model(settings)
-    key = fingerprint(model, doc_ids)
+    key = fingerprint(model, doc_ids, settings.fit_sample)
     folder = model_folder(settings.cache_dir, key)
     if cache and (folder / "model.json").exists():
         return load_model(folder), key
-    model.fit(list(texts))
+    model.fit(fit_texts(texts, settings.fit_sample, settings.random_state))
     if cache:
         save_model(model, folder)
     return model, key

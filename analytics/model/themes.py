@@ -162,12 +162,13 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         if not units:
             return result
         weights, evidence = self.unit_weights(units)
-        owner = np.asarray(owner)
+        # units come report by report: each report's rows are one slice
+        bounds = np.searchsorted(np.asarray(owner), np.arange(len(texts) + 1))
         for doc in range(len(texts)):
-            rows = np.flatnonzero(owner == doc)
-            if not len(rows):
+            rows = slice(bounds[doc], bounds[doc + 1])
+            if rows.start == rows.stop:
                 continue
-            result.units[doc] = [units[r] for r in rows]
+            result.units[doc] = units[rows]
             result.weights[doc], result.evidence[doc] = weights[rows], evidence[rows]
             result.scores[doc] = scoring.report_scores(
                 weights[rows], evidence[rows], len(self.themes), self.evidence_weight

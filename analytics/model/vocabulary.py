@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
 
 from analytics.model.taxonomy import Theme
@@ -184,7 +185,38 @@ class SeedTerms:
         return said + names * (said > 0)
 
 
-def seed_terms(themes: Sequence[Theme]) -> tuple[CountVectorizer, tuple[np.ndarray, ...]]:
+class PhraseCounter:
+    """Which of a fixed list of phrases (space-joined tokens) each text contains: what a
+    binary ``CountVectorizer`` with that vocabulary and n-grams up to the longest phrase
+    gives, without generating every n-gram of every text (only those that start with the
+    first word of a phrase)."""
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.tokens = CountVectorizer(
+            token_pattern=TOKEN_PATTERN, strip_accents="unicode"
+        ).build_analyzer()
+        self.n_phrases = len(phrases)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        for column, phrase in enumerate(phrases):
+            words = tuple(phrase.split(" "))
+            self._by_first.setdefault(words[0], []).append((words, column))
+
+    def transform(self, texts: Sequence[str]) -> csr_matrix:
+        rows, columns = [], []
+        for row, text in enumerate(texts):
+            words = self.tokens(text)
+            found = set()
+            for start, word in enumerate(words):
+                for phrase, column in self._by_first.get(word, ()):
+                    if tuple(words[start : start + len(phrase)]) == phrase:
+                        found.add(column)
+            rows += [row] * len(found)
+            columns += found
+        data = np.ones(len(rows))
+        return csr_matrix((data, (rows, columns)), shape=(len(texts), self.n_phrases))
+
+
+def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray, ...]]:
     """A counter of every seed term and, for discussion, weak and name terms, the matrix
     mapping each counted term to the themes it belongs to."""
     plain = CountVectorizer(
@@ -199,10 +231,7 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[CountVectorizer, tuple[np.ndarr
                 if longest:
                     kinds[kind].setdefault(longest, set()).add(row)
     vocabulary = sorted(set().union(*kinds))
-    counter = CountVectorizer(
-        vocabulary=vocabulary, token_pattern=TOKEN_PATTERN, strip_accents="unicode",
-        ngram_range=(1, _MAX_NGRAM), binary=True,
-    )  # fmt: skip
+    counter = PhraseCounter(vocabulary)
     matrices = []
     for grams in kinds:
         membership = np.zeros((len(vocabulary), len(themes)))

@@ -49,3 +49,28 @@ def test_a_kept_model_is_loaded_not_refitted(settings, monkeypatch):
     monkeypatch.undo()
     _, other = fit_or_load(texts, ids, settings.replace(n_emerging=2))
     assert other != key
+
+
+def test_a_large_corpus_is_fitted_on_a_fixed_sample_in_corpus_order():
+    texts = [f"report {i}" for i in range(50)]
+    sample = fit.fit_texts(texts, 10, random_state=0)
+    assert len(sample) == 10 and len(set(sample)) == 10
+    assert sample == sorted(sample, key=texts.index)
+    assert fit.fit_texts(texts, 10, random_state=0) == sample
+    assert fit.fit_texts(texts, 0, random_state=0) == texts
+    assert fit.fit_texts(texts[:5], 10, random_state=0) == texts[:5]
+
+
+def test_the_sample_size_is_in_the_fingerprint_only_when_it_samples(settings):
+    model = build_model(settings)
+    assert fingerprint(model, DOCS, sample=2) != fingerprint(model, DOCS, sample=0)
+    assert fingerprint(model, DOCS, sample=10) == fingerprint(model, DOCS, sample=0)
+
+
+def test_fit_or_load_fits_on_the_sample(settings, monkeypatch):
+    texts, _ = _corpus()
+    seen = []
+    original = fit.ThemeModel.fit
+    monkeypatch.setattr(fit.ThemeModel, "fit", lambda self, t: seen.append(t) or original(self, t))
+    fit_or_load(texts, [f"d{i}" for i in range(len(texts))], settings.replace(fit_sample=6))
+    assert len(seen[0]) == 6 and set(seen[0]) <= set(texts)
