@@ -71,6 +71,11 @@ if st.button("Refit the theme model on the whole corpus", icon=":material/refres
                   "shape the themes too."):  # fmt: skip
     state.refit(settings)
     st.rerun()
+if st.button("Look for reports changed in place", icon=":material/find_in_page:",
+             help="Added, removed and replaced files are noticed at once; a file edited "
+                  "in place is noticed after this look (unchanged files are not re-read)."):  # fmt: skip
+    state.rescan(settings)
+    st.rerun()
 
 facts = facts_file_in(analysis.paths)
 if facts:

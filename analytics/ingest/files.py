@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from analytics.ingest.base import SUPPORTED_SUFFIXES, Skipped
 
-__all__ = ["CorpusFile", "corpus_files", "corpus_signature"]
+__all__ = ["CorpusFile", "corpus_files", "corpus_signature", "folder_times", "folders_unchanged"]
 
 
 @dataclass(frozen=True)
@@ -62,3 +63,47 @@ def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ())
     for skip in skipped:
         digest.update(f"{skip.source}\0{skip.reason}\n".encode())
     return digest.hexdigest()[:16]
+
+
+def folder_times(paths: Iterable[str | Path]) -> dict[str, int]:
+    """The modification time of every corpus folder and subfolder (and of a corpus path
+    that is a file), found without a stat of any report in a folder.
+
+    A folder's time changes when a file is added to it, removed or replaced (an upload,
+    a copy, an editor's save), so :func:`folders_unchanged` notices those by a stat per
+    folder. A file rewritten in place leaves its folder's time alone: that takes a full
+    :func:`corpus_signature`.
+    """
+    times: dict[str, int] = {}
+    pending = []
+    for raw in paths:
+        try:
+            times[str(raw)] = os.stat(raw).st_mtime_ns
+        except OSError:
+            times[str(raw)] = -1  # missing now: noticed when it appears
+            continue
+        if os.path.isdir(raw):
+            pending.append(str(raw))
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
+                        times[entry.path] = entry.stat(follow_symlinks=False).st_mtime_ns
+                        pending.append(entry.path)
+        except OSError:
+            continue
+    return times
+
+
+def folders_unchanged(times: dict[str, int]) -> bool:
+    """True when every folder of :func:`folder_times` still has its time (one stat each)."""
+    for folder, known in times.items():
+        try:
+            now = os.stat(folder).st_mtime_ns
+        except OSError:
+            now = -1
+        if now != known:
+            return False
+    return True

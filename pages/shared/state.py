@@ -12,12 +12,12 @@ from collections.abc import Callable
 import streamlit as st
 
 from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
-from analytics.ingest.files import corpus_signature
+from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
 from analytics.pipeline import Analysis, Quality, analyse, measure_quality, stored_quality
 from analytics.settings import Settings
 
-__all__ = ["load_analysis", "quality", "refit", "settings"]
+__all__ = ["load_analysis", "quality", "refit", "rescan", "settings"]
 
 
 def settings() -> Settings:
@@ -39,10 +39,12 @@ def load_analysis(current: Settings) -> Analysis:
     page with a message that says what failed.
     """
     current.upload_dir.mkdir(parents=True, exist_ok=True)
-    signature = corpus_signature(current.corpus_dirs, current.ignored_files)
     store = _store()
     with store["lock"]:
         known = store["corpora"].get(current)
+        signature, folders = _corpus_state(known, current)
+        if known is not None:
+            known["folders"] = folders
         if known is None or known["signature"] != signature:
             before = known["analysis"] if known else None
             reuse = {"model": before.model, "fingerprint": before.fingerprint} if before else {}
@@ -54,11 +56,24 @@ def load_analysis(current: Settings) -> Analysis:
                 st.error(_failure(exc))
                 st.stop()
             bar.empty()
-            known = store["corpora"][current] = {"signature": signature, "analysis": analysis}
+            known = store["corpora"][current] = {
+                "signature": signature,
+                "folders": folders,
+                "analysis": analysis,
+            }
     analysis = known["analysis"]
     if stored_quality(analysis, current) is None:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
     return analysis
+
+
+def _corpus_state(known: dict | None, current: Settings) -> tuple[str, dict[str, int]]:
+    """The corpus's signature and folder times: the known ones while no folder changed (a
+    stat per folder, none per file), else looked at anew."""
+    if known is not None and known["folders"] and folders_unchanged(known["folders"]):
+        return known["signature"], known["folders"]
+    folders = folder_times(current.corpus_dirs)  # first: a change during the look shows next
+    return corpus_signature(current.corpus_dirs, current.ignored_files), folders
 
 
 def _bar(bar) -> Callable[[str, float], None]:
@@ -73,6 +88,16 @@ def _failure(exc: AnalyticsError) -> str:
     if isinstance(exc, ModelError):
         return f"The theme model could not be fitted: {exc}"
     return f"The reports could not be analysed: {exc}"
+
+
+def rescan(current: Settings) -> None:
+    """Look at every file again on the next load (for reports rewritten in place, which
+    leave their folder's time alone); unchanged files are still not read again."""
+    store = _store()
+    with store["lock"]:
+        known = store["corpora"].get(current)
+        if known is not None:
+            known["folders"] = None
 
 
 def refit(current: Settings) -> None:

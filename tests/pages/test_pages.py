@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SMALL_REPORTS
 
 APP = str(ROOT / "app.py")
 PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
@@ -234,8 +234,38 @@ def test_data_page_lists_folders_sources_and_refits():
     assert at.metric[0].label == "Reports in use"
     sources = at.dataframe[-1].value
     assert "source_url" in sources and sources["source_url"].str.startswith("http").all()
-    at.button[-1].click().run()  # refit
+    refit = next(b for b in at.button if b.label.startswith("Refit"))
+    refit.click().run()
     assert not at.exception
+
+
+def _reports_in_use(at: AppTest) -> int:
+    return int(next(m for m in at.metric if m.label == "Reports in use").value)
+
+
+def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, monkeypatch):
+    from pages.shared import state
+
+    folder = make_corpus()
+    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
+    before = _reports_in_use(open_app("data"))
+    (folder / "kigali.txt").write_text(
+        SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Kigali").replace("Kenya", "Rwanda")
+    )
+    assert _reports_in_use(open_app("data")) == before + 1  # its folder's time changed
+    looks = []
+    original = state.corpus_signature
+    monkeypatch.setattr(state, "corpus_signature", lambda *a: looks.append(a) or original(*a))
+    open_app("data")
+    assert looks == []  # nothing changed: no file looked at
+    with (folder / "kigali.txt").open("w") as edited:  # rewritten in place: folder time kept
+        edited.write("")
+    at = open_app("data")
+    assert _reports_in_use(at) == before + 1 and looks == []
+    next(b for b in at.button if b.label.startswith("Look for reports")).click().run()
+    at = open_app("data")
+    assert _reports_in_use(at) == before and len(looks) == 1
+    assert "corpus/kigali.txt" in set(at.dataframe[0].value["source"])
 
 
 def test_theme_filter_keeps_shares_over_all_meetings():
