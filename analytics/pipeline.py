@@ -245,18 +245,16 @@ class Analysis:
 
 
 def analyse(
-    settings: Settings,
-    progress: Progress | None = None,
-    model: ThemeModel | None = None,
-    fingerprint: str = "",
+    settings: Settings, progress: Progress | None = None, previous: Analysis | None = None
 ) -> Analysis:
     """Read the settings' corpus, fit (or load) its theme model and classify every report.
 
     Args:
         settings: the corpus folders, the cache and the model's parameters.
         progress: called as ``progress(message, fraction_done)``.
-        model: classify with this fitted model (and its ``fingerprint``) instead of the
-            corpus's own, e.g. to place newly uploaded reports without a refit.
+        previous: an earlier analysis of the corpus: its model is kept (no refit) and only
+            the reports it did not classify are classified, so that newly added reports
+            show in seconds however large the corpus.
 
     Raises:
         CorpusError: when no report could be read.
@@ -272,12 +270,16 @@ def analyse(
     corpus = load_corpus(paths, settings, progress=reading)
     if corpus.events.empty:
         raise CorpusError("no report could be read from " + ", ".join(map(str, paths)))
-    if model is None:
+    if previous is None:
         say("Fitting the theme model", 0.85)
         events = corpus.events
         model, fingerprint = fit_or_load(events["text"], events["doc_id"], settings)
-    say("Classifying reports", 0.95)
-    doc_themes, events = classify_all(model, corpus.events, settings)
+        say("Classifying reports", 0.95)
+        doc_themes, events = classify_all(model, corpus.events, settings)
+    else:
+        model, fingerprint = previous.model, previous.fingerprint
+        say("Classifying new reports", 0.95)
+        doc_themes, events = _classify_new(previous, corpus.events, settings)
     say("Done", 1.0)
     return Analysis(
         events=events,
@@ -321,6 +323,22 @@ def classify_batch(
     any engine runs)."""
     start, events = batch
     return (start, *classify(model, events))
+
+
+def _classify_new(
+    previous: Analysis, events: pd.DataFrame, settings: Settings
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The themes of every report: the previous analysis's for the reports it knew, its
+    model's for the others."""
+    prior = previous.events.drop_duplicates("doc_id").set_index("doc_id")
+    known = events["doc_id"].isin(prior.index)
+    new_themes, new_events = classify_all(previous.model, events[~known], settings)
+    kept = events[known].copy()
+    for column in ("themes", "theme_weights"):
+        kept[column] = kept["doc_id"].map(prior[column])
+    kept_themes = previous.doc_themes[previous.doc_themes["doc_id"].isin(kept["doc_id"])]
+    doc_themes = pd.concat([kept_themes, new_themes], ignore_index=True)
+    return doc_themes, pd.concat([kept, new_events]).loc[events.index]
 
 
 @dataclass(frozen=True)

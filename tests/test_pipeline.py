@@ -206,3 +206,33 @@ def test_classifying_in_batches_on_workers_gives_the_same_themes(
     assert not whole_themes.empty
     pd.testing.assert_frame_equal(themes, whole_themes)
     pd.testing.assert_frame_equal(batched, whole_events)
+
+
+def test_reports_added_later_are_classified_with_the_same_model_alone(
+    make_corpus, settings, monkeypatch
+):
+    from analytics.model import classify as classify_module
+
+    reports = _many_reports(8)
+    folder = make_corpus(dict(list(reports.items())[:6]))
+    settings = settings.replace(corpus_dirs=(folder,), workers=1)
+    first = pipeline.analyse(settings)
+    for name, text in list(reports.items())[6:]:
+        (folder / name).write_text(text)
+    seen = []
+    original = classify_module.classify
+    monkeypatch.setattr(pipeline, "classify", lambda m, e: seen.append(len(e)) or original(m, e))
+    monkeypatch.setattr(pipeline, "fit_or_load", lambda *a: pytest.fail("refitted"))
+    later = pipeline.analyse(settings, previous=first)
+    assert seen == [2] and later.fingerprint == first.fingerprint
+    assert not later.doc_themes.empty
+    assert len(later.events) == 8
+    whole_themes, whole_events = original(
+        first.model, later.events.drop(columns=["themes", "theme_weights"])
+    )
+    pd.testing.assert_series_equal(later.events["themes"], whole_events["themes"])
+    order = ["doc_id", "theme"]
+    pd.testing.assert_frame_equal(
+        later.doc_themes.sort_values(order).reset_index(drop=True),
+        whole_themes.sort_values(order).reset_index(drop=True),
+    )

@@ -47,10 +47,9 @@ def load_analysis(current: Settings) -> Analysis:
             known["folders"] = folders
         if known is None or known["signature"] != signature:
             before = known["analysis"] if known else None
-            reuse = {"model": before.model, "fingerprint": before.fingerprint} if before else {}
             bar = st.progress(0.0, text="Reading reports…")
             try:
-                analysis = analyse(current, progress=_bar(bar), **reuse)
+                analysis = analyse(current, progress=_bar(bar), previous=before)
             except AnalyticsError as exc:
                 bar.empty()
                 st.error(_failure(exc))
