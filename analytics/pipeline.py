@@ -31,8 +31,13 @@ from analytics.ingest.files import CorpusFile, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, extraction_key, file_key
 from analytics.model.classify import classify, theme_table
-from analytics.model.evaluation import facts_file_in, quality_report, theme_agreement
-from analytics.model.fit import fit_or_load, model_folder
+from analytics.model.evaluation import (
+    facts_file_in,
+    load_facts,
+    quality_report,
+    theme_agreement,
+)
+from analytics.model.fit import fit_or_load, model_folder, sample_positions
 from analytics.model.themes import ThemeModel
 from analytics.settings import Settings
 
@@ -358,15 +363,26 @@ def stored_quality(analysis: Analysis, settings: Settings) -> Quality | None:
     return Quality(pd.read_csv(folder / _QUALITY_FILE), pd.read_csv(folder / _AGREEMENT_FILE))
 
 
+def _quality_sample(events: pd.DataFrame, facts: Path | None, settings: Settings) -> pd.DataFrame:
+    """The reports quality is measured on: the model's fit sample of a large corpus (its
+    refits for stability cost what a fit costs), with every report the facts describe."""
+    picked = events.iloc[sample_positions(len(events), settings.fit_sample, settings.random_state)]
+    if len(picked) == len(events) or facts is None:
+        return picked
+    described = events["source"].isin(load_facts(facts)["source"])
+    return events[events.index.isin(picked.index) | described]
+
+
 def measure_quality(analysis: Analysis, settings: Settings) -> Quality:
     """Measure the model's quality (refits included) and keep it with the model.
 
     Slow (five refits for stability, the baselines): run it off the request path.
     """
     facts = facts_file_in(analysis.paths)
-    figures = quality_report(analysis.model, analysis.events, facts)
+    events = _quality_sample(analysis.events, facts, settings)
+    figures = quality_report(analysis.model, events, facts)
     agreement = (
-        theme_agreement(analysis.model, analysis.events, facts)
+        theme_agreement(analysis.model, events, facts)
         if facts
         else pd.DataFrame(columns=["split", "theme", "support", "assigned", "precision",
                                    "recall", "f1"])

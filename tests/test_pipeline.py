@@ -236,3 +236,16 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
         later.doc_themes.sort_values(order).reset_index(drop=True),
         whole_themes.sort_values(order).reset_index(drop=True),
     )
+
+
+def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_report(
+    tmp_path, settings
+):
+    facts = tmp_path / "demo" / "SOURCES.csv"
+    facts.parent.mkdir()
+    facts.write_text("file,themes\nr09.txt,revenue\n")
+    events = pd.DataFrame({"source": [f"demo/r{i:02d}.txt" for i in range(10)]})
+    picked = pipeline._quality_sample(events, facts, settings.replace(fit_sample=3))
+    assert "demo/r09.txt" in set(picked["source"]) and 3 <= len(picked) <= 4
+    everything = pipeline._quality_sample(events, facts, settings.replace(fit_sample=0))
+    assert len(everything) == 10

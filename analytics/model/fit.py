@@ -62,14 +62,19 @@ def fingerprint(model: ThemeModel, doc_ids: Sequence[str], sample: int = 0) -> s
     return digest.hexdigest()[:16]
 
 
+def sample_positions(n: int, sample: int, random_state: int | None) -> list[int]:
+    """Positions of a fixed random ``sample`` of ``n`` items, in order (all of them when
+    ``n`` is not larger, or ``sample`` is 0)."""
+    if not sample or n <= sample:
+        return list(range(n))
+    return sorted(np.random.default_rng(random_state).choice(n, sample, replace=False).tolist())
+
+
 def fit_texts(texts: Sequence[str], sample: int, random_state: int | None) -> list[str]:
     """The texts a model is fitted on: all of them, or a fixed random ``sample`` of them
     (in corpus order) when there are more; 0 means all."""
     texts = list(texts)
-    if not sample or len(texts) <= sample:
-        return texts
-    picked = np.random.default_rng(random_state).choice(len(texts), sample, replace=False)
-    return [texts[i] for i in sorted(picked)]
+    return [texts[i] for i in sample_positions(len(texts), sample, random_state)]
 
 
 def model_folder(cache_dir: Path, key: str) -> Path:
