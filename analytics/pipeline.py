@@ -12,6 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -237,7 +238,7 @@ class Analysis:
     paths: tuple[str, ...] = ()
     updated: datetime | None = None
 
-    @property
+    @cached_property
     def corpus_fingerprint(self) -> str:
         """Hash of the reports in use (their doc_ids), for manifests and cache keys."""
         digest = hashlib.sha256("\n".join(sorted(self.events["doc_id"])).encode())

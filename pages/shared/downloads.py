@@ -23,25 +23,26 @@ def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> Non
     """A "Download CSV" button with exactly ``table``."""
     name = export_name(f"{current.page}-{what}", _filter_values(current.filters),
                        datetime.now(), "csv")  # fmt: skip
-    st.download_button("Download CSV", csv_bytes(table), file_name=name, mime="text/csv",
+    # The file is made on click (a callable), not on every rerun: a large table's CSV
+    # takes longer than the rest of the page.
+    st.download_button("Download CSV", lambda: csv_bytes(table), file_name=name, mime="text/csv",
                        key=f"csv_{key}", icon=":material/download:")  # fmt: skip
 
 
 def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
     """The page's snapshot: every table of the page and a manifest, as one zip."""
     now = datetime.now()
-    info = manifest(
-        page=current.page,
-        filters=current.filters.as_dict(),
-        permalink=permalink(current),
-        created_at=now,
-        corpus_fingerprint=current.analysis.corpus_fingerprint,
-        model_version=current.analysis.fingerprint,
-        tables=tables,
-    )
+    info = {
+        "page": current.page,
+        "filters": current.filters.as_dict(),
+        "permalink": permalink(current),
+        "created_at": now,
+        "corpus_fingerprint": current.analysis.corpus_fingerprint,
+        "model_version": current.analysis.fingerprint,
+    }
     st.download_button(
         "Download snapshot (.zip)",
-        snapshot_zip(tables, info),
+        lambda: snapshot_zip(tables, manifest(**info, tables=tables)),  # made on click
         file_name=export_name(current.page, _filter_values(current.filters), now, "zip"),
         mime="application/zip",
         key="snapshot",

@@ -1,0 +1,274 @@
+"""The scale benchmark: one table per corpus size, every figure measured in the same run.
+
+Usage: python benchmarks/run.py [--1k] [--10k] [--100k] [--workers W] [--keep DIR]
+
+For each size N it builds N reports with make_corpus.py (and 100 more to add later), then
+measures: cold and warm reading, the model's fit (on its sample) and classification of
+every report, opening the dashboard from the warm store, adding the 100 reports (no
+refit), each page's rerun after a filter change (median of 5, AppTest), the CSV export of
+the full meetings table, peak memory, and the bare scikit-learn reference (TfidfVectorizer
++ NMF with the same parameters on the same texts) with the ratio of the whole cold
+pipeline to it. Up to 20,000 reports it also fits the model on every report and prints
+the agreement of both fits with the facts of the bundled labelled sets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+RUNS = 5
+NEW_REPORTS = 100
+FULL_FIT_UP_TO = 20_000  # a fit on every report of a larger corpus takes too long to compare
+LABELLED = ["demo", "eval/others", "eval/others2", "eval/real_style"]
+
+
+class Table:
+    """Rows of (step, seconds or a figure, note), printed as Markdown."""
+
+    def __init__(self, title: str) -> None:
+        self.title, self.rows = title, []
+
+    def add(self, step: str, value: float | str, note: str = "") -> None:
+        self.rows.append((step, value, note))
+        shown = f"{value:.2f}" if isinstance(value, float) else value
+        print(f"  {step}: {shown} {note}", file=sys.stderr, flush=True)
+
+    def print(self) -> None:
+        print(f"\n### {self.title}\n\n| step | seconds / figure | note |\n| --- | ---: | --- |")
+        for step, value, note in self.rows:
+            shown = f"{value:.2f}" if isinstance(value, float) else value
+            print(f"| {step} | {shown} | {note} |")
+
+
+def timed(work):
+    start = time.perf_counter()
+    result = work()
+    return result, time.perf_counter() - start
+
+
+class PeakMemory:
+    """The peak resident memory of this process and every process it started (workers of
+    the engine included), sampled from /proc four times a second."""
+
+    def __init__(self) -> None:
+        self.peak = 0
+        self._done = threading.Event()
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _sample(self) -> None:
+        while not self._done.wait(0.25):
+            self.peak = max(self.peak, _tree_rss(os.getpid()))
+
+    def stop(self) -> float:
+        """Stop sampling; the peak in MiB."""
+        self._done.set()
+        return max(self.peak, _tree_rss(os.getpid())) / 2**20
+
+
+def _tree_rss(root: int) -> int:
+    """Bytes resident in ``root`` and its descendants (Linux /proc)."""
+    parents, rss = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    return sum(rss.get(pid, 0) for pid in tree) * resource.getpagesize()
+
+
+def bare_reference(model, texts: list[str]) -> float:
+    """Seconds of plain TfidfVectorizer + NMF on the same texts, with the parameters of
+    the model's own (its vectorizer's, its number of themes and iterations, its seed)."""
+    from sklearn.base import clone
+    from sklearn.decomposition import NMF
+
+    def run():
+        X = clone(model.vectorizer_).fit_transform(texts)
+        nmf = NMF(len(model.theme_ids_), max_iter=model.max_iter, random_state=model.random_state)
+        nmf.fit_transform(X)
+
+    return timed(run)[1]
+
+
+def agreement(model, settings) -> tuple[float, float]:
+    """Micro- and macro-F1 of the model's named themes against the bundled facts."""
+    from analytics.model.classify import classify
+    from analytics.model.evaluation import f1_scores, load_facts
+    from analytics.pipeline import load_corpus
+
+    truth, predicted = [], []
+    named = [t.id for t in model.themes]
+    for folder in LABELLED:
+        path = ROOT / "data" / folder
+        events = load_corpus([path], settings).events
+        _, events = classify(model, events)
+        facts = load_facts(path / "SOURCES.csv")[["source", "theme_set"]]
+        joined = events.merge(facts, on="source")
+        truth += list(joined["theme_set"])
+        predicted += [set(themes) & set(named) for themes in joined["themes"]]
+    scores = f1_scores(truth, predicted, named)
+    return scores["micro_f1"], scores["macro_f1"]
+
+
+def wait_for_quality(cache: Path) -> None:
+    """Wait for the model's quality figures, measured in the background after the first
+    page, so that they do not share the cores with the timed reruns."""
+    while not list(cache.glob("models/*/quality.csv")):
+        time.sleep(0.5)
+
+
+def app_opening_on(page: str) -> Path:
+    """app.py with ``page`` as its default page, beside it (AppTest runs a page it
+    switched to without app.py around it; this runs app.py as a browser would)."""
+    source = (ROOT / "app.py").read_text(encoding="utf-8").replace(", default=True", "")
+    opening = f'st.Page("pages/{page}.py"'
+    assert opening in source, page
+    path = ROOT / f".bench_app_{page}.py"
+    path.write_text(source.replace(opening, opening + ", default=True"), encoding="utf-8")
+    return path
+
+
+def page_reruns(table: Table, env: dict[str, str]) -> None:
+    """Each page's run with a new region filter: median of RUNS.
+
+    Each run is a new session opened on a link with the filter (``?region=...``), so
+    app.py and the page run whole, as after a filter change in a browser (AppTest reruns
+    only the page after a widget change in an app with ``st.navigation``).
+    """
+    from streamlit.testing.v1 import AppTest
+
+    os.environ.update(env)
+    for page in PAGES:
+        script = app_opening_on(page)
+        try:
+            at = AppTest.from_file(str(script), default_timeout=900).run()  # warm the process
+            assert not at.exception, [e.value for e in at.exception]
+            wait_for_quality(Path(env["MEETINGS_CACHE_DIR"]))
+            regions = list(at.sidebar.multiselect[0].options)
+            times = []
+            for run in range(RUNS):
+                at = AppTest.from_file(str(script), default_timeout=900)
+                at.query_params["region"] = regions[run % len(regions)]
+                times.append(timed(at.run)[1])
+                assert not at.exception, [e.value for e in at.exception]
+                assert at.sidebar.multiselect[0].value == [regions[run % len(regions)]]
+        finally:
+            script.unlink()
+        table.add(f"page {page}: run with a new region filter (median of {RUNS})",
+                  statistics.median(times), "server time, AppTest")  # fmt: skip
+
+
+def measure(n: int, workers: int, keep: Path | None) -> Table:
+    from make_corpus import make_corpus
+
+    from analytics.model.fit import fit_or_load
+    from analytics.pipeline import analyse, classify_all, load_corpus
+    from analytics.settings import Settings
+    from analytics.views.export import csv_bytes
+    from analytics.views.tables import meetings_table
+
+    table = Table(f"{n:,} reports")
+    memory = PeakMemory()
+    work = keep or Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
+    corpus, new, cache = work / "corpus", work / "new", work / "cache"
+    if not corpus.exists():
+        make_corpus(n, corpus, seed=0)
+        make_corpus(NEW_REPORTS, new, seed=n + 1)
+    shutil.rmtree(cache, ignore_errors=True)
+    shutil.rmtree(corpus / "added", ignore_errors=True)
+    settings = Settings().replace(
+        corpus_dirs=(corpus,), cache_dir=cache, upload_dir=work / "uploads", workers=workers
+    )
+
+    loaded, cold = timed(lambda: load_corpus([corpus], settings))
+    events = loaded.events
+    table.add("read + extract, cold", cold, f"{len(events) / cold:.0f} reports/s")
+    _, warm = timed(lambda: load_corpus([corpus], settings))
+    table.add("read, warm (all in the store)", warm)
+    (model, _), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
+    table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
+    _, classified = timed(lambda: classify_all(model, events, settings))
+    table.add("classify every report", classified)
+    total = cold + fit + classified
+    texts = events["text"].tolist()
+    bare = bare_reference(model, texts)
+    table.add("bare scikit-learn TF-IDF + NMF, same texts", bare, "reference")
+    table.add("whole cold pipeline / bare reference", f"{total / bare:.2f} ×",
+              f"{total:.1f} s / {bare:.1f} s")  # fmt: skip
+
+    micro, macro = agreement(model, settings)
+    note = "bundled labelled sets, named themes"
+    table.add("F1 micro / macro, fit on the sample", f"{micro:.3f} / {macro:.3f}", note)
+    if n <= FULL_FIT_UP_TO and n > settings.fit_sample:
+        full = settings.replace(fit_sample=0)
+        (whole, _), seconds = timed(lambda: fit_or_load(events["text"], events["doc_id"], full))
+        micro_all, macro_all = agreement(whole, settings)
+        table.add("F1 micro / macro, fit on every report", f"{micro_all:.3f} / {macro_all:.3f}",
+                  f"its fit: {seconds:.1f} s; differences {micro - micro_all:+.3f} / "
+                  f"{macro - macro_all:+.3f}")  # fmt: skip
+
+    analysis, opened = timed(lambda: analyse(settings))
+    table.add("open the dashboard from the warm store", opened, "analysis of the whole corpus")
+    shutil.copytree(new, corpus / "added")
+    later, added = timed(lambda: analyse(settings, previous=analysis))
+    assert len(later.events) == len(analysis.events) + NEW_REPORTS, "the new reports"
+    table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added, "no refit")
+    shutil.rmtree(corpus / "added")
+    _, export = timed(lambda: csv_bytes(meetings_table(later.events, later.labels)))
+    table.add("CSV export of the full meetings table", export, f"{len(later.events):,} rows")
+
+    env = {
+        "MEETINGS_CORPUS_DIRS": str(corpus),
+        "MEETINGS_CACHE_DIR": str(cache),
+        "MEETINGS_UPLOAD_DIR": str(work / "uploads"),
+        "MEETINGS_WORKERS": str(workers),
+    }
+    page_reruns(table, env)
+    table.add("peak memory (MiB)", f"{memory.stop():.0f}", "this process and its workers")
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return table
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    for flag, n in (("--1k", 1_000), ("--10k", 10_000), ("--100k", 100_000)):
+        parser.add_argument(flag, dest="sizes", action="append_const", const=n)
+    parser.add_argument("--workers", type=int, default=0, help="0: one per core")
+    parser.add_argument("--keep", type=Path, help="keep corpora and store here (reused)")
+    args = parser.parse_args()
+    sizes = args.sizes or [1_000]
+    cpus = os.cpu_count()
+    print(f"machine: {platform.machine()}, {cpus} cores, Python {platform.python_version()}, "
+          f"{platform.platform()}")  # fmt: skip
+    for n in sizes:
+        keep = args.keep / str(n) if args.keep else None
+        measure(n, args.workers, keep).print()
+
+
+if __name__ == "__main__":
+    main()
