@@ -37,7 +37,7 @@ test: $(STAMP) $(DASK_STAMP) chromium lint
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) benchmarks/run_all.py
+	$(PY) benchmarks/run.py $(or $(ARGS),--1k)
 
 clean:
 	rm -rf .cache .pytest_cache screenshots

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.classifying import Classified, classify_new
 from analytics.engine import make_engine
 from analytics.errors import CorpusError, DocumentError
 from analytics.extract.event import (
@@ -31,7 +32,7 @@ from analytics.ingest.base import Skipped
 from analytics.ingest.files import CorpusFile, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, extraction_key, file_key
-from analytics.model.classify import classify, theme_table
+from analytics.model.classify import theme_table
 from analytics.model.evaluation import (
     facts_file_in,
     load_facts,
@@ -280,12 +281,13 @@ def analyse(
         say("Fitting the theme model", 0.85)
         events = corpus.events
         model, fingerprint = fit_or_load(events["text"], events["doc_id"], settings)
-        say("Classifying reports", 0.95)
-        doc_themes, events = classify_all(model, corpus.events, settings)
+        known = Classified.load(model_folder(settings.cache_dir, fingerprint))
     else:
         model, fingerprint = previous.model, previous.fingerprint
-        say("Classifying new reports", 0.95)
-        doc_themes, events = _classify_new(previous, corpus.events, settings)
+        known = Classified.of(previous.doc_themes, previous.events)
+    say("Classifying reports", 0.95)
+    doc_themes, events, new = classify_new(model, known, corpus.events, settings)
+    new.save(model_folder(settings.cache_dir, fingerprint))
     say("Done", 1.0)
     return Analysis(
         events=events,
@@ -298,53 +300,6 @@ def analyse(
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
     )
-
-
-CLASSIFY_ROWS = 10_000  # reports per batch of classification
-
-
-def classify_all(
-    model: ThemeModel, events: pd.DataFrame, settings: Settings
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """:func:`~analytics.model.classify.classify` in batches of reports, on the settings'
-    engine when there are several (in their order, whichever finishes first)."""
-    starts = range(0, len(events), CLASSIFY_ROWS)
-    batches = [(start, events.iloc[start : start + CLASSIFY_ROWS]) for start in starts]
-    batches = batches or [(0, events)]
-    engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
-    try:
-        done = sorted(engine.map(classify_batch, batches, model), key=lambda r: r[0])
-    finally:
-        engine.close()
-    if len(done) == 1:
-        return done[0][1], done[0][2]
-    doc_themes = pd.concat([d for _, d, _ in done], ignore_index=True)
-    return doc_themes, pd.concat([e for _, _, e in done])
-
-
-def classify_batch(
-    batch: tuple[int, pd.DataFrame], model: ThemeModel
-) -> tuple[int, pd.DataFrame, pd.DataFrame]:
-    """The themes of one batch of reports, with the batch's start (a pure function that
-    any engine runs)."""
-    start, events = batch
-    return (start, *classify(model, events))
-
-
-def _classify_new(
-    previous: Analysis, events: pd.DataFrame, settings: Settings
-) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The themes of every report: the previous analysis's for the reports it knew, its
-    model's for the others."""
-    prior = previous.events.drop_duplicates("doc_id").set_index("doc_id")
-    known = events["doc_id"].isin(prior.index)
-    new_themes, new_events = classify_all(previous.model, events[~known], settings)
-    kept = events[known].copy()
-    for column in ("themes", "theme_weights"):
-        kept[column] = kept["doc_id"].map(prior[column])
-    kept_themes = previous.doc_themes[previous.doc_themes["doc_id"].isin(kept["doc_id"])]
-    doc_themes = pd.concat([kept_themes, new_themes], ignore_index=True)
-    return doc_themes, pd.concat([kept, new_events]).loc[events.index]
 
 
 @dataclass(frozen=True)

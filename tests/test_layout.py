@@ -18,7 +18,8 @@ ALLOWED = {
     "extract": {"ingest"},
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
-    "pipeline": {"ingest", "extract", "model", "engine"},
+    "pipeline": {"ingest", "extract", "model", "engine", "classifying"},
+    "classifying": {"model", "engine"},
     "jobs": set(),
     "engine": set(),
 }

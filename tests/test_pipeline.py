@@ -5,7 +5,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analytics import pipeline
+from analytics import classifying, pipeline
 from analytics.extract.event import EVENT_COLUMNS
 from analytics.pipeline import load_corpus
 from tests.conftest import SMALL_REPORTS, report_text
@@ -201,8 +201,8 @@ def test_classifying_in_batches_on_workers_gives_the_same_themes(
     events = load_corpus([make_corpus(_many_reports(7))], settings).events
     model, _ = fit_or_load(events["text"], events["doc_id"], settings)
     whole_themes, whole_events = classify(model, events)
-    monkeypatch.setattr(pipeline, "CLASSIFY_ROWS", 3)  # three batches, on two workers
-    themes, batched = pipeline.classify_all(model, events, settings.replace(workers=2))
+    monkeypatch.setattr(classifying, "CLASSIFY_ROWS", 3)  # three batches, on two workers
+    themes, batched = classifying.classify_all(model, events, settings.replace(workers=2))
     assert not whole_themes.empty
     pd.testing.assert_frame_equal(themes, whole_themes)
     pd.testing.assert_frame_equal(batched, whole_events)
@@ -221,7 +221,7 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
         (folder / name).write_text(text)
     seen = []
     original = classify_module.classify
-    monkeypatch.setattr(pipeline, "classify", lambda m, e: seen.append(len(e)) or original(m, e))
+    monkeypatch.setattr(classifying, "classify", lambda m, e: seen.append(len(e)) or original(m, e))
     monkeypatch.setattr(pipeline, "fit_or_load", lambda *a: pytest.fail("refitted"))
     later = pipeline.analyse(settings, previous=first)
     assert seen == [2] and later.fingerprint == first.fingerprint
@@ -249,3 +249,30 @@ def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_
     assert "demo/r09.txt" in set(picked["source"]) and 3 <= len(picked) <= 4
     everything = pipeline._quality_sample(events, facts, settings.replace(fit_sample=0))
     assert len(everything) == 10
+
+
+def test_a_warm_start_classifies_only_reports_its_model_has_not_seen(
+    make_corpus, settings, monkeypatch
+):
+    from analytics.model import classify as classify_module
+
+    folder = make_corpus(_many_reports(6))
+    settings = settings.replace(corpus_dirs=(folder,), workers=1)
+    first = pipeline.analyse(settings)
+    seen = []
+    original = classify_module.classify
+    monkeypatch.setattr(classifying, "classify", lambda m, e: seen.append(len(e)) or original(m, e))
+    assert not first.doc_themes.empty
+    again = pipeline.analyse(settings)  # a new server process: nothing in memory
+    assert seen == [0]
+    pd.testing.assert_series_equal(again.events["themes"], first.events["themes"])
+    pd.testing.assert_series_equal(again.events["theme_weights"], first.events["theme_weights"])
+    order = ["doc_id", "theme"]
+    pd.testing.assert_frame_equal(
+        again.doc_themes.sort_values(order).reset_index(drop=True),
+        first.doc_themes.sort_values(order).reset_index(drop=True),
+    )
+    for part in settings.cache_dir.glob("models/*/classified/themes-*.parquet"):
+        part.write_bytes(b"damaged")
+    seen.clear()
+    assert len(pipeline.analyse(settings).events) == 6 and seen == [6]  # classified again

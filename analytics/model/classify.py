@@ -8,11 +8,12 @@ import pandas as pd
 
 from analytics.model.themes import ThemeModel
 
-__all__ = ["DOC_THEME_COLUMNS", "classify", "theme_table"]
+__all__ = ["DOC_THEME_COLUMNS", "DOC_THEME_TYPES", "classify", "theme_table"]
 
 EVIDENCE_PER_THEME = 2  # sentences quoted as a theme's evidence in a report
 REPRESENTATIVES = 5  # reports listed as a theme's most representative
 DOC_THEME_COLUMNS = ["doc_id", "theme", "label", "kind", "weight", "rank", "evidence"]
+DOC_THEME_TYPES = {"doc_id": "string", "theme": "string", "label": "string", "kind": "string"}
 
 
 def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -50,7 +51,7 @@ def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         {t: round(float(s), 4) for t, s in zip(model.theme_ids_, row, strict=True) if s > 0}
         for row in scored.scores
     ]
-    return doc_themes.astype({"doc_id": "string", "theme": "string", "label": "string"}), events
+    return doc_themes.astype(DOC_THEME_TYPES), events
 
 
 def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:

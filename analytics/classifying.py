@@ -1,0 +1,136 @@
+"""Themes of every report of a corpus, each report classified once per model.
+
+:func:`classify_all` runs the model over the reports in batches on the engine; a
+:class:`Classified` holds what a model said of the reports it has seen, so that a later
+analysis (new reports added, or the dashboard starting again on a warm store) classifies
+only the reports it has not seen. A model's classification is kept beside it, in Parquet
+parts, one per classification.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.engine import make_engine
+from analytics.model.classify import DOC_THEME_COLUMNS, DOC_THEME_TYPES, classify
+from analytics.model.themes import ThemeModel
+from analytics.settings import Settings
+
+__all__ = ["CLASSIFY_ROWS", "Classified", "classify_all", "classify_batch", "classify_new"]
+
+CLASSIFY_ROWS = 10_000  # reports per batch of classification
+_PARTS = "classified"  # the folder of parts beside a model
+_DOC_COLUMNS = ["doc_id", "themes", "theme_weights"]
+
+
+@dataclass(frozen=True)
+class Classified:
+    """What one model said of some reports: their rows of ``doc_themes``, and per report
+    (by doc_id) its ``themes`` and ``theme_weights``."""
+
+    doc_themes: pd.DataFrame
+    docs: pd.DataFrame  # doc_id, themes, theme_weights
+
+    @classmethod
+    def of(cls, doc_themes: pd.DataFrame, events: pd.DataFrame) -> Classified:
+        return cls(doc_themes, events[_DOC_COLUMNS].drop_duplicates("doc_id"))
+
+    @classmethod
+    def load(cls, model_folder: Path) -> Classified | None:
+        """The classification kept beside a model, or None when there is none (a damaged
+        part is left out: its reports are classified again)."""
+        themes, docs = [], []
+        for part in sorted((Path(model_folder) / _PARTS).glob("docs-*.parquet")):
+            try:
+                doc_rows = pd.read_parquet(part)
+                theme_rows = pd.read_parquet(part.with_name(part.name.replace("docs-", "themes-")))
+            except (OSError, ValueError):
+                continue
+            docs.append(doc_rows)
+            themes.append(theme_rows)
+        if not docs:
+            return None
+        doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
+        doc_table["themes"] = doc_table["themes"].map(list)
+        doc_table["theme_weights"] = doc_table["theme_weights"].map(json.loads)
+        doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
+        doc_themes["evidence"] = doc_themes["evidence"].map(list)
+        return cls(doc_themes.astype({"weight": float, "rank": int}), doc_table)
+
+    def save(self, model_folder: Path) -> None:
+        """Add this classification beside the model, as one part written atomically."""
+        if self.docs.empty:
+            return
+        folder = Path(model_folder) / _PARTS
+        folder.mkdir(parents=True, exist_ok=True)
+        name = uuid.uuid4().hex
+        docs = self.docs.assign(theme_weights=self.docs["theme_weights"].map(json.dumps))
+        _write(self.doc_themes[DOC_THEME_COLUMNS], folder / f"themes-{name}.parquet")
+        _write(docs, folder / f"docs-{name}.parquet")  # last: it marks the part complete
+
+
+def _write(frame: pd.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    frame.to_parquet(tmp, index=False)
+    os.replace(tmp, path)
+
+
+def classify_all(
+    model: ThemeModel, events: pd.DataFrame, settings: Settings
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """:func:`~analytics.model.classify.classify` in batches of reports, on the settings'
+    engine when there are several (in their order, whichever finishes first)."""
+    starts = range(0, len(events), CLASSIFY_ROWS)
+    batches = [(start, events.iloc[start : start + CLASSIFY_ROWS]) for start in starts]
+    batches = batches or [(0, events)]
+    engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
+    try:
+        done = sorted(engine.map(classify_batch, batches, model), key=lambda r: r[0])
+    finally:
+        engine.close()
+    if len(done) == 1:
+        return done[0][1], done[0][2]
+    doc_themes = pd.concat([d for _, d, _ in done], ignore_index=True)
+    return doc_themes, pd.concat([e for _, _, e in done])
+
+
+def classify_batch(
+    batch: tuple[int, pd.DataFrame], model: ThemeModel
+) -> tuple[int, pd.DataFrame, pd.DataFrame]:
+    """The themes of one batch of reports, with the batch's start (a pure function that
+    any engine runs)."""
+    start, events = batch
+    return (start, *classify(model, events))
+
+
+def classify_new(
+    model: ThemeModel, known: Classified | None, events: pd.DataFrame, settings: Settings
+) -> tuple[pd.DataFrame, pd.DataFrame, Classified]:
+    """The themes of every report: ``known``'s for the reports it holds, the model's for
+    the others.
+
+    Returns:
+        ``(doc_themes, events, new)``: as :func:`~analytics.model.classify.classify`
+        gives them for all the reports, and the classification of the new ones alone.
+    """
+    if known is None:
+        doc_themes, classified = classify_all(model, events, settings)
+        return doc_themes, classified, Classified.of(doc_themes, classified)
+    prior = known.docs.set_index("doc_id")
+    seen = events["doc_id"].isin(prior.index)
+    new_themes, new_events = classify_all(model, events[~seen], settings)
+    kept = events[seen].copy()
+    for column in ("themes", "theme_weights"):
+        kept[column] = kept["doc_id"].map(prior[column])
+    kept_themes = known.doc_themes[known.doc_themes["doc_id"].isin(kept["doc_id"])]
+    parts = [part for part in (kept_themes, new_themes) if not part.empty] or [new_themes]
+    doc_themes = pd.concat(parts, ignore_index=True)
+    doc_themes = doc_themes.astype(DOC_THEME_TYPES)
+    classified = pd.concat([kept, new_events]).loc[events.index]
+    return doc_themes, classified, Classified.of(new_themes, new_events)
