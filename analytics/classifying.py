@@ -15,6 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analytics.engine import make_engine
@@ -57,10 +58,10 @@ class Classified:
         if not docs:
             return None
         doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
-        doc_table["themes"] = doc_table["themes"].map(list)
-        doc_table["theme_weights"] = doc_table["theme_weights"].map(json.loads)
+        doc_table["themes"] = [list(t) for t in doc_table["themes"].tolist()]
+        doc_table["theme_weights"] = [json.loads(w) for w in doc_table["theme_weights"].tolist()]
         doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
-        doc_themes["evidence"] = doc_themes["evidence"].map(list)
+        doc_themes["evidence"] = [list(e) for e in doc_themes["evidence"].tolist()]
         return cls(doc_themes.astype({"weight": float, "rank": int}), doc_table)
 
     def save(self, model_folder: Path) -> None:
@@ -123,14 +124,21 @@ def classify_new(
         doc_themes, classified = classify_all(model, events, settings)
         return doc_themes, classified, Classified.of(doc_themes, classified)
     prior = known.docs.set_index("doc_id")
-    seen = events["doc_id"].isin(prior.index)
+    seen = _among(events["doc_id"], prior.index)
     new_themes, new_events = classify_all(model, events[~seen], settings)
     kept = events[seen].copy()
     for column in ("themes", "theme_weights"):
-        kept[column] = kept["doc_id"].map(prior[column])
-    kept_themes = known.doc_themes[known.doc_themes["doc_id"].isin(kept["doc_id"])]
+        kept[column] = prior[column].reindex(kept["doc_id"]).to_numpy()
+    kept_themes = known.doc_themes[_among(known.doc_themes["doc_id"], kept["doc_id"])]
     parts = [part for part in (kept_themes, new_themes) if not part.empty] or [new_themes]
     doc_themes = pd.concat(parts, ignore_index=True)
     doc_themes = doc_themes.astype(DOC_THEME_TYPES)
     classified = pd.concat([kept, new_events]).loc[events.index]
     return doc_themes, classified, Classified.of(new_themes, new_events)
+
+
+def _among(values: pd.Series, allowed) -> np.ndarray:
+    """``values.isin(allowed)`` through a Python set: several times faster on string
+    columns of many rows."""
+    allowed = set(allowed.tolist())
+    return np.fromiter((v in allowed for v in values.tolist()), bool, len(values))

@@ -9,6 +9,7 @@ in the ingest report and skipped; it never stops the others.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -115,7 +116,7 @@ def load_corpus(
         newest = max(newest or modified, modified)
         keyed.append((file.name, key))
         if not store.has(key):
-            todo.setdefault(key, (str(file.path), file.name, key))
+            todo.setdefault(key, (file.path, file.name, key))
     batches = [list(todo.values())[i : i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
     new = _extract_all(batches, tables, settings, store, skipped, progress, len(files))
     store.save()
@@ -136,11 +137,11 @@ def _key(
         DocumentError: when it is over the size limit or cannot be read.
     """
     try:
-        stat = file.path.stat()
+        stat = os.stat(file.path)
         if stat.st_size > settings.max_file_bytes:
             raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
         key = store.known_key(file.name, stat.st_size, stat.st_mtime_ns, version)
-        key = key or file_key(file.path.read_bytes(), version)
+        key = key or file_key(Path(file.path).read_bytes(), version)
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
     store.remember(file.name, stat.st_size, stat.st_mtime_ns, version, key)

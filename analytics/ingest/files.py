@@ -15,9 +15,10 @@ __all__ = ["CorpusFile", "corpus_files", "corpus_signature", "folder_times", "fo
 
 @dataclass(frozen=True)
 class CorpusFile:
-    """A file of the corpus and its name relative to its root's parent (``demo/x.txt``)."""
+    """A file of the corpus (its path, as a string) and its name relative to its root's
+    parent (``demo/x.txt``)."""
 
-    path: Path
+    path: str
     name: str
 
 
@@ -34,22 +35,38 @@ def corpus_files(
     for raw in paths:
         root = Path(raw)
         if root.is_file():
-            candidates, base = [root], root.parent
+            candidates = [(str(root), root.name)]
         elif root.is_dir():
-            candidates, base = sorted(p for p in root.rglob("*") if p.is_file()), root
+            top = str(root)
+            candidates = [
+                (os.path.join(top, rel), f"{root.name}/{rel.replace(os.sep, '/')}")
+                for rel in _visible_files(root)
+            ]
         else:
             skipped.append(Skipped(str(raw), "no such file or folder"))
             continue
-        for path in candidates:
-            relative = path.relative_to(base)
-            if any(part.startswith(".") for part in relative.parts) or path.name in ignored:
+        for path, name in candidates:
+            base = os.path.basename(path)
+            if base in ignored or base.startswith("."):
                 continue
-            name = f"{root.name}/{relative.as_posix()}" if root.is_dir() else path.name
-            if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append(Skipped(name, f"unsupported file type {path.suffix or '(none)'}"))
+            suffix = os.path.splitext(base)[1]
+            if suffix.lower() not in SUPPORTED_SUFFIXES:
+                skipped.append(Skipped(name, f"unsupported file type {suffix or '(none)'}"))
                 continue
             found.append(CorpusFile(path, name))
     return found, skipped
+
+
+def _visible_files(root: Path) -> list[str]:
+    """The files under ``root`` outside hidden folders, as sorted relative paths (one
+    directory listing per folder, no stat per file)."""
+    found = []
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = os.path.relpath(folder, root)
+        prefix = "" if relative == "." else relative + os.sep
+        found += [prefix + name for name in files]
+    return sorted(found, key=lambda rel: rel.split(os.sep))
 
 
 def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ()) -> str:
@@ -58,7 +75,7 @@ def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ())
     digest = hashlib.sha256()
     files, skipped = corpus_files(paths, ignored)
     for file in files:
-        stat = file.path.stat()
+        stat = os.stat(file.path)
         digest.update(f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
     for skip in skipped:
         digest.update(f"{skip.source}\0{skip.reason}\n".encode())

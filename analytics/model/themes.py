@@ -114,8 +114,8 @@ class ThemeModel(BaseEstimator, TransformerMixin):
     def _component_order(self) -> np.ndarray:
         return np.concatenate([self.alignment_, self._emerging_components()]).astype(int)
 
-    def _top_terms(self, weights: np.ndarray, n: int) -> list[str]:
-        names = self.vectorizer_.get_feature_names_out()
+    def _top_terms(self, weights: np.ndarray, n: int, names: np.ndarray | None = None) -> list[str]:
+        names = self.vectorizer_.get_feature_names_out() if names is None else names
         picked: list[str] = []
         for index in np.argsort(-weights):
             term = names[index]
@@ -194,7 +194,8 @@ class ThemeModel(BaseEstimator, TransformerMixin):
     def top_terms(self, n: int = 10) -> dict[str, list[str]]:
         """The ``n`` heaviest terms of each theme's component."""
         order = self._component_order()
+        names = self.vectorizer_.get_feature_names_out()
         return {
-            theme_id: self._top_terms(self.components_[component], n)
+            theme_id: self._top_terms(self.components_[component], n, names)
             for theme_id, component in zip(self.theme_ids_, order, strict=True)
         }
