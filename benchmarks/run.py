@@ -185,8 +185,9 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
 def measure(n: int, workers: int, keep: Path | None) -> Table:
     from make_corpus import make_corpus
 
+    from analytics.classifying import classify_all
     from analytics.model.fit import fit_or_load
-    from analytics.pipeline import analyse, classify_all, load_corpus
+    from analytics.pipeline import analyse, load_corpus
     from analytics.settings import Settings
     from analytics.views.export import csv_bytes
     from analytics.views.tables import meetings_table
