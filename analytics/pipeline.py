@@ -228,9 +228,14 @@ def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[d
 
 @dataclass
 class Analysis:
-    """What one corpus says: events with their themes, evidence, and the theme table."""
+    """What one corpus says: events with their themes, evidence, and the theme table.
+
+    The report texts are kept apart from the events (``texts``, by doc_id), once, so that
+    filtering the events copies no text; the search and an opened report read them.
+    """
 
     events: pd.DataFrame
+    texts: pd.Series
     doc_themes: pd.DataFrame
     themes: pd.DataFrame
     skipped: pd.DataFrame
@@ -245,6 +250,11 @@ class Analysis:
         """Hash of the reports in use (their doc_ids), for manifests and cache keys."""
         digest = hashlib.sha256("\n".join(sorted(self.events["doc_id"])).encode())
         return digest.hexdigest()[:16]
+
+    def with_texts(self, events: pd.DataFrame | None = None) -> pd.DataFrame:
+        """These events (all of them by default) with their ``text`` column."""
+        events = self.events if events is None else events
+        return events.assign(text=self.texts.reindex(events["doc_id"]).to_numpy())
 
     @property
     def labels(self) -> dict[str, str]:
@@ -291,7 +301,8 @@ def analyse(
     new.save(model_folder(settings.cache_dir, fingerprint))
     say("Done", 1.0)
     return Analysis(
-        events=events,
+        events=events.drop(columns="text"),
+        texts=events.set_index("doc_id")["text"],
         doc_themes=doc_themes,
         themes=theme_table(model, doc_themes),
         skipped=corpus.ingest_report,
@@ -337,6 +348,7 @@ def measure_quality(analysis: Analysis, settings: Settings) -> Quality:
     """
     facts = facts_file_in(analysis.paths)
     events = _quality_sample(analysis.events, facts, settings)
+    events = analysis.with_texts(events)
     figures = quality_report(analysis.model, events, facts)
     agreement = (
         theme_agreement(analysis.model, events, facts)

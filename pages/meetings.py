@@ -64,6 +64,6 @@ with right:
 with left:
     st.markdown("**Report** — evidence sentences are highlighted and tagged with their theme")
     evidence = {row.theme: list(row.evidence) for row in themes.itertuples()}
-    for paragraph in event["text"].split("\n"):
+    for paragraph in current.analysis.texts[doc_id].split("\n"):
         if paragraph.strip():
             st.markdown(highlighted(mark_evidence(paragraph, evidence), labels))

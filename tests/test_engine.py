@@ -3,9 +3,10 @@
 import pandas as pd
 import pytest
 
-from analytics import pipeline
+from analytics import classifying, pipeline
 from analytics.engine import Engine, ProcessEngine, make_engine
 from analytics.errors import SettingsError
+from analytics.model.fit import fit_or_load
 from analytics.pipeline import load_corpus
 from tests.conftest import SMALL_REPORTS
 
@@ -29,10 +30,10 @@ def test_small_jobs_stay_in_this_process_and_unknown_engines_are_named():
         make_engine("spark")
 
 
-def test_dask_gives_the_same_rows_as_this_process(make_corpus, settings, monkeypatch):
+def test_dask_gives_the_same_rows_and_themes_as_this_process(make_corpus, settings, monkeypatch):
     pytest.importorskip("dask.distributed", reason="make test installs requirements-dask.txt")
     reports = {
-        f"r{i}.txt": SMALL_REPORTS["council.txt"].replace("27-29 June", f"{i + 1}-{i + 2} June")
+        f"r{i}.txt": SMALL_REPORTS["nairobi.txt"].replace("3 to 5 March", f"{i + 1} to {i + 2} May")
         for i in range(4)
     }
     folder = make_corpus(reports)
@@ -43,3 +44,11 @@ def test_dask_gives_the_same_rows_as_this_process(make_corpus, settings, monkeyp
     pd.testing.assert_frame_equal(
         here.sort_values(key).reset_index(drop=True), dask.sort_values(key).reset_index(drop=True)
     )
+    model, _ = fit_or_load(here["text"], here["doc_id"], settings)
+    monkeypatch.setattr(classifying, "CLASSIFY_ROWS", 2)
+    themes_here, _ = classifying.classify_all(model, here, settings.replace(workers=1))
+    themes_dask, _ = classifying.classify_all(
+        model, here, settings.replace(engine="dask", workers=2)
+    )
+    assert not themes_here.empty
+    pd.testing.assert_frame_equal(themes_here, themes_dask)

@@ -228,7 +228,7 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
     assert not later.doc_themes.empty
     assert len(later.events) == 8
     whole_themes, whole_events = original(
-        first.model, later.events.drop(columns=["themes", "theme_weights"])
+        first.model, later.with_texts().drop(columns=["themes", "theme_weights"])
     )
     pd.testing.assert_series_equal(later.events["themes"], whole_events["themes"])
     order = ["doc_id", "theme"]

@@ -8,7 +8,7 @@ import pandas as pd
 
 __all__ = ["Filters", "apply_filters", "period_before", "year_range", "years_of"]
 
-_SEARCHED = ("title", "text", "city", "country", "region")
+_SEARCHED = ("title", "city", "country", "region")
 
 
 @dataclass(frozen=True)
@@ -27,8 +27,13 @@ class Filters:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
 
 
-def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
-    """The events that match every part of the selection (themes: any of those chosen)."""
+def apply_filters(
+    events: pd.DataFrame, filters: Filters, texts: pd.Series | None = None
+) -> pd.DataFrame:
+    """The events that match every part of the selection (themes: any of those chosen).
+
+    The search looks in the title and places, and in the report texts (``texts``, by
+    doc_id; the events table does not carry them, so that filtering copies no text)."""
     keep = pd.Series(True, index=events.index)
     if filters.regions:
         keep &= events["region"].isin(filters.regions)
@@ -45,8 +50,11 @@ def apply_filters(events: pd.DataFrame, filters: Filters) -> pd.DataFrame:
     if filters.search.strip():
         needle = filters.search.strip()
         found = pd.Series(False, index=events.index)
-        for column in _SEARCHED:
-            found |= events[column].str.contains(needle, case=False, regex=False).fillna(False)
+        columns = [events[column] for column in _SEARCHED]
+        if texts is not None:
+            columns.append(texts.reindex(events["doc_id"]).set_axis(events.index))
+        for column in columns:
+            found |= column.str.contains(needle, case=False, regex=False).fillna(False)
         keep &= found.astype(bool)
     return events[keep]
 

@@ -53,23 +53,26 @@ def _meeting_count(events: pd.DataFrame) -> int:
     return len(keys.drop_duplicates())
 
 
-def overview_headline(events: pd.DataFrame, filters: Filters) -> dict[str, object]:
+def overview_headline(
+    events: pd.DataFrame, filters: Filters, texts: pd.Series | None = None
+) -> dict[str, object]:
     """The Overview's figures for the selection: meetings, reports, regions, years, and the
     most discussed theme, each compared with the equally long period before it.
 
     The most discussed theme is counted over the selection's meetings whatever their
     themes (the theme filter set aside), so that choosing a theme does not make its
     share 100%. ``previous_years`` names the period compared with (None if there is none).
+    ``texts`` are the report texts the search looks in (see :func:`apply_filters`).
     """
     available = year_range(events) or (0, 0)
-    selected = apply_filters(events, filters)
+    selected = apply_filters(events, filters, texts)
     previous_filters = period_before(filters, available)
-    previous = apply_filters(events, previous_filters) if previous_filters else None
+    previous = apply_filters(events, previous_filters, texts) if previous_filters else None
     figures = headline(selected, previous)
     if filters.themes:
-        base = apply_filters(events, replace(filters, themes=()))
+        base = apply_filters(events, replace(filters, themes=()), texts)
         previous_base = (
-            apply_filters(events, replace(previous_filters, themes=()))
+            apply_filters(events, replace(previous_filters, themes=()), texts)
             if previous_filters
             else None
         )

@@ -104,7 +104,8 @@ def sidebar_filters(analysis: Analysis) -> Filters:
     labels = analysis.labels
     regions = sorted(r for r in events["region"].dropna().unique() if r)
     countries = sorted(c for c in events["country"].dropna().unique() if c)
-    types = [t for t in EVENT_TYPES if t in set(events["event_type"])]
+    present = set(events["event_type"].unique())
+    types = [t for t in EVENT_TYPES if t in present]
     low, high = year_range(events) or _NO_YEARS
     defaults = _defaults(events)
 
@@ -143,8 +144,12 @@ def sidebar_filters(analysis: Analysis) -> Filters:
 
 def make_view(analysis: Analysis, settings: Settings, filters: Filters) -> View:
     """The view of this run, kept for the page that app.py runs next."""
-    events = apply_filters(analysis.events, filters)
-    base = apply_filters(analysis.events, replace(filters, themes=())) if filters.themes else events
+    events = apply_filters(analysis.events, filters, analysis.texts)
+    base = (
+        apply_filters(analysis.events, replace(filters, themes=()), analysis.texts)
+        if filters.themes
+        else events
+    )
     current = View(analysis, settings, filters, events, base)
     st.session_state["_view"] = current
     return current

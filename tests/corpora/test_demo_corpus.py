@@ -55,7 +55,9 @@ def test_virtual_meetings_are_flagged(joined):
 @pytest.fixture(scope="module")
 def comparison(bundled):
     analysis = bundled.analysis
-    return compare_methods(analysis.model, analysis.events, FACTS).set_index(["method", "split"])
+    return compare_methods(analysis.model, analysis.with_texts(), FACTS).set_index(
+        ["method", "split"]
+    )
 
 
 def test_themes_meet_targets_on_held_out_reports(comparison):

@@ -35,3 +35,11 @@ def test_period_before_is_the_equally_long_span_just_before():
     assert period_before(Filters(years=(2018, 2020)), (2009, 2025)).years == (2015, 2017)
     assert period_before(Filters(years=(2010, 2012)), (2009, 2025)).years == (2009, 2009)
     assert period_before(Filters(), (2009, 2025)) is None
+
+
+def test_search_reads_the_report_texts_kept_apart_from_the_events(events):
+    texts = events.set_index("doc_id")["text"].copy()
+    texts["d4"] = "Delegates discussed the Harmonized System and its review."
+    found = apply_filters(events.drop(columns="text"), Filters(search="harmonized"), texts)
+    assert list(found["doc_id"]) == ["d4"]
+    assert apply_filters(events.drop(columns="text"), Filters(search="harmonized")).empty
