@@ -152,6 +152,19 @@ def app_opening_on(page: str) -> Path:
     return path
 
 
+def _bare_session() -> float:
+    """Seconds AppTest takes to run a new session of an app that writes one line."""
+    from streamlit.testing.v1 import AppTest
+
+    script = ROOT / ".bench_app_bare.py"
+    script.write_text('import streamlit as st\n\nst.write("one line")\n', encoding="utf-8")
+    try:
+        AppTest.from_file(str(script)).run()
+        return statistics.median(timed(AppTest.from_file(str(script)).run)[1] for _ in range(RUNS))
+    finally:
+        script.unlink()
+
+
 def page_reruns(table: Table, env: dict[str, str]) -> None:
     """Each page's run with a new region filter: median of RUNS.
 
@@ -162,6 +175,8 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
     from streamlit.testing.v1 import AppTest
 
     os.environ.update(env)
+    table.add(f"AppTest's own cost of a session (one line of text, median of {RUNS})",
+              _bare_session(), "to subtract from the page runs below")  # fmt: skip
     for page in PAGES:
         script = app_opening_on(page)
         try:
@@ -185,8 +200,8 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
 def measure(n: int, workers: int, keep: Path | None) -> Table:
     from make_corpus import make_corpus
 
-    from analytics.classifying import classify_all
-    from analytics.model.fit import fit_or_load
+    from analytics.classifying import classify_new
+    from analytics.model.fit import fit_or_load, model_folder
     from analytics.pipeline import analyse, load_corpus
     from analytics.settings import Settings
     from analytics.views.export import csv_bytes
@@ -210,9 +225,10 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     table.add("read + extract, cold", cold, f"{len(events) / cold:.0f} reports/s")
     _, warm = timed(lambda: load_corpus([corpus], settings))
     table.add("read, warm (all in the store)", warm)
-    (model, _), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
+    (model, key), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
     table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
-    _, classified = timed(lambda: classify_all(model, events, settings))
+    (_, _, new), classified = timed(lambda: classify_new(model, None, events, settings))
+    new.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
     table.add("classify every report", classified)
     total = cold + fit + classified
     texts = events["text"].tolist()
@@ -233,7 +249,9 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
                   f"{macro - macro_all:+.3f}")  # fmt: skip
 
     analysis, opened = timed(lambda: analyse(settings))
-    table.add("open the dashboard from the warm store", opened, "analysis of the whole corpus")
+    table.add(
+        "open the dashboard from the warm store", opened, "a new server: store, model, themes"
+    )
     shutil.copytree(new, corpus / "added")
     later, added = timed(lambda: analyse(settings, previous=analysis))
     assert len(later.events) == len(analysis.events) + NEW_REPORTS, "the new reports"

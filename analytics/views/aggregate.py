@@ -114,9 +114,13 @@ def rising_falling(
     dated = events.dropna(subset=["year"])
     before = dated[dated["year"] < split_year]
     after = dated[dated["year"] >= split_year]
+    counts = [_theme_counts(part) for part in (before, after)]
     rows = []
     for theme in theme_ids:
-        shares = [share_of(part, theme) for part in (before, after)]
+        shares = [
+            round(int(c.get(theme, 0)) / len(part), 4) if len(part) else 0.0
+            for c, part in zip(counts, (before, after), strict=True)
+        ]
         rows.append(
             {
                 "theme": theme,
@@ -130,6 +134,12 @@ def rising_falling(
         )
     table = pd.DataFrame(rows, columns=_CHANGE_COLUMNS)
     return table.sort_values("change", ascending=False, kind="stable")
+
+
+def _theme_counts(events: pd.DataFrame) -> pd.Series:
+    """How many of the events have each theme (one explode, not one pass per theme; a
+    report lists a theme once)."""
+    return events["themes"].explode().value_counts()
 
 
 def share_of(events: pd.DataFrame, theme: str) -> float:
