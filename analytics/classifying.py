@@ -9,7 +9,6 @@ parts, one per classification.
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 from dataclasses import dataclass
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from analytics.engine import make_engine
 from analytics.model.classify import DOC_THEME_COLUMNS, DOC_THEME_TYPES, classify
@@ -49,19 +50,21 @@ class Classified:
         themes, docs = [], []
         for part in sorted((Path(model_folder) / _PARTS).glob("docs-*.parquet")):
             try:
-                doc_rows = pd.read_parquet(part)
+                doc_rows = pq.read_table(part).to_pydict()  # lists as lists: no per-row work
                 theme_rows = pd.read_parquet(part.with_name(part.name.replace("docs-", "themes-")))
-            except (OSError, ValueError):
-                continue
-            docs.append(doc_rows)
+                weights = zip(
+                    doc_rows.pop("weight_ids"), doc_rows.pop("weight_values"), strict=True
+                )
+            except (OSError, ValueError, KeyError, pa.ArrowException):
+                continue  # damaged, or written by another version
+            doc_rows["theme_weights"] = [dict(zip(i, v, strict=True)) for i, v in weights]
+            docs.append(pd.DataFrame(doc_rows))
+            theme_rows["evidence"] = [list(e) for e in theme_rows["evidence"].tolist()]
             themes.append(theme_rows)
         if not docs:
             return None
         doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
-        doc_table["themes"] = [list(t) for t in doc_table["themes"].tolist()]
-        doc_table["theme_weights"] = [json.loads(w) for w in doc_table["theme_weights"].tolist()]
         doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
-        doc_themes["evidence"] = [list(e) for e in doc_themes["evidence"].tolist()]
         return cls(doc_themes.astype({"weight": float, "rank": int}), doc_table)
 
     def save(self, model_folder: Path) -> None:
@@ -71,7 +74,15 @@ class Classified:
         folder = Path(model_folder) / _PARTS
         folder.mkdir(parents=True, exist_ok=True)
         name = uuid.uuid4().hex
-        docs = self.docs.assign(theme_weights=self.docs["theme_weights"].map(json.dumps))
+        weights = self.docs["theme_weights"].tolist()
+        docs = pd.DataFrame(
+            {
+                "doc_id": self.docs["doc_id"].tolist(),
+                "themes": self.docs["themes"].tolist(),
+                "weight_ids": [list(w) for w in weights],
+                "weight_values": [list(w.values()) for w in weights],
+            }
+        )
         _write(self.doc_themes[DOC_THEME_COLUMNS], folder / f"themes-{name}.parquet")
         _write(docs, folder / f"docs-{name}.parquet")  # last: it marks the part complete
 

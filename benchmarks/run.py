@@ -227,8 +227,8 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     table.add("read, warm (all in the store)", warm)
     (model, key), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
     table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
-    (_, _, new), classified = timed(lambda: classify_new(model, None, events, settings))
-    new.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
+    (_, _, kept), classified = timed(lambda: classify_new(model, None, events, settings))
+    kept.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
     table.add("classify every report", classified)
     total = cold + fit + classified
     texts = events["text"].tolist()
