@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
+import types
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from typing import Any
 
 from analytics.errors import SettingsError
@@ -45,6 +48,20 @@ def _one_blas_thread() -> None:
         pass
 
 
+@contextmanager
+def without_main_script() -> Iterator[None]:
+    """Start processes without the main script: a new process imports the ``__main__``
+    of the one that starts it, and under ``streamlit run`` that is the dashboard's own
+    script, which must not run again in a worker."""
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 class ProcessEngine(Engine):
     """Batches on worker processes of this machine (started by a fork server, so the
     dashboard's threads are never forked)."""
@@ -55,7 +72,8 @@ class ProcessEngine(Engine):
         self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_one_blas_thread)
 
     def map(self, work, batches, *args):
-        futures = [self._pool.submit(work, batch, *args) for batch in batches]
+        with without_main_script():  # workers (and the fork server) start as they are needed
+            futures = [self._pool.submit(work, batch, *args) for batch in batches]
         for future in as_completed(futures):
             yield future.result()
 
@@ -80,9 +98,10 @@ class DaskEngine(Engine):
         if address:
             self._client = Client(address)
         else:
-            self._cluster = LocalCluster(
-                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-            )
+            with without_main_script():
+                self._cluster = LocalCluster(
+                    n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+                )
             self._client = Client(self._cluster)
         self.workers = len(self._client.scheduler_info()["workers"]) or workers
 

@@ -52,3 +52,25 @@ def test_dask_gives_the_same_rows_and_themes_as_this_process(make_corpus, settin
     )
     assert not themes_here.empty
     pd.testing.assert_frame_equal(themes_here, themes_dask)
+
+
+def test_workers_never_run_the_main_script_again(tmp_path, monkeypatch):
+    """Under `streamlit run` the main module is the dashboard's script: a worker that
+    imported it again would start the dashboard inside itself."""
+    import sys
+    import types
+
+    marker = tmp_path / "ran"
+    script = tmp_path / "dashboard.py"
+    script.write_text(f"open({str(marker)!r}, 'w').close()\n")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(script)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    engine = ProcessEngine(2)
+    try:
+        results = sorted(map(tuple, engine.map(_square, [[1], [2], [3]], 3)))
+    finally:
+        engine.close()
+    assert results == [(1,), (8,), (27,)]
+    assert not marker.exists()
+    assert sys.modules["__main__"] is main
