@@ -27,8 +27,6 @@ _ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 class Engine:
     """Runs ``work(batch, *args)`` for every batch, in this process."""
 
-    workers = 1
-
     def map(self, work: Callable[..., Any], batches: Iterable[Any], *args: Any) -> Iterator[Any]:
         for batch in batches:
             yield work(batch, *args)
@@ -40,12 +38,9 @@ class Engine:
 def _one_blas_thread() -> None:
     for name in _ONE_THREAD:
         os.environ[name] = "1"
-    try:
-        from threadpoolctl import threadpool_limits
+    from threadpoolctl import threadpool_limits  # scikit-learn's own dependency
 
-        threadpool_limits(1)
-    except ImportError:  # pragma: no cover - scikit-learn brings threadpoolctl
-        pass
+    threadpool_limits(1)
 
 
 @contextmanager
@@ -67,7 +62,6 @@ class ProcessEngine(Engine):
     dashboard's threads are never forked)."""
 
     def __init__(self, workers: int) -> None:
-        self.workers = workers
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_one_blas_thread)
 
@@ -103,7 +97,6 @@ class DaskEngine(Engine):
                     n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
                 )
             self._client = Client(self._cluster)
-        self.workers = len(self._client.scheduler_info()["workers"]) or workers
 
     def map(self, work, batches, *args):
         from dask.distributed import as_completed as finished

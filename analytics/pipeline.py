@@ -120,7 +120,8 @@ def load_corpus(
     batches = [list(todo.values())[i : i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
     new = _extract_all(batches, tables, settings, store, skipped, progress, len(files))
     store.save()
-    events = _events_of(keyed, pd.concat([store.rows(k for _, k in keyed), *new]))
+    kept = store.rows(key for _, key in keyed if key not in todo)  # the new ones are in hand
+    events = _events_of(keyed, pd.concat([kept, *new]))
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
     updated = datetime.fromtimestamp(newest) if newest is not None else None
