@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,44 +29,52 @@ __all__ = ["CLASSIFY_ROWS", "Classified", "classify_all", "classify_batch", "cla
 
 CLASSIFY_ROWS = 10_000  # reports per batch of classification
 _PARTS = "classified"  # the folder of parts beside a model
-_DOC_COLUMNS = ["doc_id", "themes", "theme_weights"]
+_VERSION = "2"  # of the parts' layout: parts of another version are classified again
+KEPT_THEME_COLUMNS = [c for c in DOC_THEME_COLUMNS if c != "evidence"]
 
 
 @dataclass(frozen=True)
 class Classified:
-    """What one model said of some reports: their rows of ``doc_themes``, and per report
-    (by doc_id) its ``themes`` and ``theme_weights``."""
+    """What one model said of some reports: their rows of ``doc_themes`` (without the
+    evidence sentences, quoted again for the few reports shown), and per report (by
+    doc_id) its ``themes``."""
 
     doc_themes: pd.DataFrame
-    docs: pd.DataFrame  # doc_id, themes, theme_weights
+    docs: pd.DataFrame  # doc_id, themes
 
     @classmethod
     def of(cls, doc_themes: pd.DataFrame, events: pd.DataFrame) -> Classified:
-        return cls(doc_themes, events[_DOC_COLUMNS].drop_duplicates("doc_id"))
+        docs = events[["doc_id", "themes"]].drop_duplicates("doc_id")
+        return cls(doc_themes[KEPT_THEME_COLUMNS], docs)
 
     @classmethod
     def load(cls, model_folder: Path) -> Classified | None:
         """The classification kept beside a model, or None when there is none (a damaged
         part is left out: its reports are classified again)."""
         themes, docs = [], []
-        for part in sorted((Path(model_folder) / _PARTS).glob("docs-*.parquet")):
+        for part in sorted((Path(model_folder) / _PARTS).glob(f"docs-v{_VERSION}-*.parquet")):
             try:
-                doc_rows = pq.read_table(part).to_pydict()  # lists as lists: no per-row work
-                theme_rows = pd.read_parquet(part.with_name(part.name.replace("docs-", "themes-")))
-                weights = zip(
-                    doc_rows.pop("weight_ids"), doc_rows.pop("weight_values"), strict=True
+                table = pq.read_table(part, columns=["doc_id", "themes"])
+                theme_rows = pd.read_parquet(
+                    part.with_name(part.name.replace("docs-", "themes-")),
+                    columns=KEPT_THEME_COLUMNS,
                 )
             except (OSError, ValueError, KeyError, pa.ArrowException):
-                continue  # damaged, or written by another version
-            doc_rows["theme_weights"] = [dict(zip(i, v, strict=True)) for i, v in weights]
-            docs.append(pd.DataFrame(doc_rows))
-            theme_rows["evidence"] = [list(e) for e in theme_rows["evidence"].tolist()]
+                continue  # damaged
+            # lists as lists, straight from Arrow: no per-row work
+            doc_ids = table.column("doc_id").to_pandas().astype("string")
+            docs.append(
+                pd.DataFrame({"doc_id": doc_ids, "themes": table.column("themes").to_pylist()})
+            )
             themes.append(theme_rows)
         if not docs:
             return None
-        doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
-        doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
-        return cls(doc_themes.astype({"weight": float, "rank": int}), doc_table)
+        if len(docs) == 1:
+            doc_table, doc_themes = docs[0], themes[0]
+        else:
+            doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
+            doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
+        return cls(doc_themes.astype({**DOC_THEME_TYPES, "weight": float, "rank": int}), doc_table)
 
     def save(self, model_folder: Path) -> None:
         """Add this classification beside the model, as one part written atomically."""
@@ -73,17 +82,11 @@ class Classified:
             return
         folder = Path(model_folder) / _PARTS
         folder.mkdir(parents=True, exist_ok=True)
-        name = uuid.uuid4().hex
-        weights = self.docs["theme_weights"].tolist()
+        name = f"v{_VERSION}-{uuid.uuid4().hex}"
         docs = pd.DataFrame(
-            {
-                "doc_id": self.docs["doc_id"].tolist(),
-                "themes": self.docs["themes"].tolist(),
-                "weight_ids": [list(w) for w in weights],
-                "weight_values": [list(w.values()) for w in weights],
-            }
+            {"doc_id": self.docs["doc_id"].tolist(), "themes": self.docs["themes"].tolist()}
         )
-        _write(self.doc_themes[DOC_THEME_COLUMNS], folder / f"themes-{name}.parquet")
+        _write(self.doc_themes[KEPT_THEME_COLUMNS], folder / f"themes-{name}.parquet")
         _write(docs, folder / f"docs-{name}.parquet")  # last: it marks the part complete
 
 
@@ -122,29 +125,39 @@ def classify_batch(
 
 
 def classify_new(
-    model: ThemeModel, known: Classified | None, events: pd.DataFrame, settings: Settings
+    model: ThemeModel,
+    known: Classified | None,
+    events: pd.DataFrame,
+    settings: Settings,
+    texts: Callable[[pd.DataFrame], list[str]] | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame, Classified]:
     """The themes of every report: ``known``'s for the reports it holds, the model's for
-    the others.
+    the others. ``texts`` gives the texts of the events to classify when their ``text``
+    column does not hold them all (read from the store).
 
     Returns:
         ``(doc_themes, events, new)``: as :func:`~analytics.model.classify.classify`
-        gives them for all the reports, and the classification of the new ones alone.
+        gives them for all the reports, but without the evidence sentences and the theme
+        weights (events keep their ``themes``), and the classification of the new ones.
     """
+
+    def with_texts(frame: pd.DataFrame) -> pd.DataFrame:
+        return frame.assign(text=texts(frame)) if texts is not None and len(frame) else frame
+
     if known is None:
-        doc_themes, classified = classify_all(model, events, settings)
-        return doc_themes, classified, Classified.of(doc_themes, classified)
+        doc_themes, classified = classify_all(model, with_texts(events), settings)
+        new = Classified.of(doc_themes, classified)
+        return new.doc_themes, classified.drop(columns="theme_weights"), new
     prior = known.docs.set_index("doc_id")
     seen = _among(events["doc_id"], prior.index)
-    new_themes, new_events = classify_all(model, events[~seen], settings)
+    new_themes, new_events = classify_all(model, with_texts(events[~seen]), settings)
     kept = events[seen].copy()
-    for column in ("themes", "theme_weights"):
-        kept[column] = prior[column].reindex(kept["doc_id"]).to_numpy()
+    kept["themes"] = prior["themes"].reindex(kept["doc_id"]).to_numpy()
     kept_themes = known.doc_themes[_among(known.doc_themes["doc_id"], kept["doc_id"])]
     parts = [part for part in (kept_themes, new_themes) if not part.empty] or [new_themes]
-    doc_themes = pd.concat(parts, ignore_index=True)
+    doc_themes = pd.concat([part[KEPT_THEME_COLUMNS] for part in parts], ignore_index=True)
     doc_themes = doc_themes.astype(DOC_THEME_TYPES)
-    classified = pd.concat([kept, new_events]).loc[events.index]
+    classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).loc[events.index]
     return doc_themes, classified, Classified.of(new_themes, new_events)
 
 

@@ -32,31 +32,16 @@ from analytics.extract.places import gazetteer
 from analytics.ingest.base import Skipped
 from analytics.ingest.files import CorpusFile, corpus_files
 from analytics.ingest.readers import read_bytes
-from analytics.ingest.store import ExtractionStore, extraction_key, file_key
-from analytics.model.classify import theme_table
-from analytics.model.evaluation import (
-    facts_file_in,
-    load_facts,
-    quality_report,
-    theme_agreement,
-)
-from analytics.model.fit import fit_or_load, model_folder, sample_positions
+from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
+from analytics.model.classify import quote_evidence, theme_table
+from analytics.model.fit import fit_or_load, model_folder
 from analytics.model.themes import ThemeModel
 from analytics.settings import Settings
 
-__all__ = [
-    "Analysis",
-    "Corpus",
-    "Quality",
-    "analyse",
-    "load_corpus",
-    "measure_quality",
-    "stored_quality",
-]
+__all__ = ["Analysis", "Corpus", "analyse", "load_corpus"]
 
 Progress = Callable[[str, float], None]
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
-_QUALITY_FILE, _AGREEMENT_FILE = "quality.csv", "agreement.csv"
 
 
 @dataclass
@@ -68,6 +53,7 @@ class Corpus:
     n_files: int = 0
     duplicates: int = 0
     updated: datetime | None = None  # newest modification time of a file read
+    texts: StoredTexts | None = None  # the texts left out of ``events`` (``texts=False``)
 
     @property
     def ingest_report(self) -> pd.DataFrame:
@@ -85,6 +71,7 @@ def load_corpus(
     settings: Settings,
     cache: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
+    texts: bool = True,
 ) -> Corpus:
     """Read every report under ``paths`` into the events table.
 
@@ -98,6 +85,9 @@ def load_corpus(
             engine.
         cache: read and write the extraction store in ``settings.cache_dir``.
         progress: called as ``progress(done, total, name)`` as files are done.
+        texts: give every event its ``text``; when False (and ``cache``), only the reports
+            extracted by this load have it, and ``Corpus.texts`` reads the others' from
+            the store on demand.
 
     Returns:
         The events (one row per distinct report) and the ingest report.
@@ -120,12 +110,14 @@ def load_corpus(
     batches = [list(todo.values())[i : i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
     new = _extract_all(batches, tables, settings, store, skipped, progress, len(files))
     store.save()
-    kept = store.rows(key for _, key in keyed if key not in todo)  # the new ones are in hand
+    # The new rows are in hand; the kept ones are read, without their texts if asked so.
+    kept = store.rows((key for _, key in keyed if key not in todo), texts=texts or not cache)
     events = _events_of(keyed, pd.concat([kept, *new]))
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
     updated = datetime.fromtimestamp(newest) if newest is not None else None
-    return Corpus(events, skipped, len(files), before - len(events), updated)
+    stored = store.texts(events["doc_id"]) if cache and not texts else None
+    return Corpus(events, skipped, len(files), before - len(events), updated, stored)
 
 
 def _key(
@@ -172,6 +164,8 @@ def _events_of(keyed: list[tuple[str, str]], rows: pd.DataFrame) -> pd.DataFrame
         return empty_events()
     files = pd.DataFrame(keyed, columns=["name", "key"])
     joined = files.merge(rows.drop_duplicates(["key", "row"]), on="key", how="inner")
+    if "text" not in joined:
+        joined["text"] = pd.NA  # read without texts, and none new
     return events_frame(joined.assign(source=joined["name"] + joined["row"]))
 
 
@@ -231,12 +225,14 @@ def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[d
 class Analysis:
     """What one corpus says: events with their themes, evidence, and the theme table.
 
-    The report texts are kept apart from the events (``texts``, by doc_id), once, so that
-    filtering the events copies no text; the search and an opened report read them.
+    The report texts are kept apart from the events (``texts``, by doc_id: a Series, or
+    the store's texts read on demand), so that filtering the events copies no text and the
+    dashboard does not hold every text from the start; the search and an opened report
+    read them.
     """
 
     events: pd.DataFrame
-    texts: pd.Series
+    texts: pd.Series | StoredTexts
     doc_themes: pd.DataFrame
     themes: pd.DataFrame
     skipped: pd.DataFrame
@@ -255,7 +251,31 @@ class Analysis:
     def with_texts(self, events: pd.DataFrame | None = None) -> pd.DataFrame:
         """These events (all of them by default) with their ``text`` column."""
         events = self.events if events is None else events
-        return events.assign(text=self.texts.reindex(events["doc_id"]).to_numpy())
+        return events.assign(text=self._texts_of(events["doc_id"].tolist()).to_numpy())
+
+    def _texts_of(self, doc_ids: list[str]) -> pd.Series:
+        """The texts of these reports, read (not held) when kept in the store."""
+        if isinstance(self.texts, StoredTexts):
+            return self.texts.of(doc_ids)
+        return self.texts.reindex(doc_ids)
+
+    def evidence(self, rows: pd.DataFrame) -> list[list[str]]:
+        """The evidence sentences of these rows of ``doc_themes`` (doc_id, theme), quoted
+        again from their reports' texts by the model (none is kept for every report)."""
+        if rows.empty:
+            return []
+        ids = list(dict.fromkeys(rows["doc_id"].tolist()))
+        wanted = {doc_id: [] for doc_id in ids}
+        for doc_id, theme in zip(rows["doc_id"], rows["theme"], strict=True):
+            wanted[doc_id].append(theme)
+        texts = self._texts_of(ids).fillna("").tolist()
+        quoted = quote_evidence(self.model, texts, list(wanted.values()))
+        found = {
+            (doc_id, theme): sentences
+            for doc_id, quotes in zip(ids, quoted, strict=True)
+            for theme, sentences in zip(wanted[doc_id], quotes, strict=True)
+        }
+        return [found[key] for key in zip(rows["doc_id"], rows["theme"], strict=True)]
 
     @property
     def labels(self) -> dict[str, str]:
@@ -286,24 +306,35 @@ def analyse(
     def reading(done: int, total: int, name: str) -> None:
         say(f"Reading report {done} of {total}", 0.8 * done / max(total, 1))
 
-    corpus = load_corpus(paths, settings, progress=reading)
-    if corpus.events.empty:
+    corpus = load_corpus(paths, settings, progress=reading, texts=False)
+    events = corpus.events
+    if events.empty:
         raise CorpusError("no report could be read from " + ", ".join(map(str, paths)))
+
+    def texts_of(frame: pd.DataFrame) -> list[str]:
+        """The texts of these events: those in hand, the others read from the store."""
+        missing = frame["text"].isna().to_numpy()
+        if not missing.any():
+            return frame["text"].tolist()
+        filled = frame["text"].copy()
+        filled[missing] = corpus.texts.of(frame.loc[missing, "doc_id"].tolist()).to_numpy()
+        return filled.tolist()
+
     if previous is None:
         say("Fitting the theme model", 0.85)
-        events = corpus.events
-        model, fingerprint = fit_or_load(events["text"], events["doc_id"], settings)
+        sample = lambda positions: texts_of(events.iloc[positions])  # noqa: E731
+        model, fingerprint = fit_or_load(sample, events["doc_id"], settings)
         known = Classified.load(model_folder(settings.cache_dir, fingerprint))
     else:
         model, fingerprint = previous.model, previous.fingerprint
         known = Classified.of(previous.doc_themes, previous.events)
     say("Classifying reports", 0.95)
-    doc_themes, events, new = classify_new(model, known, corpus.events, settings)
+    doc_themes, events, new = classify_new(model, known, events, settings, texts_of)
     new.save(model_folder(settings.cache_dir, fingerprint))
     say("Done", 1.0)
     return Analysis(
         events=events.drop(columns="text"),
-        texts=events.set_index("doc_id")["text"],
+        texts=corpus.texts,
         doc_themes=doc_themes,
         themes=theme_table(model, doc_themes),
         skipped=corpus.ingest_report,
@@ -313,54 +344,3 @@ def analyse(
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
     )
-
-
-@dataclass(frozen=True)
-class Quality:
-    """A fitted model's quality figures, and its per-theme agreement with the facts (no
-    rows when the corpus has no facts table)."""
-
-    figures: pd.DataFrame
-    agreement: pd.DataFrame
-
-
-def stored_quality(analysis: Analysis, settings: Settings) -> Quality | None:
-    """The quality kept with the analysis's model, or None if not measured yet."""
-    folder = model_folder(settings.cache_dir, analysis.fingerprint)
-    if not (folder / _QUALITY_FILE).is_file() or not (folder / _AGREEMENT_FILE).is_file():
-        return None
-    return Quality(pd.read_csv(folder / _QUALITY_FILE), pd.read_csv(folder / _AGREEMENT_FILE))
-
-
-def _quality_sample(events: pd.DataFrame, facts: Path | None, settings: Settings) -> pd.DataFrame:
-    """The reports quality is measured on: the model's fit sample of a large corpus (its
-    refits for stability cost what a fit costs), with every report the facts describe."""
-    picked = events.iloc[sample_positions(len(events), settings.fit_sample, settings.random_state)]
-    if len(picked) == len(events) or facts is None:
-        return picked
-    described = events["source"].isin(load_facts(facts)["source"])
-    return events[events.index.isin(picked.index) | described]
-
-
-def measure_quality(analysis: Analysis, settings: Settings) -> Quality:
-    """Measure the model's quality (refits included) and keep it with the model.
-
-    Slow (five refits for stability, the baselines): run it off the request path.
-    """
-    facts = facts_file_in(analysis.paths)
-    events = _quality_sample(analysis.events, facts, settings)
-    events = analysis.with_texts(events)
-    figures = quality_report(analysis.model, events, facts)
-    agreement = (
-        theme_agreement(analysis.model, events, facts)
-        if facts
-        else pd.DataFrame(columns=["split", "theme", "support", "assigned", "precision",
-                                   "recall", "f1"])
-    )  # fmt: skip
-    folder = model_folder(settings.cache_dir, analysis.fingerprint)
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, name in ((agreement, _AGREEMENT_FILE), (figures, _QUALITY_FILE)):
-        tmp = folder / f".{name}.tmp"
-        table.to_csv(tmp, index=False)
-        tmp.replace(folder / name)
-    return Quality(figures, agreement)

@@ -41,7 +41,7 @@ if doc_id not in set(table["doc_id"]):
     st.stop()
 
 event = current.events.set_index("doc_id").loc[doc_id]
-themes = report_themes(current.analysis.doc_themes, doc_id)
+themes = report_themes(current.analysis.doc_themes, doc_id, current.analysis.evidence)
 
 st.header(as_text(event["title"] or "(untitled report)"), divider="gray")
 st.write(as_text(meeting_line(event)))

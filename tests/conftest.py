@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analytics.pipeline import Analysis, analyse, measure_quality
+from analytics.pipeline import Analysis, analyse
+from analytics.quality import measure_quality
 from analytics.settings import Settings
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -20,6 +20,7 @@ ALLOWED = {
     "views": {"extract"},  # the labels of the meeting types
     "pipeline": {"ingest", "extract", "model", "engine", "classifying"},
     "classifying": {"model", "engine"},
+    "quality": {"pipeline", "model"},
     "jobs": set(),
     "engine": set(),
 }

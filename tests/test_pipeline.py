@@ -5,7 +5,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from analytics import classifying, pipeline
+from analytics import classifying, pipeline, quality
 from analytics.extract.event import EVENT_COLUMNS
 from analytics.pipeline import load_corpus
 from tests.conftest import SMALL_REPORTS, report_text
@@ -227,15 +227,14 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
     assert seen == [2] and later.fingerprint == first.fingerprint
     assert not later.doc_themes.empty
     assert len(later.events) == 8
-    whole_themes, whole_events = original(
-        first.model, later.with_texts().drop(columns=["themes", "theme_weights"])
-    )
+    whole_themes, whole_events = original(first.model, later.with_texts().drop(columns="themes"))
     pd.testing.assert_series_equal(later.events["themes"], whole_events["themes"])
     order = ["doc_id", "theme"]
-    pd.testing.assert_frame_equal(
-        later.doc_themes.sort_values(order).reset_index(drop=True),
-        whole_themes.sort_values(order).reset_index(drop=True),
-    )
+    whole_themes = whole_themes.sort_values(order).reset_index(drop=True)
+    kept = later.doc_themes.sort_values(order).reset_index(drop=True)
+    pd.testing.assert_frame_equal(kept, whole_themes.drop(columns="evidence"))
+    # the evidence is not kept for every report but quoted again as the model quotes it
+    assert later.evidence(kept) == whole_themes["evidence"].tolist()
 
 
 def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_report(
@@ -245,9 +244,9 @@ def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_
     facts.parent.mkdir()
     facts.write_text("file,themes\nr09.txt,revenue\n")
     events = pd.DataFrame({"source": [f"demo/r{i:02d}.txt" for i in range(10)]})
-    picked = pipeline._quality_sample(events, facts, settings.replace(fit_sample=3))
+    picked = quality._quality_sample(events, facts, settings.replace(fit_sample=3))
     assert "demo/r09.txt" in set(picked["source"]) and 3 <= len(picked) <= 4
-    everything = pipeline._quality_sample(events, facts, settings.replace(fit_sample=0))
+    everything = quality._quality_sample(events, facts, settings.replace(fit_sample=0))
     assert len(everything) == 10
 
 
@@ -266,7 +265,6 @@ def test_a_warm_start_classifies_only_reports_its_model_has_not_seen(
     again = pipeline.analyse(settings)  # a new server process: nothing in memory
     assert seen == [0]
     pd.testing.assert_series_equal(again.events["themes"], first.events["themes"])
-    pd.testing.assert_series_equal(again.events["theme_weights"], first.events["theme_weights"])
     order = ["doc_id", "theme"]
     pd.testing.assert_frame_equal(
         again.doc_themes.sort_values(order).reset_index(drop=True),
@@ -276,3 +274,31 @@ def test_a_warm_start_classifies_only_reports_its_model_has_not_seen(
         part.write_bytes(b"damaged")
     seen.clear()
     assert len(pipeline.analyse(settings).events) == 6 and seen == [6]  # classified again
+
+
+def test_the_analysis_reads_report_texts_from_the_store_when_asked(make_corpus, settings):
+    reports = {name: f"{text}\nIt closed with item {i}zeta." for i, (name, text) in
+               enumerate(_many_reports(4).items())}  # fmt: skip
+    folder = make_corpus(reports)
+    first = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    warm = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    by_source = warm.events.set_index("source")["doc_id"]
+    for analysis in (first, warm):
+        assert "text" not in analysis.events
+        for i, name in enumerate(reports):
+            assert f"item {i}zeta" in analysis.texts[by_source[f"corpus/{name}"]]
+    ids = [by_source["corpus/r02.txt"], "no-such-report", by_source["corpus/r00.txt"]]
+    picked = warm.texts.of(ids)
+    assert list(picked.index) == ids and pd.isna(picked.iloc[1])
+    assert picked.iloc[0] == warm.texts[ids[0]]
+    assert warm.with_texts()["text"].notna().all()
+
+
+def test_a_warm_load_without_texts_reads_them_on_demand(make_corpus, settings):
+    folder = make_corpus()
+    whole = load_corpus([folder], settings).events
+    lean = load_corpus([folder], settings, texts=False)
+    assert lean.events["text"].isna().all()
+    pd.testing.assert_frame_equal(lean.events.drop(columns="text"), whole.drop(columns="text"))
+    texts = lean.texts.of(whole["doc_id"].tolist())
+    assert texts.tolist() == whole["text"].tolist()

@@ -15,14 +15,17 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+import threading
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-__all__ = ["ExtractionStore", "extraction_key", "file_key"]
+__all__ = ["ExtractionStore", "StoredTexts", "extraction_key", "file_key"]
 
 _PARTS = "events"  # the folder of parts inside the cache folder
 _MANIFEST = "files.parquet"
@@ -105,17 +108,23 @@ class ExtractionStore:
     def has(self, key: str) -> bool:
         return key in self._where
 
-    def rows(self, keys: Iterable[str]) -> pd.DataFrame:
-        """The kept rows of these keys, read part by part (an empty frame if none)."""
+    def rows(self, keys: Iterable[str], texts: bool = True) -> pd.DataFrame:
+        """The kept rows of these keys, read part by part (an empty frame if none); without
+        their ``text`` column unless ``texts`` (the dashboard reads texts on demand)."""
         by_part: dict[Path, set[str]] = {}
         for key in keys:
             if key in self._where:
                 by_part.setdefault(self._where[key], set()).add(key)
         frames = []
         for part, wanted in by_part.items():
-            frame = pd.read_parquet(part)
+            columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
+            frame = pd.read_parquet(part, columns=columns)
             frames.append(frame[frame["key"].isin(wanted)])
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+    def texts(self, doc_ids: Sequence[str]) -> StoredTexts:
+        """The texts of these reports, read from the parts when they are needed."""
+        return StoredTexts(self.folder, doc_ids)
 
     def append(self, rows: pd.DataFrame) -> None:
         """Write new rows (with their ``key`` column) as a part of their own, at once."""
@@ -152,3 +161,57 @@ class ExtractionStore:
         for part in parts:
             part.unlink(missing_ok=True)
         self._where = {key: merged for key in self._where}
+
+
+class StoredTexts:
+    """Report texts by doc_id, read from the store's parts when needed rather than held
+    from the start: :meth:`__getitem__` (a report opened) and :meth:`of` (a few reports)
+    read only what they are asked for; :meth:`reindex` (a search) reads every text of
+    the corpus once and holds them from then on.
+
+    Args:
+        folder: the store's folder of parts.
+        doc_ids: the reports of the corpus in use.
+    """
+
+    def __init__(self, folder: Path, doc_ids: Sequence[str]) -> None:
+        self.folder = Path(folder)
+        self._ids = list(doc_ids)
+        self._held: pd.Series | None = None
+        self._lock = threading.Lock()
+
+    def _read(self, wanted: Sequence[str]) -> pd.Series:
+        """The texts of ``wanted`` found in the parts, by doc_id."""
+        ids = pa.array(list(wanted), pa.string())
+        frames = []
+        for part in sorted(self.folder.glob("part-*.parquet")):
+            try:
+                table = pq.read_table(part, columns=["doc_id", "text"])
+            except (OSError, ValueError, pa.ArrowException):
+                continue  # damaged or gone (compacted meanwhile): its reports are elsewhere
+            frames.append(table.filter(pc.is_in(table["doc_id"], value_set=ids)).to_pandas())
+        if not frames:
+            return pd.Series(dtype="string", name="text")
+        found = pd.concat(frames, ignore_index=True).drop_duplicates("doc_id")
+        return found.set_index("doc_id")["text"].astype("string")
+
+    def __getitem__(self, doc_id: str) -> str:
+        if self._held is not None:
+            return self._held[doc_id]
+        found = self._read([doc_id])
+        if found.empty:
+            raise KeyError(doc_id)
+        return found.iloc[0]
+
+    def of(self, doc_ids: Sequence[str]) -> pd.Series:
+        """The texts of these reports, in their order (missing ones empty), not held."""
+        if self._held is not None:
+            return self._held.reindex(doc_ids)
+        return self._read(doc_ids).reindex(doc_ids)
+
+    def reindex(self, doc_ids: Sequence[str]) -> pd.Series:
+        """The texts of these reports, in their order, from every text held once read."""
+        with self._lock:
+            if self._held is None:
+                self._held = self._read(self._ids)
+        return self._held.reindex(doc_ids)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from analytics.model.themes import ThemeModel
 
-__all__ = ["DOC_THEME_COLUMNS", "DOC_THEME_TYPES", "classify", "theme_table"]
+__all__ = ["DOC_THEME_COLUMNS", "DOC_THEME_TYPES", "classify", "quote_evidence", "theme_table"]
 
 EVIDENCE_PER_THEME = 2  # sentences quoted as a theme's evidence in a report
 REPRESENTATIVES = 5  # reports listed as a theme's most representative
@@ -31,8 +31,6 @@ def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     for doc, doc_id in enumerate(events["doc_id"]):
         for rank, theme_id in enumerate(assigned[doc], start=1):
             k = index[theme_id]
-            strength = scored.weights[doc][:, k] + scored.evidence[doc][:, k]
-            best = [i for i in np.argsort(-strength, kind="stable") if strength[i] > 0]
             rows.append(
                 {
                     "doc_id": doc_id,
@@ -41,7 +39,7 @@ def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.
                     "kind": model.kinds_[k],
                     "weight": round(float(scored.scores[doc, k]), 4),
                     "rank": rank,
-                    "evidence": [scored.units[doc][i] for i in best[:EVIDENCE_PER_THEME]],
+                    "evidence": _evidence(scored, doc, k),
                 }
             )
     doc_themes = pd.DataFrame(rows, columns=DOC_THEME_COLUMNS)
@@ -52,6 +50,24 @@ def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.
         for row in scored.scores
     ]
     return doc_themes.astype(DOC_THEME_TYPES), events
+
+
+def _evidence(scored, doc: int, k: int) -> list[str]:
+    """The sentences of report ``doc`` that speak most for theme ``k``, strongest first."""
+    strength = scored.weights[doc][:, k] + scored.evidence[doc][:, k]
+    best = [i for i in np.argsort(-strength, kind="stable") if strength[i] > 0]
+    return [scored.units[doc][i] for i in best[:EVIDENCE_PER_THEME]]
+
+
+def quote_evidence(
+    model: ThemeModel, texts: list[str], themes: list[list[str]]
+) -> list[list[list[str]]]:
+    """For each report (its text), the evidence sentences of each of its given themes, as
+    :func:`classify` quotes them: the evidence of a few reports shown, without keeping
+    every report's."""
+    scored = model.score_units(texts)
+    index = {theme_id: i for i, theme_id in enumerate(model.theme_ids_)}
+    return [[_evidence(scored, doc, index[t]) for t in mine] for doc, mine in enumerate(themes)]
 
 
 def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:

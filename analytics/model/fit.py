@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -70,9 +70,19 @@ def sample_positions(n: int, sample: int, random_state: int | None) -> list[int]
     return sorted(np.random.default_rng(random_state).choice(n, sample, replace=False).tolist())
 
 
-def fit_texts(texts: Sequence[str], sample: int, random_state: int | None) -> list[str]:
+Texts = Sequence[str] | Callable[[list[int]], list[str]]
+
+
+def fit_texts(
+    texts: Texts, sample: int, random_state: int | None, n: int | None = None
+) -> list[str]:
     """The texts a model is fitted on: all of them, or a fixed random ``sample`` of them
-    (in corpus order) when there are more; 0 means all."""
+    (in corpus order) when there are more; 0 means all.
+
+    ``texts`` are the texts, or a function giving the texts at some positions of the
+    ``n`` reports (so that only the sample is read)."""
+    if callable(texts):
+        return list(texts(sample_positions(n, sample, random_state)))
     texts = list(texts)
     return [texts[i] for i in sample_positions(len(texts), sample, random_state)]
 
@@ -83,10 +93,10 @@ def model_folder(cache_dir: Path, key: str) -> Path:
 
 
 def fit_or_load(
-    texts: Sequence[str], doc_ids: Sequence[str], settings: Settings, cache: bool = True
+    texts: Texts, doc_ids: Sequence[str], settings: Settings, cache: bool = True
 ) -> tuple[ThemeModel, str]:
     """The model of these reports and its fingerprint: loaded if kept, else fitted (and
-    kept, unless ``cache`` is False).
+    kept, unless ``cache`` is False). ``texts`` as :func:`fit_texts` takes them.
 
     Raises:
         ModelError: when no report has a sentence long enough to learn from.
@@ -97,7 +107,7 @@ def fit_or_load(
     folder = model_folder(settings.cache_dir, key)
     if cache and (folder / "model.json").exists():
         return load_model(folder), key
-    model.fit(fit_texts(texts, settings.fit_sample, settings.random_state))
+    model.fit(fit_texts(texts, settings.fit_sample, settings.random_state, len(doc_ids)))
     if cache:
         save_model(model, folder)
     return model, key

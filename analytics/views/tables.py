@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -48,14 +49,29 @@ def latest_meetings(events: pd.DataFrame, labels: dict[str, str], n: int = 8) ->
     return meetings_table(newest, labels)
 
 
+Quote = Callable[[pd.DataFrame], list[list[str]]]
+
+
+def _with_evidence(rows: pd.DataFrame, quote: Quote | None) -> pd.DataFrame:
+    """These rows of doc_themes with their ``evidence``: kept, or quoted for them."""
+    if quote is None or "evidence" in rows:
+        return rows
+    return rows.assign(evidence=quote(rows) if len(rows) else [])
+
+
 def theme_evidence(
-    doc_themes: pd.DataFrame, events: pd.DataFrame, theme: str, n: int = 10
+    doc_themes: pd.DataFrame,
+    events: pd.DataFrame,
+    theme: str,
+    n: int = 10,
+    quote: Quote | None = None,
 ) -> pd.DataFrame:
-    """The strongest reports of ``theme`` in the selection with their evidence sentences."""
+    """The strongest reports of ``theme`` in the selection with their evidence sentences
+    (kept in ``doc_themes``, or given by ``quote`` for the rows shown)."""
     mine = doc_themes[doc_themes["theme"] == theme]
     selected = set(events["doc_id"].tolist())  # a set: isin on many strings is slower
     mine = mine[[doc_id in selected for doc_id in mine["doc_id"].tolist()]]
-    mine = mine.sort_values("weight", ascending=False, kind="stable").head(n)
+    mine = _with_evidence(mine.sort_values("weight", ascending=False, kind="stable").head(n), quote)
     meta = events.set_index("doc_id")[["date", "title", "region"]]
     table = mine.join(meta, on="doc_id")
     table["evidence"] = table["evidence"].map(lambda sentences: " … ".join(sentences))
@@ -104,10 +120,13 @@ def meeting_line(event: pd.Series) -> str:
     return f"{date} · {venue or 'venue unknown'} · {event['region'] or 'region unknown'} · {kind}"
 
 
-def report_themes(doc_themes: pd.DataFrame, doc_id: str) -> pd.DataFrame:
-    """The themes of one report, strongest first, with their scores and evidence."""
+def report_themes(
+    doc_themes: pd.DataFrame, doc_id: str, quote: Quote | None = None
+) -> pd.DataFrame:
+    """The themes of one report, strongest first, with their scores and evidence (kept,
+    or given by ``quote``)."""
     mine = doc_themes[doc_themes["doc_id"] == doc_id]
-    return mine.sort_values("rank", kind="stable").reset_index(drop=True)
+    return _with_evidence(mine.sort_values("rank", kind="stable").reset_index(drop=True), quote)
 
 
 def emerging_themes(themes: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:

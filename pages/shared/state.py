@@ -14,7 +14,8 @@ import streamlit as st
 from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
 from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
-from analytics.pipeline import Analysis, Quality, analyse, measure_quality, stored_quality
+from analytics.pipeline import Analysis, analyse
+from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
 __all__ = ["load_analysis", "quality", "refit", "rescan", "settings"]
