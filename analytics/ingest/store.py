@@ -31,6 +31,8 @@ _PARTS = "events"  # the folder of parts inside the cache folder
 _MANIFEST = "files.parquet"
 _MANIFEST_COLUMNS = ["name", "size", "mtime_ns", "extraction", "key"]
 MAX_PARTS = 32  # more parts than this are compacted into one on save
+ROW_GROUP = 1_000  # rows per row group of a compacted part
+FEW = 1_000  # reports whose texts are read by looking them up, not by reading every text
 
 
 def extraction_key(version: str, inputs: Iterable[Path]) -> str:
@@ -51,12 +53,12 @@ def file_key(data: bytes, extraction: str) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(frame: pd.DataFrame, path: Path) -> None:
+def _write_atomically(frame: pd.DataFrame, path: Path, **options) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     try:
-        frame.to_parquet(tmp, index=False)
+        frame.to_parquet(tmp, index=False, **options)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -157,7 +159,9 @@ class ExtractionStore:
         frame = pd.concat(frames, ignore_index=True)
         first = frame.groupby("key")["_part"].transform("min")
         merged = self.folder / f"part-{uuid.uuid4().hex}.parquet"
-        _write_atomically(frame[frame["_part"] == first].drop(columns="_part"), merged)
+        # Sorted by report, in small row groups: one report's text is read from one group.
+        frame = frame[frame["_part"] == first].drop(columns="_part").sort_values("doc_id")
+        _write_atomically(frame, merged, row_group_size=ROW_GROUP)
         for part in parts:
             part.unlink(missing_ok=True)
         self._where = {key: merged for key in self._where}
@@ -183,13 +187,18 @@ class StoredTexts:
     def _read(self, wanted: Sequence[str]) -> pd.Series:
         """The texts of ``wanted`` found in the parts, by doc_id."""
         ids = pa.array(list(wanted), pa.string())
+        # A few are looked up in the row groups whose range holds them (parts are sorted
+        # by doc_id when compacted); many are filtered from every text.
+        lookup = [("doc_id", "in", ids)] if len(ids) <= FEW else None
         frames = []
         for part in sorted(self.folder.glob("part-*.parquet")):
             try:
-                table = pq.read_table(part, columns=["doc_id", "text"])
+                table = pq.read_table(part, columns=["doc_id", "text"], filters=lookup)
             except (OSError, ValueError, pa.ArrowException):
                 continue  # damaged or gone (compacted meanwhile): its reports are elsewhere
-            frames.append(table.filter(pc.is_in(table["doc_id"], value_set=ids)).to_pandas())
+            if lookup is None:
+                table = table.filter(pc.is_in(table["doc_id"], value_set=ids))
+            frames.append(table.to_pandas())
         if not frames:
             return pd.Series(dtype="string", name="text")
         found = pd.concat(frames, ignore_index=True).drop_duplicates("doc_id")
