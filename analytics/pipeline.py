@@ -30,7 +30,7 @@ from analytics.extract.event import (
 )
 from analytics.extract.places import gazetteer
 from analytics.ingest.base import Skipped
-from analytics.ingest.files import CorpusFile, corpus_files
+from analytics.ingest.files import CorpusFile, Signature, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
 from analytics.model.classify import quote_evidence, theme_table
@@ -54,6 +54,7 @@ class Corpus:
     duplicates: int = 0
     updated: datetime | None = None  # newest modification time of a file read
     texts: StoredTexts | None = None  # the texts left out of ``events`` (``texts=False``)
+    signature: str = ""  # of the files as this load found them (see ``corpus_signature``)
 
     @property
     def ingest_report(self) -> pd.DataFrame:
@@ -93,17 +94,21 @@ def load_corpus(
         The events (one row per distinct report) and the ingest report.
     """
     files, skipped = corpus_files(paths, settings.ignored_files)
+    passed_over, signature = list(skipped), Signature()
     tables = tuple(str(t) for t in settings.place_tables)
     version = extraction_key(EXTRACTOR_VERSION, settings.place_tables)
     store = ExtractionStore(settings.cache_dir if cache else None)
     keyed, todo, newest = [], {}, None
     for file in files:
         try:
-            key, modified = _key(file, settings, store, version)
-        except DocumentError as exc:
-            skipped.append(Skipped(file.name, str(exc)))
+            stat = os.stat(file.path)
+            signature.add(file.name, stat.st_size, stat.st_mtime_ns)
+            key = _key(file, stat, settings, store, version)
+        except (OSError, DocumentError) as exc:
+            reason = f"cannot read file: {exc.strerror or exc}" if isinstance(exc, OSError) else exc
+            skipped.append(Skipped(file.name, str(reason)))
             continue
-        newest = max(newest or modified, modified)
+        newest = max(newest or stat.st_mtime, stat.st_mtime)
         keyed.append((file.name, key))
         if not store.has(key):
             todo.setdefault(key, (file.path, file.name, key))
@@ -117,20 +122,21 @@ def load_corpus(
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
     updated = datetime.fromtimestamp(newest) if newest is not None else None
     stored = store.texts(events["doc_id"]) if cache and not texts else None
-    return Corpus(events, skipped, len(files), before - len(events), updated, stored)
+    signature.passed_over(passed_over)
+    n_duplicates = before - len(events)
+    return Corpus(events, skipped, len(files), n_duplicates, updated, stored, signature.hexdigest())
 
 
 def _key(
-    file: CorpusFile, settings: Settings, store: ExtractionStore, version: str
-) -> tuple[str, float]:
-    """The file's content key (from the store's manifest when the file is unchanged) and
-    its modification time.
+    file: CorpusFile, stat: os.stat_result, settings: Settings, store: ExtractionStore,
+    version: str,
+) -> str:  # fmt: skip
+    """The file's content key (from the store's manifest when the file is unchanged).
 
     Raises:
         DocumentError: when it is over the size limit or cannot be read.
     """
     try:
-        stat = os.stat(file.path)
         if stat.st_size > settings.max_file_bytes:
             raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
         key = store.known_key(file.name, stat.st_size, stat.st_mtime_ns, version)
@@ -138,7 +144,7 @@ def _key(
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
     store.remember(file.name, stat.st_size, stat.st_mtime_ns, version, key)
-    return key, stat.st_mtime
+    return key
 
 
 def _extract_all(batches, tables, settings, store, skipped, progress, total) -> list[pd.DataFrame]:
@@ -241,6 +247,7 @@ class Analysis:
     n_files: int
     paths: tuple[str, ...] = ()
     updated: datetime | None = None
+    signature: str = ""  # of the corpus files read (see ``corpus_signature``)
 
     @cached_property
     def corpus_fingerprint(self) -> str:
@@ -343,4 +350,5 @@ def analyse(
         n_files=corpus.n_files,
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
+        signature=corpus.signature,
     )

@@ -302,3 +302,17 @@ def test_a_warm_load_without_texts_reads_them_on_demand(make_corpus, settings):
     pd.testing.assert_frame_equal(lean.events.drop(columns="text"), whole.drop(columns="text"))
     texts = lean.texts.of(whole["doc_id"].tolist())
     assert texts.tolist() == whole["text"].tolist()
+
+
+def test_a_load_signs_the_files_as_the_dashboard_signs_them(make_corpus, settings):
+    from analytics.ingest.files import corpus_signature
+
+    folder = make_corpus({**SMALL_REPORTS, "notes.xyz": "not a report", "big.txt": "x" * 64})
+    settings = settings.replace(max_file_mb=32 / 2**20)  # big.txt is over the limit
+    first = load_corpus([folder], settings)
+    assert {s.source for s in first.skipped} >= {"corpus/notes.xyz", "corpus/big.txt"}
+    assert first.signature == corpus_signature([folder], settings.ignored_files)
+    (folder / "later.txt").write_text(SMALL_REPORTS["nairobi.txt"] + "\nA later line.")
+    later = load_corpus([folder], settings)
+    assert later.signature == corpus_signature([folder], settings.ignored_files)
+    assert later.signature != first.signature

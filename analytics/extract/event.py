@@ -169,12 +169,18 @@ def events_frame(events: Iterable[Event] | pd.DataFrame) -> pd.DataFrame:
     frame = frame[list(EVENT_COLUMNS)].copy()
     for column, dtype in EVENT_COLUMNS.items():
         if column in _LIST_COLUMNS:
-            frame[column] = frame[column].map(lambda v: list(v) if v is not None else [])
+            frame[column] = [_as_list(v) for v in frame[column].tolist()]
         elif dtype.startswith("datetime"):
             frame[column] = pd.to_datetime(frame[column]).astype(dtype)
         else:
             frame[column] = frame[column].astype(dtype)
     return frame
+
+
+def _as_list(value: object) -> list:
+    if type(value) is list:
+        return value
+    return list(value) if value is not None else []
 
 
 def empty_events() -> pd.DataFrame:

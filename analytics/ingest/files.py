@@ -10,7 +10,14 @@ from pathlib import Path
 
 from analytics.ingest.base import SUPPORTED_SUFFIXES, Skipped
 
-__all__ = ["CorpusFile", "corpus_files", "corpus_signature", "folder_times", "folders_unchanged"]
+__all__ = [
+    "CorpusFile",
+    "Signature",
+    "corpus_files",
+    "corpus_signature",
+    "folder_times",
+    "folders_unchanged",
+]
 
 
 @dataclass(frozen=True)
@@ -69,17 +76,38 @@ def _visible_files(root: Path) -> list[str]:
     return sorted(found, key=lambda rel: rel.split(os.sep))
 
 
+class Signature:
+    """A fingerprint of corpus files by name, size and modification time, and of the files
+    passed over: it changes when a report is added, removed or edited, without reading
+    any content."""
+
+    def __init__(self) -> None:
+        self._digest = hashlib.sha256()
+
+    def add(self, name: str, size: int, mtime_ns: int) -> None:
+        self._digest.update(f"{name}\0{size}\0{mtime_ns}\n".encode())
+
+    def passed_over(self, skipped: Iterable[Skipped]) -> None:
+        for skip in skipped:
+            self._digest.update(f"{skip.source}\0{skip.reason}\n".encode())
+
+    def hexdigest(self) -> str:
+        return self._digest.hexdigest()[:16]
+
+
 def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ()) -> str:
-    """A fingerprint of the corpus files (names, sizes, modification times): it changes
-    when a report is added, removed or edited, without reading any content."""
-    digest = hashlib.sha256()
+    """The :class:`Signature` of the corpus files under ``paths`` as they are now (a file
+    that cannot be looked at is left out)."""
+    signature = Signature()
     files, skipped = corpus_files(paths, ignored)
     for file in files:
-        stat = os.stat(file.path)
-        digest.update(f"{file.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    for skip in skipped:
-        digest.update(f"{skip.source}\0{skip.reason}\n".encode())
-    return digest.hexdigest()[:16]
+        try:
+            stat = os.stat(file.path)
+        except OSError:
+            continue
+        signature.add(file.name, stat.st_size, stat.st_mtime_ns)
+    signature.passed_over(skipped)
+    return signature.hexdigest()
 
 
 def folder_times(paths: Iterable[str | Path]) -> dict[str, int]:

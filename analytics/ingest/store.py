@@ -65,6 +65,15 @@ def _write_atomically(frame: pd.DataFrame, path: Path, **options) -> None:
             os.unlink(tmp)
 
 
+def _frame(table: pa.Table) -> pd.DataFrame:
+    """A part's rows as a frame, its list columns as lists (straight from Arrow)."""
+    lists = [f.name for f in table.schema if pa.types.is_list(f.type)]
+    frame = table.drop_columns(lists).to_pandas()
+    for name in lists:
+        frame[name] = table.column(name).to_pylist()
+    return frame[table.column_names]
+
+
 class ExtractionStore:
     """Rows by key (each row has a ``key`` column), in ``<folder>/events/part-*.parquet``.
 
@@ -92,10 +101,8 @@ class ExtractionStore:
                 table = table[_MANIFEST_COLUMNS]
             except (OSError, ValueError, KeyError):
                 table = pd.DataFrame(columns=_MANIFEST_COLUMNS)
-            self._manifest = {
-                (n, int(s), int(m), v): k
-                for n, s, m, v, k in table[_MANIFEST_COLUMNS].itertuples(index=False)
-            }
+            columns = [table[column].tolist() for column in _MANIFEST_COLUMNS]
+            self._manifest = {(n, s, m, v): k for n, s, m, v, k in zip(*columns, strict=True)}
 
     def known_key(self, name: str, size: int, mtime_ns: int, extraction: str) -> str | None:
         """The key of a file seen before with this size and modification time, under the
@@ -120,8 +127,10 @@ class ExtractionStore:
         frames = []
         for part, wanted in by_part.items():
             columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
-            frame = pd.read_parquet(part, columns=columns)
-            frames.append(frame[frame["key"].isin(wanted)])
+            table = pq.read_table(part, columns=columns)
+            if len(wanted) < table.num_rows:
+                table = table.filter(pc.is_in(table["key"], value_set=pa.array(list(wanted))))
+            frames.append(_frame(table))
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def texts(self, doc_ids: Sequence[str]) -> StoredTexts:

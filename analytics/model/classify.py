@@ -75,9 +75,12 @@ def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
     descriptions = {t.id: t.description for t in model.themes}
     terms = model.top_terms(10)
     closest = model.closest_named()
+    counts = doc_themes["theme"].value_counts()
+    strongest = doc_themes.sort_values("weight", ascending=False, kind="stable")
+    strongest = strongest.groupby("theme", sort=False).head(REPRESENTATIVES)
+    representatives = strongest.groupby("theme", sort=False)["doc_id"].agg(list)
     rows = []
     for theme_id, label, kind in zip(model.theme_ids_, model.labels_, model.kinds_, strict=True):
-        mine = doc_themes[doc_themes["theme"] == theme_id].sort_values("weight", ascending=False)
         rows.append(
             {
                 "theme": theme_id,
@@ -87,10 +90,10 @@ def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:
                     theme_id, "A theme the model found that the taxonomy does not name."
                 ),
                 "top_terms": terms[theme_id],
-                "n_reports": len(mine),
+                "n_reports": int(counts.get(theme_id, 0)),
                 "closest_named": closest.get(theme_id, ("", 0.0))[0],
                 "similarity": closest.get(theme_id, ("", 0.0))[1],
-                "representative": mine["doc_id"].head(REPRESENTATIVES).tolist(),
+                "representative": list(representatives.get(theme_id, [])),
             }
         )
     return pd.DataFrame(rows)

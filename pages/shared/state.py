@@ -43,10 +43,10 @@ def load_analysis(current: Settings) -> Analysis:
     store = _store()
     with store["lock"]:
         known = store["corpora"].get(current)
-        signature, folders = _corpus_state(known, current)
-        if known is not None:
-            known["folders"] = folders
-        if known is None or known["signature"] != signature:
+        if not _unchanged(known, current):
+            folders = folder_times(
+                current.corpus_dirs
+            )  # first: a change during the read shows next
             before = known["analysis"] if known else None
             bar = st.progress(0.0, text="Reading reports…")
             try:
@@ -56,24 +56,25 @@ def load_analysis(current: Settings) -> Analysis:
                 st.error(_failure(exc))
                 st.stop()
             bar.empty()
-            known = store["corpora"][current] = {
-                "signature": signature,
-                "folders": folders,
-                "analysis": analysis,
-            }
+            known = store["corpora"][current] = {"folders": folders, "analysis": analysis}
     analysis = known["analysis"]
     if stored_quality(analysis, current) is None:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
     return analysis
 
 
-def _corpus_state(known: dict | None, current: Settings) -> tuple[str, dict[str, int]]:
-    """The corpus's signature and folder times: the known ones while no folder changed (a
-    stat per folder, none per file), else looked at anew."""
-    if known is not None and known["folders"] and folders_unchanged(known["folders"]):
-        return known["signature"], known["folders"]
+def _unchanged(known: dict | None, current: Settings) -> bool:
+    """True when the corpus is as it was when ``known`` was analysed: no folder's time
+    changed (a stat per folder, none per file), or the files' signature is the same."""
+    if known is None:
+        return False
+    if known["folders"] and folders_unchanged(known["folders"]):
+        return True
     folders = folder_times(current.corpus_dirs)  # first: a change during the look shows next
-    return corpus_signature(current.corpus_dirs, current.ignored_files), folders
+    if corpus_signature(current.corpus_dirs, current.ignored_files) != known["analysis"].signature:
+        return False
+    known["folders"] = folders
+    return True
 
 
 def _bar(bar) -> Callable[[str, float], None]:
