@@ -38,7 +38,7 @@ from analytics.model.fit import fit_or_load, model_folder
 from analytics.model.themes import ThemeModel
 from analytics.settings import Settings
 
-__all__ = ["Analysis", "Corpus", "analyse", "load_corpus"]
+__all__ = ["Analysis", "Corpus", "analyse", "load_corpus", "prepare_extraction"]
 
 Progress = Callable[[str, float], None]
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
@@ -203,6 +203,25 @@ def extract_batch(
     for column in _DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
     return frame.astype({"row": "string"}), skipped, batch[-1][1] if batch else "", len(batch)
+
+
+_WARM_UP = {  # two tiny reports of our own, in the two most common formats
+    "warm-up.txt": "Talks in Lima\n\nLima, 4 May 2021 - Delegates met on 3 May in Lima, Peru.",
+    "warm-up.html": "<html><body><h1>Talks in Accra</h1><p>Accra, 2 June 2022. Delegates "
+    "met in Accra, Ghana, on 1 and 2 June 2022 to discuss trade facilitation.</p></body></html>",
+}
+
+
+def prepare_extraction(settings: Settings) -> list[dict]:
+    """Build this process's gazetteer and load the date and page readers, by extracting
+    two tiny reports (returned as records): a server does it once in the background
+    after opening, so that reports added later are on the dashboard in seconds."""
+    gaz = gazetteer(*(str(t) for t in settings.place_tables))
+    return [
+        record
+        for name, text in _WARM_UP.items()
+        for record in _extract_file(text.encode(), name, gaz, [])
+    ]
 
 
 def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[dict]:

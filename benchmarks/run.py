@@ -4,22 +4,25 @@ Usage: python benchmarks/run.py [--1k] [--10k] [--100k] [--workers W] [--keep DI
 
 For each size N it builds N reports with make_corpus.py (and 100 more to add later), then
 measures: cold and warm reading, the model's fit (on its sample) and classification of
-every report, opening the dashboard from the warm store, adding the 100 reports (no
-refit), each page's rerun after a filter change (median of 5, AppTest), the CSV export of
-the full meetings table, peak memory, and the bare scikit-learn reference (TfidfVectorizer
-+ NMF with the same parameters on the same texts) with the ratio of the whole cold
-pipeline to it. Up to 20,000 reports it also fits the model on every report and prints
+every report, the bare scikit-learn reference (TfidfVectorizer + NMF with the same
+parameters on the same texts) with the ratio of the whole cold pipeline to it, and the
+peak memory of those cold steps; then, in a new process as a new server would: opening
+the dashboard from the warm store, adding the 100 reports (no refit), the CSV export of
+the full meetings table, each page's rerun after a filter change (median of 5, AppTest),
+and that process's peak memory. Up to 20,000 reports it also fits the model on every report and prints
 the agreement of both fits with the facts of the bundled labelled sets.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import platform
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -198,17 +201,15 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
 
 
 def measure(n: int, workers: int, keep: Path | None) -> Table:
+    """The cold steps here; the dashboard's steps in a new process (see :func:`serve`), so
+    that each phase's peak memory is its own."""
     from make_corpus import make_corpus
 
     from analytics.classifying import classify_new
     from analytics.model.fit import fit_or_load, model_folder
-    from analytics.pipeline import analyse, load_corpus
-    from analytics.settings import Settings
-    from analytics.views.export import csv_bytes
-    from analytics.views.tables import meetings_table
+    from analytics.pipeline import load_corpus
 
     table = Table(f"{n:,} reports")
-    memory = PeakMemory()
     work = keep or Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
     corpus, new, cache = work / "corpus", work / "new", work / "cache"
     if not corpus.exists():
@@ -216,20 +217,21 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
         make_corpus(NEW_REPORTS, new, seed=n + 1)
     shutil.rmtree(cache, ignore_errors=True)
     shutil.rmtree(corpus / "added", ignore_errors=True)
-    settings = Settings().replace(
-        corpus_dirs=(corpus,), cache_dir=cache, upload_dir=work / "uploads", workers=workers
-    )
+    settings = _settings(work, workers)
 
+    memory = PeakMemory()
     loaded, cold = timed(lambda: load_corpus([corpus], settings))
     events = loaded.events
     table.add("read + extract, cold", cold, f"{len(events) / cold:.0f} reports/s")
-    _, warm = timed(lambda: load_corpus([corpus], settings))
-    table.add("read, warm (all in the store)", warm)
     (model, key), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
     table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
     (_, _, kept), classified = timed(lambda: classify_new(model, None, events, settings))
     kept.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
     table.add("classify every report", classified)
+    table.add("peak memory of the cold pipeline (MiB)", f"{memory.stop():.0f}",
+              "this process and its workers: read, extract, fit, classify")  # fmt: skip
+    _, warm = timed(lambda: load_corpus([corpus], settings))
+    table.add("read, warm (all in the store)", warm, "every event with its text")
     total = cold + fit + classified
     texts = events["text"].tolist()
     bare = bare_reference(model, texts)
@@ -247,19 +249,52 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
         table.add("F1 micro / macro, fit on every report", f"{micro_all:.3f} / {macro_all:.3f}",
                   f"its fit: {seconds:.1f} s; differences {micro - micro_all:+.3f} / "
                   f"{macro - macro_all:+.3f}")  # fmt: skip
+    loaded = events = texts = None  # released before the dashboard runs
 
+    command = [sys.executable, __file__, "--serve", str(work), "--workers", str(workers)]
+    served = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+    for step, value, note in json.loads(served.strip().splitlines()[-1]):
+        table.add(step, value, note)
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return table
+
+
+def _settings(work: Path, workers: int):
+    from analytics.settings import Settings
+
+    return Settings().replace(
+        corpus_dirs=(work / "corpus",), cache_dir=work / "cache", upload_dir=work / "uploads",
+        workers=workers,
+    )  # fmt: skip
+
+
+def serve(work: Path, workers: int) -> Table:
+    """The dashboard's steps on the warm store of ``work``, in a process of their own as a
+    new server: open it, add reports, export, each page's run; and this phase's peak."""
+    from analytics.pipeline import analyse, prepare_extraction
+    from analytics.views.export import csv_bytes
+    from analytics.views.tables import meetings_table
+
+    table = Table("served")
+    memory = PeakMemory()
+    settings = _settings(work, workers)
+    corpus, cache = work / "corpus", work / "cache"
     analysis, opened = timed(lambda: analyse(settings))
     table.add(
         "open the dashboard from the warm store", opened, "a new server: store, model, themes"
     )
-    shutil.copytree(new, corpus / "added")
-    later, added = timed(lambda: analyse(settings, previous=analysis))
+    prepare_extraction(settings)  # as the dashboard does in the background once opened
+    shutil.copytree(work / "new", corpus / "added")
+    try:
+        later, added = timed(lambda: analyse(settings, previous=analysis))
+    finally:
+        shutil.rmtree(corpus / "added")
     assert len(later.events) == len(analysis.events) + NEW_REPORTS, "the new reports"
     table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added, "no refit")
-    shutil.rmtree(corpus / "added")
     _, export = timed(lambda: csv_bytes(meetings_table(later.events, later.labels)))
     table.add("CSV export of the full meetings table", export, f"{len(later.events):,} rows")
-
+    analysis = later = None  # released before the pages run
     env = {
         "MEETINGS_CORPUS_DIRS": str(corpus),
         "MEETINGS_CACHE_DIR": str(cache),
@@ -267,9 +302,8 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
         "MEETINGS_WORKERS": str(workers),
     }
     page_reruns(table, env)
-    table.add("peak memory (MiB)", f"{memory.stop():.0f}", "this process and its workers")
-    if keep is None:
-        shutil.rmtree(work, ignore_errors=True)
+    table.add("peak memory of the dashboard (MiB)", f"{memory.stop():.0f}",
+              "this process: open, add, export, every page's runs")  # fmt: skip
     return table
 
 
@@ -279,7 +313,11 @@ def main() -> None:
         parser.add_argument(flag, dest="sizes", action="append_const", const=n)
     parser.add_argument("--workers", type=int, default=0, help="0: one per core")
     parser.add_argument("--keep", type=Path, help="keep corpora and store here (reused)")
+    parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the second phase
     args = parser.parse_args()
+    if args.serve:
+        print(json.dumps(serve(args.serve, args.workers).rows))
+        return
     sizes = args.sizes or [1_000]
     cpus = os.cpu_count()
     print(f"machine: {platform.machine()}, {cpus} cores, Python {platform.python_version()}, "

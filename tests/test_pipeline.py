@@ -316,3 +316,15 @@ def test_a_load_signs_the_files_as_the_dashboard_signs_them(make_corpus, setting
     later = load_corpus([folder], settings)
     assert later.signature == corpus_signature([folder], settings.ignored_files)
     assert later.signature != first.signature
+
+
+def test_extraction_is_prepared_once_for_the_reports_added_later(settings):
+    from analytics.extract import places
+
+    places._gazetteer.cache_clear()
+    warm = pipeline.prepare_extraction(settings)
+    assert [(e["city"], e["date"].isoformat()) for e in warm] == [
+        ("Lima", "2021-05-03"),
+        ("Accra", "2022-06-01"),
+    ]
+    assert places._gazetteer.cache_info().currsize == 1  # kept for the next extraction

@@ -84,6 +84,7 @@ class ExtractionStore:
     def __init__(self, folder: Path | None) -> None:
         self.folder = Path(folder) / _PARTS if folder else None
         self._where: dict[str, Path] = {}  # key -> the part that holds its rows
+        self._keys: dict[Path, int] = {}  # part -> how many keys it holds
         self._manifest: dict[tuple[str, int, int, str], str] = {}
         self._seen: dict[tuple[str, int, int, str], str] = {}
         if self.folder is None or not self.folder.exists():
@@ -94,6 +95,7 @@ class ExtractionStore:
             except (OSError, ValueError, KeyError):
                 continue  # a damaged part is left out, its files re-extracted
             self._where.update(dict.fromkeys(keys, part))
+            self._keys[part] = len(set(keys))
         manifest = self.folder / _MANIFEST
         if manifest.exists():
             try:
@@ -128,7 +130,7 @@ class ExtractionStore:
         for part, wanted in by_part.items():
             columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
             table = pq.read_table(part, columns=columns)
-            if len(wanted) < table.num_rows:
+            if len(wanted) < self._keys.get(part, table.num_rows):  # not the whole part
                 table = table.filter(pc.is_in(table["key"], value_set=pa.array(list(wanted))))
             frames.append(_frame(table))
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
@@ -144,15 +146,17 @@ class ExtractionStore:
         part = self.folder / f"part-{uuid.uuid4().hex}.parquet"
         _write_atomically(rows, part)
         self._where.update(dict.fromkeys(rows["key"], part))
+        self._keys[part] = rows["key"].nunique()
 
     def save(self) -> None:
         """Write the manifest of this load's files, and compact the parts if too many."""
         if self.folder is None or not self._seen:
             return
-        manifest = pd.DataFrame(
-            [(*entry, key) for entry, key in self._seen.items()], columns=_MANIFEST_COLUMNS
-        )
-        _write_atomically(manifest, self.folder / _MANIFEST)
+        if self._seen != self._manifest:  # else the same files as last time
+            manifest = pd.DataFrame(
+                [(*entry, key) for entry, key in self._seen.items()], columns=_MANIFEST_COLUMNS
+            )
+            _write_atomically(manifest, self.folder / _MANIFEST)
         parts = sorted(self.folder.glob("part-*.parquet"))
         if len(parts) > MAX_PARTS:
             self._compact(parts)
@@ -174,6 +178,7 @@ class ExtractionStore:
         for part in parts:
             part.unlink(missing_ok=True)
         self._where = {key: merged for key in self._where}
+        self._keys = {merged: len(self._where)}
 
 
 class StoredTexts:

@@ -8,8 +8,11 @@ discussed the theme; cells with fewer than ``few`` meetings are flagged ``few``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
+import numpy as np
 import pandas as pd
 
 __all__ = [
@@ -21,6 +24,7 @@ __all__ = [
     "regions_by_size",
     "rising_falling",
     "share_of",
+    "theme_counts",
     "theme_trends",
     "themes_by_discussion",
     "top_themes",
@@ -37,13 +41,28 @@ def _counted(
     if totals.empty:
         return pd.DataFrame(columns=[*by, "theme", "meetings", "total", "share", "few"])
     grid = totals.merge(pd.DataFrame({"theme": list(theme_ids)}), how="cross")
-    long = events[[*by, "themes"]].explode("themes").rename(columns={"themes": "theme"})
-    counts = long.dropna(subset=["theme"]).groupby([*by, "theme"]).size().rename("meetings")
+    counts = _theme_rows(events, by).groupby([*by, "theme"]).size().rename("meetings")
     table = grid.merge(counts.reset_index(), on=[*by, "theme"], how="left")
     table["meetings"] = table["meetings"].fillna(0).astype(int)
     table["share"] = (table["meetings"] / table["total"]).round(4)
     table["few"] = table["total"] < few
     return table[[*by, "theme", "meetings", "total", "share", "few"]]
+
+
+def _theme_rows(events: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """One row per (event, theme of it) with the event's ``by`` columns: the themes lists
+    unnested on plain lists (several times faster than ``explode`` on many events)."""
+    themes = events["themes"].tolist()
+    lengths = np.fromiter(map(len, themes), dtype=np.intp, count=len(themes))
+    rows = events[by].iloc[np.repeat(np.arange(len(themes)), lengths)]
+    return rows.assign(theme=list(chain.from_iterable(themes)))
+
+
+def theme_counts(events: pd.DataFrame) -> pd.Series:
+    """How many of the events have each theme (a report lists a theme once), the most
+    discussed first (ties in order of first appearance)."""
+    counts = Counter(chain.from_iterable(events["themes"].tolist()))
+    return pd.Series(counts, dtype="int64").sort_values(ascending=False, kind="stable")
 
 
 def _with_region(events: pd.DataFrame) -> pd.DataFrame:
@@ -60,7 +79,7 @@ def region_theme_matrix(
 
 def top_themes(events: pd.DataFrame, theme_ids: Sequence[str], n: int = 6) -> list[str]:
     """The ``n`` themes of ``theme_ids`` discussed in most of the selected meetings."""
-    counts = events["themes"].explode().value_counts()
+    counts = theme_counts(events)
     ranked = sorted(theme_ids, key=lambda t: (-int(counts.get(t, 0)), list(theme_ids).index(t)))
     return [t for t in ranked if counts.get(t, 0)][:n]
 
@@ -114,7 +133,7 @@ def rising_falling(
     dated = events.dropna(subset=["year"])
     before = dated[dated["year"] < split_year]
     after = dated[dated["year"] >= split_year]
-    counts = [_theme_counts(part) for part in (before, after)]
+    counts = [theme_counts(part) for part in (before, after)]
     rows = []
     for theme in theme_ids:
         shares = [
@@ -134,12 +153,6 @@ def rising_falling(
         )
     table = pd.DataFrame(rows, columns=_CHANGE_COLUMNS)
     return table.sort_values("change", ascending=False, kind="stable")
-
-
-def _theme_counts(events: pd.DataFrame) -> pd.Series:
-    """How many of the events have each theme (one explode, not one pass per theme; a
-    report lists a theme once)."""
-    return events["themes"].explode().value_counts()
 
 
 def share_of(events: pd.DataFrame, theme: str) -> float:
@@ -186,6 +199,6 @@ def regions_by_size(events: pd.DataFrame) -> list[str]:
 def themes_by_discussion(events: pd.DataFrame, theme_ids: Sequence[str]) -> dict[str, int]:
     """Every theme with its number of meetings, the most discussed first (ties keep the
     model's order)."""
-    counts = events["themes"].explode().value_counts()
+    counts = theme_counts(events)
     ordered = sorted(theme_ids, key=lambda t: -int(counts.get(t, 0)))
     return {theme: int(counts.get(theme, 0)) for theme in ordered}

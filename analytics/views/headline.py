@@ -6,14 +6,14 @@ from dataclasses import replace
 
 import pandas as pd
 
-from analytics.views.aggregate import share_of
+from analytics.views.aggregate import share_of, theme_counts
 from analytics.views.filters import Filters, apply_filters, period_before, year_range
 
 __all__ = ["headline", "overview_headline"]
 
 
 def _top_theme(events: pd.DataFrame) -> tuple[str | None, int]:
-    counts = events["themes"].explode().dropna().value_counts()
+    counts = theme_counts(events)
     if counts.empty:
         return None, 0
     return str(counts.index[0]), int(counts.iloc[0])

@@ -14,7 +14,7 @@ import streamlit as st
 from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
 from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
-from analytics.pipeline import Analysis, analyse
+from analytics.pipeline import Analysis, analyse, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
@@ -58,6 +58,7 @@ def load_analysis(current: Settings) -> Analysis:
             bar.empty()
             known = store["corpora"][current] = {"folders": folders, "analysis": analysis}
     analysis = known["analysis"]
+    store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
     if stored_quality(analysis, current) is None:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
     return analysis

@@ -268,6 +268,15 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
     assert "corpus/kigali.txt" in set(at.dataframe[0].value["source"])
 
 
+def test_the_dashboard_prepares_extraction_in_the_background_once_open():
+    from pages.shared import state
+
+    open_app()
+    job = state._store()["jobs"].get(("prepare-extraction",))
+    assert job is not None
+    assert [event["city"] for event in job.result(timeout=120)] == ["Lima", "Accra"]
+
+
 def test_theme_filter_keeps_shares_over_all_meetings():
     at = open_app(theme="E-commerce")
     heatmap = chart(at, "Share of meetings in each region")["data"][0]
