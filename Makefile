@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt | sha1sum | cut -c1-12)
 DASK_STAMP := $(VENV)/.dask-$(shell cat requirements-dask.txt | sha1sum | cut -c1-12)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
+# The dashboard listens on this machine only; HOST=0.0.0.0 serves the network.
+HOST ?= 127.0.0.1
 
 .PHONY: run test lint chromium bench clean
 
@@ -27,7 +29,7 @@ chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
 run: $(STAMP)
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

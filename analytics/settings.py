@@ -79,6 +79,14 @@ class Settings:
         "local", "Who extracts reports: 'local' (processes on this machine) or 'dask'."
     )
     workers: int = _setting(0, "Worker processes for extraction (0: one per core).")
+    editing: str = _setting(
+        "off",
+        "Who may upload reports, refit the model and look for changed files: 'off' (nobody: "
+        "the dashboard is read-only), 'everyone', or 'editors' (logged in, e-mail listed).",
+    )
+    editors: tuple[str, ...] = _setting(
+        (), "E-mail addresses of the editors when `editing` is 'editors' (separate with ':')."
+    )
     few_meetings: int = _setting(
         3, "Chart cells based on fewer meetings than this are marked as based on few meetings."
     )

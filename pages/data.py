@@ -1,11 +1,14 @@
 """Data: the corpus in use, what was read and skipped, the demo's sources, uploads."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from analytics.errors import UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
 from analytics.ingest.uploads import save_upload
 from analytics.model.evaluation import facts_file_in
+from analytics.views.markdown import as_text
 from analytics.views.tables import demo_sources
 from pages.shared import state
 from pages.shared.downloads import download_csv, snapshot
@@ -22,7 +25,8 @@ cols[1].metric("Files read", analysis.n_files)
 cols[2].metric("Skipped", len(analysis.skipped))
 cols[3].metric("Last update", updated.strftime("%Y-%m-%d") if updated else "–",
                help=updated.strftime("%Y-%m-%d %H:%M") if updated else None)  # fmt: skip
-st.write("Corpus folders: " + ", ".join(f"`{p}`" for p in analysis.paths))
+# Folders by name, as the sources name them: viewers never see the server's paths.
+st.write("Corpus folders: " + ", ".join(f"**{as_text(Path(p).name)}**" for p in analysis.paths))
 st.caption(f"Theme model {analysis.fingerprint} · corpus {analysis.corpus_fingerprint}")
 
 st.subheader("Ingest report")
@@ -33,49 +37,56 @@ else:
     st.dataframe(analysis.skipped, hide_index=True, width="stretch")
 download_csv(current, analysis.skipped, "skipped", key="skipped")
 
-st.subheader("Add reports")
-st.write(
-    "Upload meeting reports (text, Markdown, HTML, PDF, Word, or a CSV/Excel/JSON-lines table "
-    "with one report per row). They are saved into the corpus folder "
-    f"`{settings.upload_dir}`, read at once and classified with the current theme "
-    "model; they stay part of the corpus after a restart."
-)
-uploads = st.file_uploader(
-    "Reports", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
-    key="uploads",
-)  # fmt: skip
-# What the last "Add to the corpus" did, kept across the rerun that refreshes the figures.
-notes = st.session_state.pop("_upload_notes", [])
-if uploads and st.button("Add to the corpus", type="primary", icon=":material/upload:"):
-    saved, problems = [], []
-    for upload in uploads:
-        try:
-            saved.append(save_upload(upload.name, upload.getvalue(), settings.upload_dir,
-                                     settings.max_file_mb))  # fmt: skip
-        except UploadError as exc:
-            problems.append(str(exc))
-    notes = [("error", problem) for problem in problems]
-    if saved:
-        names = ", ".join(p.name for p in saved)
-        notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
-        st.session_state["_upload_notes"] = notes
-        state.load_analysis(settings)
+
+def _editing() -> None:
+    """Upload reports, refit the model, look for reports changed in place."""
+    st.subheader("Add reports")
+    st.write(
+        "Upload meeting reports (text, Markdown, HTML, PDF, Word, or a CSV/Excel/JSON-lines "
+        "table with one report per row). They are saved into the corpus folder "
+        f"**{as_text(settings.upload_dir.name)}**, read at once and classified with the current theme "
+        "model; they stay part of the corpus after a restart."
+    )
+    uploads = st.file_uploader(
+        "Reports", type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True,
+        key="uploads",
+    )  # fmt: skip
+    # What the last "Add to the corpus" did, kept across the rerun that refreshes the figures.
+    notes = st.session_state.pop("_upload_notes", [])
+    if uploads and st.button("Add to the corpus", type="primary", icon=":material/upload:"):
+        saved, problems = [], []
+        for upload in uploads:
+            try:
+                saved.append(save_upload(upload.name, upload.getvalue(), settings.upload_dir,
+                                         settings.max_file_mb, settings.ignored_files))  # fmt: skip
+            except UploadError as exc:
+                problems.append(str(exc))
+        notes = [("error", problem) for problem in problems]
+        if saved:
+            names = ", ".join(p.name for p in saved)
+            notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
+            st.session_state["_upload_notes"] = notes
+            state.load_analysis(settings)
+            st.rerun()
+    for kind, note in notes:
+        (st.error if kind == "error" else st.success)(as_text(note))
+    if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
+                 help="New reports are classified with the current model; refit to let them "
+                      "shape the themes too."):  # fmt: skip
+        state.refit(settings)
         st.rerun()
-for kind, note in notes:
-    if kind == "error":
-        st.error(note)
-    else:
-        st.success(note)
-if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
-             help="New reports are classified with the current model; refit to let them "
-                  "shape the themes too."):  # fmt: skip
-    state.refit(settings)
-    st.rerun()
-if st.button("Look for reports changed in place", icon=":material/find_in_page:",
-             help="Added, removed and replaced files are noticed at once; a file edited "
-                  "in place is noticed after this look (unchanged files are not re-read)."):  # fmt: skip
-    state.rescan(settings)
-    st.rerun()
+    if st.button("Look for reports changed in place", icon=":material/find_in_page:",
+                 help="Added, removed and replaced files are noticed at once; a file edited "
+                      "in place is noticed after this look (unchanged files are not re-read)."):  # fmt: skip
+        state.rescan(settings)
+        st.rerun()
+
+
+if state.may_edit(settings):
+    _editing()
+else:
+    st.caption("This dashboard is read-only: adding reports and refitting the model are "
+               "turned off by its administrator.")  # fmt: skip
 
 facts = facts_file_in(analysis.paths)
 if facts:

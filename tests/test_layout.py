@@ -22,6 +22,7 @@ ALLOWED = {
     "classifying": {"model", "engine"},
     "quality": {"pipeline", "model"},
     "jobs": set(),
+    "access": set(),
     "engine": set(),
 }
 BASE = {"settings", "errors", "text"}

@@ -15,6 +15,7 @@ from analytics.settings import Settings
 from analytics.views.aggregate import top_themes
 from analytics.views.charts import theme_colors
 from analytics.views.filters import Filters, apply_filters, year_range
+from analytics.views.markdown import as_text
 
 __all__ = [
     "COUNTRY",
@@ -80,9 +81,10 @@ def _warn_unknown(key: str, valid: list[str], what: str) -> None:
     """A notice for link values that are not options (Streamlit drops them itself)."""
     unknown = [v for v in st.query_params.get_all(key) if v and v not in valid]
     if unknown:
+        asked = ", ".join(f"“{as_text(u[:80])}”" for u in unknown)  # a link's text, as text
         st.sidebar.warning(
-            f"The link asked for {what} {', '.join(repr(u) for u in unknown)}, which the "
-            f"data do not have; showing all {what}s instead.",
+            f"The link asked for {what} {asked}, which the data do not have; showing all "
+            f"{what}s instead.",
             icon="⚠️",
         )
 

@@ -11,14 +11,21 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from analytics.errors import AnalyticsError, CorpusError, ModelError, TaxonomyError
+from analytics import access
+from analytics.errors import (
+    AnalyticsError,
+    CorpusError,
+    ModelError,
+    SettingsError,
+    TaxonomyError,
+)
 from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
 from analytics.pipeline import Analysis, analyse, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
-__all__ = ["load_analysis", "quality", "refit", "rescan", "settings"]
+__all__ = ["load_analysis", "may_edit", "quality", "refit", "rescan", "settings"]
 
 
 def settings() -> Settings:
@@ -90,6 +97,16 @@ def _failure(exc: AnalyticsError) -> str:
     if isinstance(exc, ModelError):
         return f"The theme model could not be fitted: {exc}"
     return f"The reports could not be analysed: {exc}"
+
+
+def may_edit(current: Settings) -> bool:
+    """Whether the viewer of this session may change the corpus (see analytics.access);
+    a wrong ``editing`` setting is shown, and nobody edits."""
+    try:
+        return access.may_edit(current, st.user.to_dict())
+    except SettingsError as exc:
+        st.error(str(exc))
+        return False
 
 
 def rescan(current: Settings) -> None:

@@ -59,6 +59,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, bundled) -> Iterator[str]:
         **bundled.environment,
         "MEETINGS_CORPUS_DIRS": bundled.environment["MEETINGS_CORPUS_DIRS"] + f":{uploads}",
         "MEETINGS_UPLOAD_DIR": str(uploads),
+        "MEETINGS_EDITING": "everyone",  # the upload test adds a report
     }
     port = _free_port()
     command = [".venv/bin/python", "-m", "streamlit", "run", "app.py",

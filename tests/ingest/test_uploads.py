@@ -41,3 +41,32 @@ def test_bad_uploads_are_refused_with_the_file_name(tmp_path, name, data, reason
 def test_upload_over_the_size_limit_is_refused(tmp_path):
     with pytest.raises(UploadError, match=r"0\.001 MB limit"):
         save_upload("big.txt", b"x" * 2000, tmp_path, 0.001)
+
+
+@pytest.mark.parametrize(
+    ("name", "saved_as"),
+    [
+        ("C:\\Users\\ana\\minutes.txt", "minutes.txt"),
+        ("/etc/cron.d/notes.md", "notes.md"),
+        (".hidden.txt", "hidden.txt"),
+        ("CON.txt", "CON_.txt"),
+        ("lpt1.report.md", "lpt1_.report.md"),
+        ("rép<o>rt?|*.txt", "rép_o_rt_.txt"),
+    ],
+)
+def test_odd_names_are_saved_under_a_plain_visible_name(tmp_path, name, saved_as):
+    assert save_upload(name, b"A report", tmp_path, LIMIT_MB).name == saved_as
+
+
+def test_a_name_too_long_for_a_file_system_is_refused_and_shown_short(tmp_path):
+    name = "a" * 1000 + ".txt"
+    with pytest.raises(UploadError, match="longer than 150 characters") as info:
+        save_upload(name, b"A report", tmp_path, LIMIT_MB)
+    assert str(info.value).startswith("a" * 60 + "…") and len(str(info.value)) < 200
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_name_the_corpus_ignores_is_refused_rather_than_saved_and_never_read(tmp_path):
+    with pytest.raises(UploadError, match=r"README\.md: files of this name are not read"):
+        save_upload("README.md", b"# A report", tmp_path, LIMIT_MB, ("README.md", "SOURCES.csv"))
+    assert list(tmp_path.iterdir()) == []

@@ -108,6 +108,54 @@ def test_unknown_link_values_fall_back_with_a_notice():
     assert len(heatmap["y"]) > 3
 
 
+def test_a_link_cannot_put_a_live_link_into_the_notice():
+    phishing = "[Session expired - sign in again](https://evil.example/login)"
+    at = open_app(region=phishing)
+    (notice,) = [w.value for w in at.sidebar.warning]
+    assert "Session expired" in notice
+    for i, char in enumerate(notice):
+        if char in "[]()":
+            assert notice[i - 1] == "\\", notice  # escaped: shown as text, never a link
+
+
+def _editing_tools(at: AppTest) -> set[str]:
+    tools = {b.label.split()[0] for b in at.button} & {"Refit", "Look"}
+    return tools | ({"upload"} if at.get("file_uploader") else set())
+
+
+@pytest.mark.parametrize(
+    ("editing", "editors", "user", "edits"),
+    [
+        (None, None, {}, False),  # out of the box: read-only
+        ("everyone", None, {}, True),
+        ("editors", "ana@example.org", {"is_logged_in": True, "email": "Ana@example.org"}, True),
+        ("editors", "ana@example.org", {"is_logged_in": True, "email": "bo@example.org"}, False),
+        ("editors", "ana@example.org", {"is_logged_in": False}, False),
+    ],
+)
+def test_only_those_allowed_see_upload_refit_and_rescan(monkeypatch, editing, editors, user, edits):
+    for name, value in (("MEETINGS_EDITING", editing), ("MEETINGS_EDITORS", editors)):
+        if value is None:
+            monkeypatch.delenv(name, raising=False)
+        else:
+            monkeypatch.setenv(name, value)
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.user = user
+    at.run().switch_page("pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert _editing_tools(at) == ({"Refit", "Look", "upload"} if edits else set())
+    read_only = any("read-only" in c.value for c in at.caption)
+    assert read_only != edits
+
+
+def test_the_data_page_names_folders_without_the_servers_paths(monkeypatch):
+    monkeypatch.setenv("MEETINGS_EDITING", "everyone")
+    at = open_app("data")
+    shown = " ".join(e.value for e in [*at.markdown, *at.caption, *at.info, *at.success])
+    assert "demo" in shown and "uploads" in shown
+    assert str(ROOT) not in shown and "/tmp" not in shown
+
+
 def test_filters_survive_a_page_switch():
     # Entry-file widgets cannot be driven across reruns in AppTest when st.navigation is
     # used (the browser tests drive them); a link sets them, and they must stay set.
@@ -229,7 +277,8 @@ def test_meetings_page_lists_the_selection_and_opens_a_report_from_a_link():
     assert "Havana" in venue_source and len(venue_source.split()) > 6  # the sentence itself
 
 
-def test_data_page_lists_folders_sources_and_refits():
+def test_data_page_lists_folders_sources_and_refits(monkeypatch):
+    monkeypatch.setenv("MEETINGS_EDITING", "everyone")
     at = open_app("data")
     assert at.metric[0].label == "Reports in use"
     sources = at.dataframe[-1].value
@@ -248,6 +297,7 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
 
     folder = make_corpus()
     monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
+    monkeypatch.setenv("MEETINGS_EDITING", "everyone")
     before = _reports_in_use(open_app("data"))
     (folder / "kigali.txt").write_text(
         SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Kigali").replace("Kenya", "Rwanda")
