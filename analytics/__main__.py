@@ -14,7 +14,7 @@ from analytics.model.evaluation import facts_file_in, quality_report
 from analytics.model.fit import fit_or_load
 from analytics.pipeline import Corpus, load_corpus
 from analytics.settings import Settings
-from analytics.views.export import table_for_output
+from analytics.views.export import spreadsheet_safe, table_for_output
 from analytics.views.tables import theme_summary
 
 _FORMATS = ("csv", "json")
@@ -58,6 +58,10 @@ def _add_common(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     command.add_argument(
+        "--raw", action="store_true", help="CSV cells exactly as read (for pipelines); by "
+        "default a cell a spreadsheet would run as a formula (=, +, -, @ first) starts with '",
+    )  # fmt: skip
+    command.add_argument(
         "--no-cache", action="store_true", help="do not read or write the extraction cache"
     )
     command.add_argument(
@@ -78,12 +82,12 @@ def _load(args: argparse.Namespace, settings: Settings) -> Corpus:
     return corpus
 
 
-def _write(table, fmt: str, out: str | None) -> None:
-    table = table_for_output(table)
-    if fmt == "json":
+def _write(table, args: argparse.Namespace) -> None:
+    table, out = table_for_output(table), args.out
+    if args.format == "json":
         text = table.to_json(orient="records", force_ascii=False, indent=1, date_format="iso")
     else:
-        text = table.to_csv(index=False)
+        text = (table if args.raw else spreadsheet_safe(table)).to_csv(index=False)
     if out:
         Path(out).write_text(text, encoding="utf-8")
     else:
@@ -103,7 +107,7 @@ def _model(args: argparse.Namespace, corpus: Corpus, settings: Settings):
 def _themes(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
     model = _model(args, corpus, settings)
     doc_themes, events = classify(model, corpus.events)
-    _write(theme_summary(theme_table(model, doc_themes)), args.format, args.out)
+    _write(theme_summary(theme_table(model, doc_themes)), args)
     figures = quality_report(
         model, events, facts_file=_facts_file(args), with_stability=not args.no_stability
     )
@@ -117,7 +121,7 @@ def _events(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int
     events["theme_weights"] = events["theme_weights"].map(
         lambda weights: json.dumps(weights, ensure_ascii=False, sort_keys=True)
     )
-    _write(events.drop(columns=["text"]), args.format, args.out)
+    _write(events.drop(columns=["text"]), args)
     return 0
 
 

@@ -31,9 +31,15 @@ class Quality:
 def stored_quality(analysis: Analysis, settings: Settings) -> Quality | None:
     """The quality kept with the analysis's model, or None if not measured yet."""
     folder = model_folder(settings.cache_dir, analysis.fingerprint)
-    if not (folder / _QUALITY_FILE).is_file() or not (folder / _AGREEMENT_FILE).is_file():
+    try:
+        figures, agreement = (
+            pd.read_csv(folder / name) for name in (_QUALITY_FILE, _AGREEMENT_FILE)
+        )
+    except (OSError, ValueError):  # not measured yet, or damaged: measured (again)
         return None
-    return Quality(pd.read_csv(folder / _QUALITY_FILE), pd.read_csv(folder / _AGREEMENT_FILE))
+    if not {"figure", "value"} <= set(figures) or "theme" not in agreement:
+        return None
+    return Quality(figures, agreement)
 
 
 def _quality_sample(events: pd.DataFrame, facts: Path | None, settings: Settings) -> pd.DataFrame:

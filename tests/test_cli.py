@@ -56,3 +56,13 @@ def test_cli_themes_prints_table_and_figures(make_corpus, capsys):
     assert out.splitlines()[0] == "theme,label,kind,n_reports,top_terms"
     assert "Trade facilitation (TFA)" in out
     assert "topic diversity" in err and "NPMI coherence" in err
+
+
+def test_cli_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_raw(make_corpus, tmp_path):
+    formula = '=HYPERLINK("http://evil.example","x")'
+    body = SMALL_REPORTS["nairobi.txt"].split("\n", 1)[1]
+    folder = make_corpus({"trap.txt": f"{formula}\n{body}", "sum.txt": f"@SUM(A1)\n{body}x"})
+    for extra, expected in (([], {"'" + formula, "'@SUM(A1)"}), (["--raw"], {formula, "@SUM(A1)"})):
+        out = tmp_path / f"events{len(extra)}.csv"
+        assert main(["events", str(folder), "--no-cache", "--out", str(out), *extra]) == 0
+        assert set(pd.read_csv(out)["title"]) == expected

@@ -1,6 +1,7 @@
 """The events table of a folder: recursion, skips, duplicates and the extraction cache."""
 
 import shutil
+from types import SimpleNamespace
 
 import pandas as pd
 import pytest
@@ -328,3 +329,20 @@ def test_extraction_is_prepared_once_for_the_reports_added_later(settings):
         ("Accra", "2022-06-01"),
     ]
     assert places._gazetteer.cache_info().currsize == 1  # kept for the next extraction
+
+
+def test_damaged_quality_figures_are_measured_again(tmp_path, settings):
+    from analytics.model.fit import model_folder
+
+    analysis = SimpleNamespace(fingerprint="abc")
+    folder = model_folder(settings.cache_dir, "abc")
+    folder.mkdir(parents=True)
+    assert quality.stored_quality(analysis, settings) is None  # not measured yet
+    (folder / "quality.csv").write_bytes(b"\xff\xfe\x00garbage")
+    (folder / "agreement.csv").write_text("theme,f1\nrevenue,0.9\n")
+    assert quality.stored_quality(analysis, settings) is None
+    (folder / "quality.csv").write_text("figure,value\nDiversity,0.9\n")
+    kept = quality.stored_quality(analysis, settings)
+    assert kept.figures["value"].tolist() == [0.9] and kept.agreement["theme"].tolist() == [
+        "revenue"
+    ]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
 
+from analytics.errors import ModelError
 from analytics.model.io import load_model, save_model
 from analytics.model.taxonomy import load_taxonomy
 from analytics.model.themes import ThemeModel
@@ -27,6 +29,8 @@ __all__ = [
     "fit_texts",
     "model_folder",
 ]
+
+logger = logging.getLogger(__name__)
 
 # Bump when the model's fitting or scoring changes, so that stored models are refitted.
 MODEL_VERSION = "11"
@@ -106,7 +110,10 @@ def fit_or_load(
     key = fingerprint(model, doc_ids, settings.fit_sample)
     folder = model_folder(settings.cache_dir, key)
     if cache and (folder / "model.json").exists():
-        return load_model(folder), key
+        try:
+            return load_model(folder), key
+        except ModelError as exc:  # torn or foreign files: never trusted, fitted again
+            logger.warning("%s; fitting it again", exc)
     model.fit(fit_texts(texts, settings.fit_sample, settings.random_state, len(doc_ids)))
     if cache:
         save_model(model, folder)

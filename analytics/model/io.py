@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -30,8 +32,13 @@ def save_model(model: ThemeModel, folder: str | Path) -> None:
         "vocabulary": {term: int(i) for term, i in model.vectorizer_.vocabulary_.items()},
     }
     arrays = {name: getattr(model, f"{name}_") for name in _ARRAYS}
-    np.savez(folder / "model.npz", idf=model.vectorizer_.idf_, **arrays)
-    (folder / "model.json").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    # Each file is written whole under a temporary name, then renamed: a crash never leaves
+    # a torn model. The JSON comes last: it marks the model complete.
+    with open(folder / ".model.npz.tmp", "wb") as out:
+        np.savez(out, idf=model.vectorizer_.idf_, **arrays)
+    os.replace(folder / ".model.npz.tmp", folder / "model.npz")
+    (folder / ".model.json.tmp").write_text(json.dumps(meta, ensure_ascii=False), "utf-8")
+    os.replace(folder / ".model.json.tmp", folder / "model.json")
 
 
 def load_model(folder: str | Path) -> ThemeModel:
@@ -45,16 +52,18 @@ def load_model(folder: str | Path) -> ThemeModel:
         meta = json.loads((folder / "model.json").read_text("utf-8"))
         with np.load(folder / "model.npz", allow_pickle=False) as stored:
             arrays = {name: stored[name] for name in (*_ARRAYS, "idf")}
-    except (OSError, ValueError, KeyError) as exc:
+        themes = [
+            Theme(t["id"], t["label"], t["description"],
+                  {k: tuple(v) for k, v in t["terms"].items()})
+            for t in meta["themes"]
+        ]  # fmt: skip
+        model = ThemeModel(themes=themes, **meta["params"])
+        model.vectorizer_ = make_vectorizer(vocabulary=meta["vocabulary"])
+        model.vectorizer_.idf_ = arrays["idf"]
+        for name in _ARRAYS:
+            setattr(model, f"{name}_", arrays[name])
+        model.label_themes()
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, EOFError,
+            zipfile.BadZipFile) as exc:  # fmt: skip
         raise ModelError(f"{folder}: cannot load the theme model: {exc}") from exc
-    themes = [
-        Theme(t["id"], t["label"], t["description"], {k: tuple(v) for k, v in t["terms"].items()})
-        for t in meta["themes"]
-    ]
-    model = ThemeModel(themes=themes, **meta["params"])
-    model.vectorizer_ = make_vectorizer(vocabulary=meta["vocabulary"])
-    model.vectorizer_.idf_ = arrays["idf"]
-    for name in _ARRAYS:
-        setattr(model, f"{name}_", arrays[name])
-    model.label_themes()
     return model

@@ -44,12 +44,19 @@ def _neutralise(value: object) -> object:
     return value
 
 
-def csv_bytes(table: pd.DataFrame) -> bytes:
-    """The table as spreadsheet-safe CSV bytes (BOM, CRLF, formulas neutralised)."""
-    out = table_for_output(table)
+def spreadsheet_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of a :func:`table_for_output` table whose text cells a spreadsheet would run
+    as a formula (``=``, ``+``, ``-``, ``@``, tab, CR first) start with ``'`` instead."""
+    out = table.copy()
     for column in out.columns:
         if not pd.api.types.is_numeric_dtype(out[column]):
             out[column] = out[column].map(_neutralise)
+    return out
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """The table as spreadsheet-safe CSV bytes (BOM, CRLF, formulas neutralised)."""
+    out = spreadsheet_safe(table_for_output(table))
     text = out.to_csv(index=False, lineterminator="\r\n")
     return ("\ufeff" + text).encode("utf-8")
 

@@ -4,7 +4,8 @@ import pytest
 from sklearn.base import clone
 
 from analytics.model import fit
-from analytics.model.fit import build_model, fingerprint, fit_or_load
+from analytics.model.fit import build_model, fingerprint, fit_or_load, model_folder
+from analytics.model.io import load_model
 from tests.model.test_themes import _corpus
 
 DOCS = ["d1", "d2", "d3"]
@@ -49,6 +50,27 @@ def test_a_kept_model_is_loaded_not_refitted(settings, monkeypatch):
     monkeypatch.undo()
     _, other = fit_or_load(texts, ids, settings.replace(n_emerging=2))
     assert other != key
+
+
+@pytest.mark.parametrize(
+    ("damage", "file"),
+    [
+        (lambda path: path.write_bytes(b"\xff\xfe garbage"), "model.json"),
+        (lambda path: path.write_text('{"params": {}}'), "model.json"),  # foreign
+        (lambda path: path.write_bytes(path.read_bytes()[:100]), "model.npz"),  # truncated
+        (lambda path: path.unlink(), "model.npz"),
+    ],
+)
+def test_a_damaged_kept_model_is_fitted_again_never_trusted(settings, damage, file):
+    texts, _ = _corpus()
+    ids = [f"d{i}" for i in range(len(texts))]
+    first, key = fit_or_load(texts, ids, settings)
+    folder = model_folder(settings.cache_dir, key)
+    damage(folder / file)
+    again, same = fit_or_load(texts, ids, settings)
+    assert same == key and again.labels_ == first.labels_
+    assert load_model(folder).labels_ == first.labels_  # written whole again
+    assert not list(folder.glob(".*.tmp"))
 
 
 def test_a_large_corpus_is_fitted_on_a_fixed_sample_in_corpus_order():
