@@ -33,6 +33,16 @@ class Jobs:
                 future = self._futures[key] = self._pool.submit(work, *args)
             return future
 
+    def start(self, key: Hashable, work: Callable[..., object], *args: object) -> Future | None:
+        """Run ``work(*args)`` under ``key`` again, unless a run of it has not finished
+        (then None: the caller says one is running)."""
+        with self._lock:
+            future = self._futures.get(key)
+            if future is not None and not future.done():
+                return None
+            future = self._futures[key] = self._pool.submit(work, *args)
+            return future
+
     def get(self, key: Hashable) -> Future | None:
         """The job of ``key``, if one was submitted."""
         with self._lock:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics.errors import UploadError
+from analytics.errors import AnalyticsError, UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
 from analytics.ingest.uploads import save_upload
 from analytics.model.evaluation import facts_file_in
@@ -70,16 +70,38 @@ def _editing() -> None:
             st.rerun()
     for kind, note in notes:
         (st.error if kind == "error" else st.success)(as_text(note))
-    if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
-                 help="New reports are classified with the current model; refit to let them "
-                      "shape the themes too."):  # fmt: skip
-        state.refit(settings)
-        st.rerun()
+    _refit()
     if st.button("Look for reports changed in place", icon=":material/find_in_page:",
                  help="Added, removed and replaced files are noticed at once; a file edited "
                       "in place is noticed after this look (unchanged files are not re-read)."):  # fmt: skip
         state.rescan(settings)
         st.rerun()
+
+
+@st.fragment(run_every="2s" if state.refitting(settings) else None)
+def _refit() -> None:
+    """The refit button, or the running refit's progress (checked every two seconds)."""
+    try:
+        running = state.refitting(settings)
+    except AnalyticsError as exc:
+        st.error(f"The theme model could not be refitted: {exc}")
+        running = None
+    if running:
+        message, done = running
+        st.session_state["_refit_seen"] = True
+        st.progress(min(done, 1.0), text=f"Refitting the theme model in the background: "
+                                         f"{message}. The dashboard keeps the current model "
+                                         "until the new one is ready.")  # fmt: skip
+        return
+    if st.session_state.pop("_refit_seen", False):
+        st.rerun()  # finished since: the whole page with the new model
+    if st.button("Refit the theme model on the whole corpus", icon=":material/refresh:",
+                 help="New reports are classified with the current model; refit to let them "
+                      "shape the themes too."):  # fmt: skip
+        if state.refit(settings):
+            st.rerun()  # the page again, following the refit's progress
+        st.warning("A refit of this corpus is already running (asked for by someone else); "
+                   "its model is used as soon as it is ready.")  # fmt: skip
 
 
 if state.may_edit(settings):

@@ -25,7 +25,15 @@ from analytics.pipeline import Analysis, analyse, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
-__all__ = ["load_analysis", "may_edit", "quality", "refit", "rescan", "settings"]
+__all__ = [
+    "load_analysis",
+    "may_edit",
+    "quality",
+    "refit",
+    "refitting",
+    "rescan",
+    "settings",
+]
 
 
 def settings() -> Settings:
@@ -35,8 +43,10 @@ def settings() -> Settings:
 
 @st.cache_resource(show_spinner=False)
 def _store() -> dict:
-    """Process-wide: the analysis of each corpus and settings, a lock, background jobs."""
-    return {"lock": threading.Lock(), "corpora": {}, "jobs": Jobs()}
+    """Process-wide: the analysis of each corpus and settings, a lock, background jobs
+    (and refits, on a thread of their own, with their progress)."""
+    return {"lock": threading.Lock(), "corpora": {}, "jobs": Jobs(), "refits": Jobs(),
+            "progress": {}}  # fmt: skip
 
 
 def load_analysis(current: Settings) -> Analysis:
@@ -119,11 +129,40 @@ def rescan(current: Settings) -> None:
             known["folders"] = None
 
 
-def refit(current: Settings) -> None:
-    """Forget the model in use so the next load fits one on the whole corpus."""
+def refit(current: Settings) -> bool:
+    """Fit a model on the whole corpus in the background (the dashboard keeps the current
+    one until it is done, then every session uses the new one); False when a refit of
+    this corpus is running already."""
     store = _store()
-    with store["lock"]:
-        store["corpora"].pop(current, None)
+
+    def work() -> Analysis:
+        store["progress"][current] = ("Starting", 0.0)
+        folders = folder_times(current.corpus_dirs)  # first: a change during the fit shows next
+        analysis = analyse(
+            current, progress=lambda m, f: store["progress"].update({current: (m, f)})
+        )
+        with store["lock"]:
+            store["corpora"][current] = {"folders": folders, "analysis": analysis}
+        return analysis
+
+    return store["refits"].start(("refit", current), work) is not None
+
+
+def refitting(current: Settings) -> tuple[str, float] | None:
+    """The running refit's step and fraction done, or None when none is running.
+
+    Raises:
+        AnalyticsError: when the last refit failed (once: the next call says None).
+    """
+    store = _store()
+    job = store["refits"].get(("refit", current))
+    if job is None:
+        return None
+    if not job.done():
+        return store["progress"].get(current, ("Starting", 0.0))
+    if store["progress"].pop(current, None) is not None and job.exception() is not None:
+        raise job.exception()
+    return None
 
 
 def quality(analysis: Analysis, current: Settings) -> Quality | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import json
 import shutil
+import threading
 import time
 
 import numpy as np
@@ -283,9 +284,42 @@ def test_data_page_lists_folders_sources_and_refits(monkeypatch):
     assert at.metric[0].label == "Reports in use"
     sources = at.dataframe[-1].value
     assert "source_url" in sources and sources["source_url"].str.startswith("http").all()
-    refit = next(b for b in at.button if b.label.startswith("Refit"))
-    refit.click().run()
-    assert not at.exception
+
+
+def _progress(at: AppTest) -> list[str]:
+    return [element.proto.text for element in at.get("progress")]
+
+
+def test_a_refit_runs_in_the_background_once_while_the_dashboard_serves(monkeypatch):
+    from pages.shared import state
+
+    monkeypatch.setenv("MEETINGS_EDITING", "everyone")
+    release, original = threading.Event(), state.analyse
+
+    def slow(current, progress=None, previous=None):
+        progress("Fitting the theme model", 0.5)
+        assert release.wait(120)
+        return original(current, progress=progress, previous=previous)
+
+    first = open_app("data")
+    before = state._store()["corpora"][state.settings()]["analysis"]
+    monkeypatch.setattr(state, "analyse", slow)
+    next(b for b in first.button if b.label.startswith("Refit")).click().run()
+    assert any("Refitting the theme model in the background" in p for p in _progress(first))
+    stuck = time.monotonic() + 300  # only a hang stops it: the refit waits for release
+    while state.refitting(state.settings())[0] != "Fitting the theme model":
+        assert time.monotonic() < stuck, "the refit never reported its progress"
+        time.sleep(0.05)  # the refit's own progress, reported from its thread
+    assert state.refit(state.settings()) is False  # a second request: one is running
+    other = open_app("data")  # another viewer meanwhile: served, and told
+    assert "background: Fitting the theme model" in _progress(other)[0]
+    assert not [b for b in other.button if b.label.startswith("Refit")]
+    assert int(other.metric[0].value) == len(before.events)
+    release.set()
+    state._store()["refits"].get(("refit", state.settings())).result(timeout=300)
+    after = open_app("data")
+    assert state._store()["corpora"][state.settings()]["analysis"] is not before
+    assert not _progress(after) and [b for b in after.button if b.label.startswith("Refit")]
 
 
 def _reports_in_use(at: AppTest) -> int:
