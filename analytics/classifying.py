@@ -153,9 +153,14 @@ def classify_new(
     new_themes, new_events = classify_all(model, with_texts(events[~seen]), settings)
     kept = events[seen].copy()
     kept["themes"] = prior["themes"].reindex(kept["doc_id"]).to_numpy()
-    kept_themes = known.doc_themes[_among(known.doc_themes["doc_id"], kept["doc_id"])]
+    kept_themes = known.doc_themes
+    if len(kept) < len(prior):  # some reports the model saw are gone
+        kept_themes = kept_themes[_among(kept_themes["doc_id"], kept["doc_id"])]
     parts = [part for part in (kept_themes, new_themes) if not part.empty] or [new_themes]
-    doc_themes = pd.concat([part[KEPT_THEME_COLUMNS] for part in parts], ignore_index=True)
+    if len(parts) == 1:
+        doc_themes = parts[0][KEPT_THEME_COLUMNS].reset_index(drop=True)
+    else:
+        doc_themes = pd.concat([part[KEPT_THEME_COLUMNS] for part in parts], ignore_index=True)
     doc_themes = doc_themes.astype(DOC_THEME_TYPES)
     classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).loc[events.index]
     return doc_themes, classified, Classified.of(new_themes, new_events)

@@ -261,6 +261,36 @@ def test_uploading_a_report_adds_it_to_the_corpus(page: Page, app_url: str, tmp_
     expect(page.get_by_test_id("stException")).to_have_count(0)
 
 
+HOSTILE_TITLE = (
+    "<script>window.__pwned = 1</script> [Official agenda - log in here]"
+    "(https://evil.example/login) **bold** $x$"
+)
+
+
+def test_a_hostile_report_shows_as_text_and_links_nowhere(page: Page, app_url: str, tmp_path):
+    report = tmp_path / "agenda.txt"
+    report.write_text(HOSTILE_TITLE + "\n\n" + REPORT.split("\n", 1)[1].replace(
+        "Dakar", "Abuja").replace("Senegal", "Nigeria"), encoding="utf-8")  # fmt: skip
+    open_app(page, app_url + "/data")
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(report)
+    page.get_by_role("button", name="Add to the corpus").click()
+    saved = page.get_by_test_id("stAlertContainer").filter(has_text="Saved 1 file")
+    expect(saved).to_contain_text(report.name)
+    open_app(page, app_url + "/meetings?q=Official+agenda")
+    grid = page.get_by_test_id("stMain").get_by_test_id("data-grid-canvas")
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 35 * 1.5)  # the only row's marker
+    expect(page).to_have_url(re.compile(r"[?&]meeting=[^&]+"))
+    header = page.get_by_test_id("stMain").locator("h2")
+    expect(header).to_contain_text("[Official agenda - log in here](https://evil.example/login)")
+    expect(header).to_contain_text("**bold** $x$")
+    expect(header).to_contain_text("<script>")  # shown, not run
+    wait_idle(page)
+    assert page.locator('a[href*="evil.example"]').count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("main script, main .katex").count() == 0
+
+
 def test_clicking_a_country_on_the_map_narrows_the_selection(page: Page, app_url: str):
     open_app(page, app_url + "/regions", 2)
     page.wait_for_function(f"() => ({_MAP_SHAPES_JS})() > 10")
