@@ -1,19 +1,27 @@
 """Text from documents shown as Markdown: escaped so that it can only ever show as text.
 
 A report's title, a file name or a table cell may hold Markdown or HTML of its own
-(``[log in](https://evil.example)``, ``**x**``, ``$x$``); every such character is escaped.
+(``[log in](https://evil.example)``, ``**x**``, ``$x$``); every such character is escaped,
+and bare addresses are kept from becoming links.
 """
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["as_text", "highlighted"]
 
 _MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!|<>~:$"})
+_JOINER = "\u2060"  # an invisible word joiner: no address is recognised across it
+# Escaping alone leaves bare addresses (https://..., www...., x@y.org) to the renderer's
+# autolinks, which turn them into live links.
+_AUTOLINK = re.compile(r"(?i)(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)")
 
 
 def as_text(text: str) -> str:
-    """Markdown that shows ``text`` literally (every markdown character escaped)."""
-    return str(text).translate(_MARKDOWN_SPECIAL)
+    """Markdown that shows ``text`` literally (every markdown character escaped, no bare
+    address made a link)."""
+    return _AUTOLINK.sub(_JOINER, str(text)).translate(_MARKDOWN_SPECIAL)
 
 
 def highlighted(segments: list[tuple[str, str | None]], labels: dict[str, str]) -> str:

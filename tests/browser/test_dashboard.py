@@ -282,13 +282,14 @@ def test_a_hostile_report_shows_as_text_and_links_nowhere(page: Page, app_url: s
     page.mouse.click(box["x"] + 16, box["y"] + 35 * 1.5)  # the only row's marker
     expect(page).to_have_url(re.compile(r"[?&]meeting=[^&]+"))
     header = page.get_by_test_id("stMain").locator("h2")
-    expect(header).to_contain_text("[Official agenda - log in here](https://evil.example/login)")
-    expect(header).to_contain_text("**bold** $x$")
-    expect(header).to_contain_text("<script>")  # shown, not run
+    expect(header).to_contain_text("Official agenda")
     wait_idle(page)
+    shown = header.inner_text().replace("\u2060", "")  # the joiner that keeps links away
+    assert "[Official agenda - log in here](https://evil.example/login)" in shown
+    assert "<script>" in shown and "$x$" in shown  # shown, not run or typeset
     assert page.locator('a[href*="evil.example"]').count() == 0
     assert page.evaluate("window.__pwned") is None
-    assert page.locator("main script, main .katex").count() == 0
+    assert header.locator("strong, em, script, .katex").count() == 0
 
 
 def test_clicking_a_country_on_the_map_narrows_the_selection(page: Page, app_url: str):

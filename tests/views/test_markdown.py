@@ -9,7 +9,14 @@ def test_markdown_links_emphasis_and_maths_are_escaped():
     title = "[Official agenda](https://evil.example/login) **x** $x$ <b>y</b>"
     escaped = as_text(title)
     assert re.fullmatch(r"(?:\\.|[^\\`*_{}\[\]()#+\-.!|<>~:$])*", escaped), escaped
-    assert escaped.replace("\\", "") == title
+    assert escaped.replace("\\", "").replace("\u2060", "") == title
+
+
+def test_bare_addresses_are_kept_from_becoming_links():
+    for text in ("see https://evil.example/login", "www.evil.example", "write to x@evil.example"):
+        shown = as_text(text)
+        assert not re.search(r"https?\\?://|www\\?\.|@\w", shown), shown
+        assert shown.replace("\\", "").replace("\u2060", "") == text
 
 
 def test_evidence_is_highlighted_and_tagged_the_rest_escaped():
