@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import uuid
 from collections.abc import Collection
@@ -69,12 +70,20 @@ def save_upload(
         raise UploadError(f"{shown}: larger than the {max_mb:g} MB limit")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    target = folder / safe
-    if target.exists() and target.read_bytes() != data:
+    partial = folder / f".{uuid.uuid4().hex}.part"  # whole before it gets its name
+    partial.write_bytes(data)
+    try:
         stem = Path(safe).stem
-        target = folder / f"{stem}-{hashlib.sha1(data).hexdigest()[:8]}{suffix}"
-    if not target.exists():
-        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.part")
-        partial.write_bytes(data)
-        partial.replace(target)
-    return target
+        for target in (
+            folder / safe,
+            folder / f"{stem}-{hashlib.sha1(data).hexdigest()[:8]}{suffix}",
+        ):
+            try:
+                os.link(partial, target)  # atomic, and never over another upload
+                return target
+            except FileExistsError:
+                if target.read_bytes() == data:
+                    return target  # the same content again: kept once
+        raise UploadError(f"{shown}: a different file of this name is being saved; try again")
+    finally:
+        partial.unlink(missing_ok=True)

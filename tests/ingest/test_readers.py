@@ -147,3 +147,23 @@ def test_xlsx_and_jsonl():
 def test_bad_input_is_named(name, data, reason):
     with pytest.raises(DocumentError, match=reason):
         read_bytes(data, name)
+
+
+def test_a_pdf_without_a_text_layer_is_named_as_such():
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)  # a drawing, as a scanned page is an image: no text
+    with pytest.raises(DocumentError, match=r"no text layer \(scanned image\?\)"):
+        read_bytes(bytes(pdf.output()), "scan.pdf")
+
+
+def test_a_docx_that_is_a_zip_of_something_else_is_refused_as_unreadable():
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "not a Word document")
+    with pytest.raises(DocumentError, match="unreadable Word document"):
+        read_bytes(buffer.getvalue(), "minutes.docx")

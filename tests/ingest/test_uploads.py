@@ -70,3 +70,14 @@ def test_a_name_the_corpus_ignores_is_refused_rather_than_saved_and_never_read(t
     with pytest.raises(UploadError, match=r"README\.md: files of this name are not read"):
         save_upload("README.md", b"# A report", tmp_path, LIMIT_MB, ("README.md", "SOURCES.csv"))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_uploads_saved_at_once_by_several_editors_lose_nothing(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    contents = [f"Report number {i}".encode() for i in range(12)]
+    with ThreadPoolExecutor(6) as pool:  # the same name, other contents, at the same time
+        saved = list(pool.map(lambda data: save_upload("r.txt", data, tmp_path, LIMIT_MB), contents))
+    assert sorted(path.read_bytes() for path in saved) == sorted(contents)
+    assert len({path.name for path in saved}) == 12
+    assert not list(tmp_path.glob(".*.part"))
