@@ -77,7 +77,9 @@ def test_uploads_saved_at_once_by_several_editors_lose_nothing(tmp_path):
 
     contents = [f"Report number {i}".encode() for i in range(12)]
     with ThreadPoolExecutor(6) as pool:  # the same name, other contents, at the same time
-        saved = list(pool.map(lambda data: save_upload("r.txt", data, tmp_path, LIMIT_MB), contents))
+        saved = list(
+            pool.map(lambda data: save_upload("r.txt", data, tmp_path, LIMIT_MB), contents)
+        )
     assert sorted(path.read_bytes() for path in saved) == sorted(contents)
     assert len({path.name for path in saved}) == 12
     assert not list(tmp_path.glob(".*.part"))
