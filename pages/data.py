@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
 
 from analytics.errors import AnalyticsError, UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
@@ -104,11 +105,27 @@ def _refit() -> None:
                    "its model is used as soon as it is ready.")  # fmt: skip
 
 
+def _sign_in() -> None:
+    """For the editors' mode: log in (Streamlit's own OpenID Connect sign-in) or out."""
+    if st.user.get("is_logged_in"):
+        st.caption(f"Logged in as {as_text(st.user.get('email') or st.user.get('name') or '')}")
+        if st.button("Log out", icon=":material/logout:"):
+            st.logout()
+    elif st.button("Log in to edit", icon=":material/login:"):
+        try:
+            st.login()
+        except (StreamlitAuthError, StreamlitMissingAuthlibError) as exc:
+            st.error(f"Sign-in is not configured on this server: {exc}")
+
+
+if settings.editing == "editors":
+    _sign_in()
 if state.may_edit(settings):
     _editing()
 else:
     st.caption("This dashboard is read-only: adding reports and refitting the model are "
-               "turned off by its administrator.")  # fmt: skip
+               + ("for its editors, once logged in." if settings.editing == "editors"
+                  else "turned off by its administrator."))  # fmt: skip
 
 facts = facts_file_in(analysis.paths)
 if facts:

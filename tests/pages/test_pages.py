@@ -147,6 +147,21 @@ def test_only_those_allowed_see_upload_refit_and_rescan(monkeypatch, editing, ed
     assert _editing_tools(at) == ({"Refit", "Look", "upload"} if edits else set())
     read_only = any("read-only" in c.value for c in at.caption)
     assert read_only != edits
+    sign = {b.label for b in at.button} & {"Log in to edit", "Log out"}
+    if editing != "editors":
+        assert not sign
+    else:
+        assert sign == ({"Log out"} if user.get("is_logged_in") else {"Log in to edit"})
+
+
+def test_logging_in_without_sign_in_configured_says_so(monkeypatch):
+    monkeypatch.setenv("MEETINGS_EDITING", "editors")
+    at = AppTest.from_file(APP, default_timeout=180)
+    at.user = {"is_logged_in": False}
+    at.run().switch_page("pages/data.py").run()
+    next(b for b in at.button if b.label == "Log in to edit").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("Sign-in is not configured" in e.value for e in at.error)
 
 
 def test_the_data_page_names_folders_without_the_servers_paths(monkeypatch):
