@@ -250,14 +250,13 @@ def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[d
 class Analysis:
     """What one corpus says: events with their themes, evidence, and the theme table.
 
-    The report texts are kept apart from the events (``texts``, by doc_id: a Series, or
-    the store's texts read on demand), so that filtering the events copies no text and the
-    dashboard does not hold every text from the start; the search and an opened report
-    read them.
+    The report texts are kept apart from the events (``texts``: the store's, by doc_id,
+    read on demand), so that filtering the events copies no text and the dashboard does
+    not hold every text from the start; the search and an opened report read them.
     """
 
     events: pd.DataFrame
-    texts: pd.Series | StoredTexts
+    texts: StoredTexts
     doc_themes: pd.DataFrame
     themes: pd.DataFrame
     skipped: pd.DataFrame
@@ -277,13 +276,7 @@ class Analysis:
     def with_texts(self, events: pd.DataFrame | None = None) -> pd.DataFrame:
         """These events (all of them by default) with their ``text`` column."""
         events = self.events if events is None else events
-        return events.assign(text=self._texts_of(events["doc_id"].tolist()).to_numpy())
-
-    def _texts_of(self, doc_ids: list[str]) -> pd.Series:
-        """The texts of these reports, read (not held) when kept in the store."""
-        if isinstance(self.texts, StoredTexts):
-            return self.texts.of(doc_ids)
-        return self.texts.reindex(doc_ids)
+        return events.assign(text=self.texts.of(events["doc_id"].tolist()).to_numpy())
 
     def evidence(self, rows: pd.DataFrame) -> list[list[str]]:
         """The evidence sentences of these rows of ``doc_themes`` (doc_id, theme), quoted
@@ -294,7 +287,7 @@ class Analysis:
         wanted = {doc_id: [] for doc_id in ids}
         for doc_id, theme in zip(rows["doc_id"], rows["theme"], strict=True):
             wanted[doc_id].append(theme)
-        texts = self._texts_of(ids).fillna("").tolist()
+        texts = self.texts.of(ids).fillna("").tolist()
         quoted = quote_evidence(self.model, texts, list(wanted.values()))
         found = {
             (doc_id, theme): sentences

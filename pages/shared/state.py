@@ -46,7 +46,7 @@ def _store() -> dict:
     """Process-wide: the analysis of each corpus and settings, a lock, background jobs
     (and refits, on a thread of their own, with their progress)."""
     return {"lock": threading.Lock(), "corpora": {}, "jobs": Jobs(), "refits": Jobs(),
-            "progress": {}}  # fmt: skip
+            "progress": {}, "quality": {}}  # fmt: skip
 
 
 def load_analysis(current: Settings) -> Analysis:
@@ -61,9 +61,8 @@ def load_analysis(current: Settings) -> Analysis:
     with store["lock"]:
         known = store["corpora"].get(current)
         if not _unchanged(known, current):
-            folders = folder_times(
-                current.corpus_dirs
-            )  # first: a change during the read shows next
+            # The folders' times first: a change during the read shows on the next run.
+            folders = folder_times(current.corpus_dirs)
             before = known["analysis"] if known else None
             bar = st.progress(0.0, text="Reading reports…")
             try:
@@ -76,9 +75,22 @@ def load_analysis(current: Settings) -> Analysis:
             known = store["corpora"][current] = {"folders": folders, "analysis": analysis}
     analysis = known["analysis"]
     store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
-    if stored_quality(analysis, current) is None:
+    if _kept_quality(analysis, current) is None:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
     return analysis
+
+
+def _kept_quality(analysis: Analysis, current: Settings) -> Quality | None:
+    """The model's stored quality figures, read from disk once per process (not on every
+    rerun), or None while not measured."""
+    found = _store()["quality"]
+    key = (current.cache_dir, analysis.fingerprint)
+    if key not in found:
+        kept = stored_quality(analysis, current)
+        if kept is None:
+            return None
+        found[key] = kept
+    return found[key]
 
 
 def _unchanged(known: dict | None, current: Settings) -> bool:
@@ -172,7 +184,7 @@ def quality(analysis: Analysis, current: Settings) -> Quality | None:
     Raises:
         AnalyticsError: when measuring them failed.
     """
-    table = stored_quality(analysis, current)
+    table = _kept_quality(analysis, current)
     if table is not None:
         return table
     job = _store()["jobs"].submit(
