@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 from pathlib import Path
@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.classifying import Classified, classify_new
+from analytics.corrections import Corrections, apply_corrections, country_codes, read_corrections
 from analytics.engine import make_engine
 from analytics.errors import CorpusError, DocumentError
 from analytics.extract.event import (
@@ -93,7 +94,7 @@ def load_corpus(
     Returns:
         The events (one row per distinct report) and the ingest report.
     """
-    files, skipped = corpus_files(paths, settings.ignored_files)
+    files, skipped = corpus_files(paths, settings.ignored_names)
     passed_over, signature = list(skipped), Signature()
     tables = tuple(str(t) for t in settings.place_tables)
     version = extraction_key(EXTRACTOR_VERSION, settings.place_tables)
@@ -266,6 +267,40 @@ class Analysis:
     paths: tuple[str, ...] = ()
     updated: datetime | None = None
     signature: str = ""  # of the corpus files read (see ``corpus_signature``)
+    corrections: Corrections = field(default_factory=Corrections)  # the log applied
+    correction_problems: tuple[str, ...] = ()  # the log's lines left out, with why
+    # The corrected reports' rows as extraction and the model gave them.
+    originals: tuple[pd.DataFrame, pd.DataFrame] | None = None
+
+    def corrected(self, corrections: Corrections, countries: dict[str, str]) -> Analysis:
+        """This analysis with these corrections applied (instead of any applied before):
+        ``events`` gains ``corrected``, the parts an editor corrected."""
+        events, doc_themes = self.uncorrected()
+        effect = corrections.in_effect
+        touched = set(effect["doc_id"].tolist())
+        fixed, fixed_themes, problems = apply_corrections(
+            events, doc_themes, effect, self.themes, countries
+        )
+        originals = None
+        if touched:
+            originals = (
+                events[events["doc_id"].isin(touched)],
+                doc_themes[doc_themes["doc_id"].isin(touched)],
+            )
+        return replace(
+            self, events=fixed, doc_themes=fixed_themes, corrections=corrections,
+            correction_problems=(*corrections.problems, *problems), originals=originals,
+        )  # fmt: skip
+
+    def uncorrected(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The events and their themes as extraction and the model gave them."""
+        events = self.events.drop(columns="corrected", errors="ignore")
+        if self.originals is None:
+            return events, self.doc_themes
+        rows, themes = self.originals
+        events = pd.concat([events.drop(index=rows.index), rows]).loc[events.index]
+        doc_themes = self.doc_themes[~self.doc_themes["doc_id"].isin(set(rows["doc_id"]))]
+        return events, pd.concat([doc_themes, themes], ignore_index=True)
 
     @cached_property
     def corpus_fingerprint(self) -> str:
@@ -346,12 +381,13 @@ def analyse(
         known = Classified.load(model_folder(settings.cache_dir, fingerprint))
     else:
         model, fingerprint = previous.model, previous.fingerprint
-        known = Classified.of(previous.doc_themes, previous.events)
+        before, before_themes = previous.uncorrected()
+        known = Classified.of(before_themes, before)
     say("Classifying reports", 0.95)
     doc_themes, events, new = classify_new(model, known, events, settings, texts_of)
     new.save(model_folder(settings.cache_dir, fingerprint))
     say("Done", 1.0)
-    return Analysis(
+    analysis = Analysis(
         events=events.drop(columns="text"),
         texts=corpus.texts,
         doc_themes=doc_themes,
@@ -364,3 +400,5 @@ def analyse(
         paths=tuple(str(p) for p in paths),
         signature=corpus.signature,
     )
+    corrections = read_corrections(settings.corrections_file)
+    return analysis.corrected(corrections, country_codes(settings.regions_file))

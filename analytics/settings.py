@@ -43,6 +43,11 @@ class Settings:
         ROOT / ".cache",
         "Folder for the parquet cache of extracted reports and the fitted theme model.",
     )
+    corrections_file: Path = _setting(
+        DATA / "corrections.csv",
+        "The editors' corrections log (CSV, appended to); a file of its name inside a "
+        "corpus folder is not read as a report.",
+    )
     max_file_mb: float = _setting(50.0, "Files larger than this many megabytes are skipped.")
     ignored_files: tuple[str, ...] = _setting(
         ("SOURCES.csv", "README.md", "README.txt"),
@@ -121,6 +126,12 @@ class Settings:
             self.country_aliases_file,
             self.place_aliases_file,
         )
+
+    @property
+    def ignored_names(self) -> tuple[str, ...]:
+        """The file names inside a corpus that are not reports: ``ignored_files`` and
+        the corrections log's."""
+        return (*self.ignored_files, self.corrections_file.name)
 
     @property
     def max_file_bytes(self) -> int:

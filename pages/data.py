@@ -59,7 +59,7 @@ def _editing() -> None:
         for upload in uploads:
             try:
                 saved.append(save_upload(upload.name, upload.getvalue(), settings.upload_dir,
-                                         settings.max_file_mb, settings.ignored_files))  # fmt: skip
+                                         settings.max_file_mb, settings.ignored_names))  # fmt: skip
             except UploadError as exc:
                 problems.append(str(exc))
         notes = [("error", problem) for problem in problems]

@@ -90,10 +90,21 @@ def make_corpus(tmp_path: Path):
     return make
 
 
+@pytest.fixture(autouse=True)
+def _corrections_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A dashboard run by a test keeps its corrections in the test's folder, never in the
+    checkout's data folder."""
+    monkeypatch.setenv("MEETINGS_CORRECTIONS_FILE", str(tmp_path / "corrections.csv"))
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
-    """The default settings with the cache and the uploads in a temporary folder."""
-    return Settings().replace(cache_dir=tmp_path / "cache", upload_dir=tmp_path / "uploads")
+    """The default settings with the cache, the uploads and the corrections in a
+    temporary folder."""
+    return Settings().replace(
+        cache_dir=tmp_path / "cache", upload_dir=tmp_path / "uploads",
+        corrections_file=tmp_path / "corrections.csv",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -111,6 +122,7 @@ class Bundled:
             "MEETINGS_CORPUS_DIRS": ":".join(str(p) for p in s.corpus_dirs),
             "MEETINGS_CACHE_DIR": str(s.cache_dir),
             "MEETINGS_UPLOAD_DIR": str(s.upload_dir),
+            "MEETINGS_CORRECTIONS_FILE": str(s.corrections_file),
         }
 
 
@@ -123,8 +135,9 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Bundled:
     """
     folder = tmp_path_factory.mktemp("bundled")
     settings = Settings().replace(
-        corpus_dirs=(SEEDS, DEMO), cache_dir=folder / "cache", upload_dir=folder / "uploads"
-    )
+        corpus_dirs=(SEEDS, DEMO), cache_dir=folder / "cache", upload_dir=folder / "uploads",
+        corrections_file=folder / "corrections.csv",
+    )  # fmt: skip
     analysis = analyse(settings)
     measure_quality(analysis, settings)
     return Bundled(settings, analysis)

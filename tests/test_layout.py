@@ -18,7 +18,8 @@ ALLOWED = {
     "extract": {"ingest"},
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
-    "pipeline": {"ingest", "extract", "model", "engine", "classifying"},
+    "pipeline": {"ingest", "extract", "model", "engine", "classifying", "corrections"},
+    "corrections": {"extract", "model"},  # the meeting types; agreement figures
     "classifying": {"model", "engine"},
     "quality": {"pipeline", "model"},
     "jobs": set(),

@@ -101,7 +101,7 @@ def _unchanged(known: dict | None, current: Settings) -> bool:
     if known["folders"] and folders_unchanged(known["folders"]):
         return True
     folders = folder_times(current.corpus_dirs)  # first: a change during the look shows next
-    if corpus_signature(current.corpus_dirs, current.ignored_files) != known["analysis"].signature:
+    if corpus_signature(current.corpus_dirs, current.ignored_names) != known["analysis"].signature:
         return False
     known["folders"] = folders
     return True
