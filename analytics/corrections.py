@@ -34,6 +34,7 @@ __all__ = [
     "append_corrections",
     "apply_corrections",
     "changes",
+    "choices",
     "country_codes",
     "orphans",
     "read_corrections",
@@ -336,6 +337,13 @@ def _as_log(kind: str, value: object) -> str:
     if kind in ("date", "end_date"):
         return pd.Timestamp(value).date().isoformat()
     return str(value).strip()
+
+
+def choices(regions_file: Path) -> tuple[list[str], list[str]]:
+    """The countries and the regions an editor chooses from (the regions table's, and
+    ``Global`` for the organisation's own meetings)."""
+    table = pd.read_csv(regions_file, dtype=str, usecols=["country", "region"]).dropna()
+    return sorted(set(table["country"])), sorted({*table["region"], "Global"})
 
 
 def country_codes(regions_file: Path) -> dict[str, str]:

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.analysis import Analysis
 from analytics.model.evaluation import facts_file_in, load_facts, quality_report, theme_agreement
 from analytics.model.fit import model_folder, sample_positions
-from analytics.pipeline import Analysis
 from analytics.settings import Settings
 
 __all__ = ["Quality", "measure_quality", "stored_quality"]

@@ -5,6 +5,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
 
+from analytics.corrections import orphans
 from analytics.errors import AnalyticsError, UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
 from analytics.ingest.uploads import save_upload
@@ -37,6 +38,24 @@ else:
     st.warning(f"{len(analysis.skipped)} files or rows were skipped; every other one was read.")
     st.dataframe(analysis.skipped, hide_index=True, width="stretch")
 download_csv(current, analysis.skipped, "skipped", key="skipped")
+
+st.subheader("Corrections")
+in_effect = analysis.corrections.in_effect
+gone = orphans(in_effect, analysis.events)
+if in_effect.empty:
+    st.caption("No meeting has been corrected. An editor corrects a meeting's date, venue, "
+               "region, type or themes where the meeting is opened (Meetings page).")  # fmt: skip
+else:
+    meetings = in_effect["doc_id"].nunique() - gone["doc_id"].nunique()
+    st.write(f"{len(in_effect) - len(gone)} corrections in effect on {meetings} meetings, kept "
+             f"in **{as_text(settings.corrections_file.name)}** (each with who, when and why).")  # fmt: skip
+if not gone.empty:
+    st.warning(f"{len(gone)} corrections are of reports no longer in the corpus: they stay in "
+               "the log and apply again if the report comes back.")  # fmt: skip
+    st.dataframe(gone, hide_index=True, width="stretch", key="orphans")
+for problem in analysis.correction_problems:
+    st.warning(as_text(problem))
+download_csv(current, in_effect, "corrections", key="corrections")
 
 
 def _editing() -> None:
@@ -140,4 +159,4 @@ if facts:
                  column_config={"source_url": st.column_config.LinkColumn("Source")})  # fmt: skip
     download_csv(current, sources, "sources", key="sources")
 
-snapshot(current, {"skipped": analysis.skipped})
+snapshot(current, {"skipped": analysis.skipped, "corrections": in_effect})

@@ -10,6 +10,8 @@ from analytics.views.tables import (
     provenance_table,
     report_themes,
 )
+from pages.shared import state
+from pages.shared.corrections import correction_form, corrections_in_effect
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
 
@@ -27,7 +29,9 @@ picked = st.dataframe(
     column_config={"date": st.column_config.DateColumn("Date"),
                    "title": st.column_config.TextColumn("Title", width="large"),
                    "venue": "Venue", "region": "Region", "type": "Type",
-                   "themes": "Themes", "source": "Source"},
+                   "themes": "Themes", "source": "Source",
+                   "corrected": st.column_config.TextColumn(
+                       "Corrected", help="The parts an editor corrected")},
 )  # fmt: skip
 download_csv(current, table, "meetings", key="meetings")
 snapshot(current, {"meetings": table})
@@ -40,18 +44,24 @@ if doc_id not in set(table["doc_id"]):
     st.info("Select a meeting in the table to read its report and the evidence of its themes.")
     st.stop()
 
-event = current.events.set_index("doc_id").loc[doc_id]
+event = current.events.set_index("doc_id", drop=False).loc[doc_id]
 themes = report_themes(current.analysis.doc_themes, doc_id, current.analysis.evidence)
+mine = current.analysis.corrections.of(doc_id)
+editable = state.may_edit(current.settings)
 
 st.header(as_text(event["title"] or "(untitled report)"), divider="gray")
 st.write(as_text(meeting_line(event)))
 st.caption(as_text(f"Source: {event['source']}"))
+corrections_in_effect(current, mine, editable)
+if editable:
+    correction_form(current, event)
 
 left, right = st.columns([2, 1])
 with right:
     st.markdown("**Themes** (strongest first)")
     for item in themes.itertuples():
-        st.markdown(f":material/label: {as_text(labels[item.theme])} · score {item.weight:.2f}")
+        score = "added by an editor" if item.weight != item.weight else f"score {item.weight:.2f}"
+        st.markdown(f":material/label: {as_text(labels[item.theme])} · {score}")
     st.markdown("**People**")
     for person in event["people"] or ["none named"]:
         st.text(person)
@@ -59,7 +69,7 @@ with right:
     for organisation in event["organisations"] or ["none named"]:
         st.text(organisation)
     st.markdown("**Where each field was read**")
-    for row in provenance_table(event).itertuples():
+    for row in provenance_table(event, mine).itertuples():
         st.caption(f"**{as_text(row.field)}**: {as_text(row.value)} — {as_text(row.source)}")
 with left:
     st.markdown("**Report** — evidence sentences are highlighted and tagged with their theme")

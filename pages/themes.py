@@ -124,9 +124,37 @@ def _quality_figures() -> None:
                 "ready.", icon=":material/hourglass_top:")  # fmt: skip
 
 
+def _agreement_with_editors() -> None:
+    """The model against the editors' corrected themes, on the reports they corrected."""
+    if editors.empty:
+        return
+    st.markdown(f"**Against the editors' corrections**: on the {reviewed} meetings whose "
+                "themes an editor corrected, the model's themes against the corrected ones")  # fmt: skip
+    st.dataframe(
+        editors.assign(theme=editors["theme"].map(labels)), hide_index=True, width="stretch",
+        key="editors_agreement",
+        column_config={
+            "support": st.column_config.NumberColumn("Corrected"),
+            "assigned": st.column_config.NumberColumn("By the model"),
+            "precision": st.column_config.NumberColumn("Precision", format="%.2f"),
+            "recall": st.column_config.NumberColumn("Recall", format="%.2f"),
+            "f1": st.column_config.NumberColumn("F1", format="%.2f"),
+        },
+    )  # fmt: skip
+    download_csv(current, editors, "editors-agreement", key="editors_agreement")
+
+
+editors = analysis.agreement_with_editors()
+effect = analysis.corrections.in_effect
+reviewed = len(
+    set(effect.loc[effect["field"] == "theme", "doc_id"]) & set(analysis.events["doc_id"])
+)
 _quality_figures()
+_agreement_with_editors()
 tables = {"theme_trend": trend, "theme_regions": spread, "evidence": evidence,
           "emerging": emerging}  # fmt: skip
 if quality is not None:
     tables |= {"quality": quality.figures, "theme_agreement": quality.agreement}
+if not editors.empty:
+    tables |= {"editors_agreement": editors}
 snapshot(current, tables)

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from analytics.pipeline import Analysis, analyse
+from analytics.analysis import Analysis
+from analytics.pipeline import analyse
 from analytics.quality import measure_quality
 from analytics.settings import Settings
 
@@ -91,10 +92,12 @@ def make_corpus(tmp_path: Path):
 
 
 @pytest.fixture(autouse=True)
-def _corrections_apart(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A dashboard run by a test keeps its corrections in the test's folder, never in the
-    checkout's data folder."""
-    monkeypatch.setenv("MEETINGS_CORRECTIONS_FILE", str(tmp_path / "corrections.csv"))
+def _corrections_apart(tmp_path_factory: pytest.TempPathFactory, monkeypatch) -> None:
+    """A dashboard run by a test reads corrections from an empty log of the test session,
+    never the checkout's (one log for all, so that the dashboard's analysis is shared:
+    a test that corrects sets a log of its own)."""
+    log = tmp_path_factory.getbasetemp() / "no-corrections.csv"
+    monkeypatch.setenv("MEETINGS_CORRECTIONS_FILE", str(log))
 
 
 @pytest.fixture
@@ -122,7 +125,6 @@ class Bundled:
             "MEETINGS_CORPUS_DIRS": ":".join(str(p) for p in s.corpus_dirs),
             "MEETINGS_CACHE_DIR": str(s.cache_dir),
             "MEETINGS_UPLOAD_DIR": str(s.upload_dir),
-            "MEETINGS_CORRECTIONS_FILE": str(s.corrections_file),
         }
 
 

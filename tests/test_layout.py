@@ -18,10 +18,11 @@ ALLOWED = {
     "extract": {"ingest"},
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
-    "pipeline": {"ingest", "extract", "model", "engine", "classifying", "corrections"},
+    "pipeline": {"ingest", "extract", "model", "engine", "classifying", "corrections", "analysis"},
+    "analysis": {"ingest", "model", "corrections"},
     "corrections": {"extract", "model"},  # the meeting types; agreement figures
     "classifying": {"model", "engine"},
-    "quality": {"pipeline", "model"},
+    "quality": {"analysis", "model"},
     "jobs": set(),
     "access": set(),
     "engine": set(),

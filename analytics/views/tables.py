@@ -38,6 +38,7 @@ def meetings_table(events: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
             "type": events["event_type"].map(lambda t: EVENT_TYPES.get(t, t)),
             "themes": events["themes"].map(lambda ids: "; ".join(labels.get(t, t) for t in ids)),
             "source": events["source"],
+            "corrected": _corrected(events),
         }
     )
     return table.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
@@ -47,6 +48,13 @@ def latest_meetings(events: pd.DataFrame, labels: dict[str, str], n: int = 8) ->
     """The ``n`` most recent meetings of the selection."""
     newest = events.sort_values("date", ascending=False, kind="stable").head(n)
     return meetings_table(newest, labels)
+
+
+def _corrected(events: pd.DataFrame) -> pd.Series:
+    """The parts of each meeting an editor corrected ("date; themes"), else ""."""
+    if "corrected" in events:
+        return events["corrected"]
+    return pd.Series("", index=events.index, dtype="str")
 
 
 Quote = Callable[[pd.DataFrame], list[list[str]]]
@@ -72,10 +80,11 @@ def theme_evidence(
     selected = set(events["doc_id"].tolist())  # a set: isin on many strings is slower
     mine = mine[[doc_id in selected for doc_id in mine["doc_id"].tolist()]]
     mine = _with_evidence(mine.sort_values("weight", ascending=False, kind="stable").head(n), quote)
-    meta = events.set_index("doc_id")[["date", "title", "region"]]
-    table = mine.join(meta, on="doc_id")
+    meta = events.assign(corrected=_corrected(events)).set_index("doc_id")
+    table = mine.join(meta[["date", "title", "region", "corrected"]], on="doc_id")
     table["evidence"] = table["evidence"].map(lambda sentences: " … ".join(sentences))
-    return table[["doc_id", "date", "title", "region", "weight", "evidence"]].reset_index(drop=True)
+    columns = ["doc_id", "date", "title", "region", "weight", "evidence", "corrected"]
+    return table[columns].reset_index(drop=True)
 
 
 def mark_evidence(text: str, evidence: dict[str, list[str]]) -> list[tuple[str, str | None]]:
@@ -157,10 +166,20 @@ _PROVENANCE_FIELDS = {
 }
 
 
-def provenance_table(event: pd.Series) -> pd.DataFrame:
+_CORRECTED_AS = {"date": "date", "end_date": "date", "city": "venue", "country": "venue",
+                 "virtual": "virtual", "region": "region"}  # fmt: skip
+
+
+def provenance_table(event: pd.Series, corrections: pd.DataFrame | None = None) -> pd.DataFrame:
     """Where each extracted field of a meeting came from: the field, its value and the
-    line or sentence it was read from (or the fallback used), for a doubting reader."""
+    line or sentence it was read from (or the fallback used), for a doubting reader; a
+    field an editor corrected names the correction (``corrections``: those in effect on
+    the meeting) instead."""
     sources = json.loads(event["provenance"]) if event.get("provenance") else {}
+    for line in (corrections if corrections is not None else pd.DataFrame()).itertuples():
+        if line.field in _CORRECTED_AS:
+            why = f": {line.reason}" if line.reason else ""
+            sources[_CORRECTED_AS[line.field]] = f"corrected by {line.who} on {line.when[:10]}{why}"
     venue = ", ".join(p for p in (event["city"], event["country"]) if p)
     values = {
         "date": _day(event["date"])

@@ -9,13 +9,14 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from analytics.analysis import Analysis
 from analytics.extract.kinds import EVENT_TYPES
-from analytics.pipeline import Analysis
 from analytics.settings import Settings
 from analytics.views.aggregate import top_themes
 from analytics.views.charts import theme_colors
 from analytics.views.filters import Filters, apply_filters, year_range
 from analytics.views.markdown import as_text
+from pages.shared import state
 
 __all__ = [
     "COUNTRY",
@@ -155,6 +156,12 @@ def make_view(analysis: Analysis, settings: Settings, filters: Filters) -> View:
     current = View(analysis, settings, filters, events, base)
     st.session_state["_view"] = current
     return current
+
+
+def refresh(current: View) -> None:
+    """Build this session's view again on the analysis as it is now: after this session
+    changed it (a correction), before the rerun that shows the change."""
+    make_view(state.load_analysis(current.settings), current.settings, current.filters)
 
 
 def view(page: str) -> View:

@@ -6,12 +6,15 @@ kept for the process; the model's quality figures are measured in the background
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import streamlit as st
 
 from analytics import access
+from analytics.analysis import Analysis
+from analytics.corrections import Correction, append_corrections, country_codes, read_corrections
 from analytics.errors import (
     AnalyticsError,
     CorpusError,
@@ -21,11 +24,13 @@ from analytics.errors import (
 )
 from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
-from analytics.pipeline import Analysis, analyse, prepare_extraction
+from analytics.pipeline import analyse, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
 __all__ = [
+    "correct",
+    "editor",
     "load_analysis",
     "may_edit",
     "quality",
@@ -60,6 +65,7 @@ def load_analysis(current: Settings) -> Analysis:
     store = _store()
     with store["lock"]:
         known = store["corpora"].get(current)
+        stamp = _stamp(current.corrections_file)  # first: a change during the read shows next
         if not _unchanged(known, current):
             # The folders' times first: a change during the read shows on the next run.
             folders = folder_times(current.corpus_dirs)
@@ -72,12 +78,39 @@ def load_analysis(current: Settings) -> Analysis:
                 st.error(_failure(exc))
                 st.stop()
             bar.empty()
-            known = store["corpora"][current] = {"folders": folders, "analysis": analysis}
+            known = store["corpora"][current] = {
+                "folders": folders, "analysis": analysis, "corrections": stamp
+            }  # fmt: skip
+        elif known["corrections"] != stamp:  # corrected since: applied again, in a moment
+            known["analysis"] = known["analysis"].corrected(
+                read_corrections(current.corrections_file), country_codes(current.regions_file)
+            )
+            known["corrections"] = stamp
     analysis = known["analysis"]
     store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
     if _kept_quality(analysis, current) is None:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
     return analysis
+
+
+def _stamp(path) -> tuple[int, int] | None:
+    """The corrections log's modification time and size (None while there is none)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+def editor() -> str:
+    """Who is editing, as the corrections log names them: the e-mail of the one logged in,
+    else "everyone" (editing open to all)."""
+    return str(st.user.get("email") or "") if st.user.get("is_logged_in") else "everyone"
+
+
+def correct(current: Settings, corrections: Sequence[Correction]) -> None:
+    """Add corrections to the log: every session shows them from its next run."""
+    append_corrections(current.corrections_file, corrections)
 
 
 def _kept_quality(analysis: Analysis, current: Settings) -> Quality | None:
@@ -150,11 +183,14 @@ def refit(current: Settings) -> bool:
     def work() -> Analysis:
         store["progress"][current] = ("Starting", 0.0)
         folders = folder_times(current.corpus_dirs)  # first: a change during the fit shows next
+        stamp = _stamp(current.corrections_file)
         analysis = analyse(
             current, progress=lambda m, f: store["progress"].update({current: (m, f)})
         )
         with store["lock"]:
-            store["corpora"][current] = {"folders": folders, "analysis": analysis}
+            store["corpora"][current] = {
+                "folders": folders, "analysis": analysis, "corrections": stamp
+            }  # fmt: skip
         return analysis
 
     return store["refits"].start(("refit", current), work) is not None

@@ -60,6 +60,7 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, bundled) -> Iterator[str]:
         "MEETINGS_CORPUS_DIRS": bundled.environment["MEETINGS_CORPUS_DIRS"] + f":{uploads}",
         "MEETINGS_UPLOAD_DIR": str(uploads),
         "MEETINGS_EDITING": "everyone",  # the upload test adds a report
+        "MEETINGS_CORRECTIONS_FILE": str(tmp / "corrections.csv"),
     }
     port = _free_port()
     command = [".venv/bin/python", "-m", "streamlit", "run", "app.py",

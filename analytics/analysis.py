@@ -1,0 +1,115 @@
+"""What one corpus says: its events with their themes, the theme model, the report texts
+on demand, and the editors' corrections applied (see :func:`analytics.pipeline.analyse`)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from functools import cached_property
+
+import pandas as pd
+
+from analytics.corrections import Corrections, agreement_with_corrections, apply_corrections
+from analytics.ingest.store import StoredTexts
+from analytics.model.classify import quote_evidence
+from analytics.model.themes import ThemeModel
+
+__all__ = ["Analysis"]
+
+
+@dataclass
+class Analysis:
+    """What one corpus says: events with their themes, evidence, and the theme table.
+
+    The report texts are kept apart from the events (``texts``: the store's, by doc_id,
+    read on demand), so that filtering the events copies no text and the dashboard does
+    not hold every text from the start; the search and an opened report read them.
+    """
+
+    events: pd.DataFrame
+    texts: StoredTexts
+    doc_themes: pd.DataFrame
+    themes: pd.DataFrame
+    skipped: pd.DataFrame
+    model: ThemeModel
+    fingerprint: str
+    n_files: int
+    paths: tuple[str, ...] = ()
+    updated: datetime | None = None
+    signature: str = ""  # of the corpus files read (see ``corpus_signature``)
+    corrections: Corrections = field(default_factory=Corrections)  # the log applied
+    correction_problems: tuple[str, ...] = ()  # the log's lines left out, with why
+    # The corrected reports' rows as extraction and the model gave them.
+    originals: tuple[pd.DataFrame, pd.DataFrame] | None = None
+
+    def corrected(self, corrections: Corrections, countries: dict[str, str]) -> Analysis:
+        """This analysis with these corrections applied (instead of any applied before):
+        ``events`` gains ``corrected``, the parts an editor corrected."""
+        events, doc_themes = self.uncorrected()
+        effect = corrections.in_effect
+        touched = set(effect["doc_id"].tolist())
+        fixed, fixed_themes, problems = apply_corrections(
+            events, doc_themes, effect, self.themes, countries
+        )
+        originals = None
+        if touched:
+            originals = (
+                events[events["doc_id"].isin(touched)],
+                doc_themes[doc_themes["doc_id"].isin(touched)],
+            )
+        return replace(
+            self, events=fixed, doc_themes=fixed_themes, corrections=corrections,
+            correction_problems=(*corrections.problems, *problems), originals=originals,
+        )  # fmt: skip
+
+    def agreement_with_editors(self) -> pd.DataFrame:
+        """Theme by theme, how far the model's themes agree with the editors' on the
+        reports whose themes they corrected (no rows when none was)."""
+        rows = self.originals[0] if self.originals else self.events.iloc[:0]
+        effect = self.corrections.in_effect
+        return agreement_with_corrections(rows, self.events, effect, self.model.theme_ids_)
+
+    def uncorrected(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The events and their themes as extraction and the model gave them."""
+        events = self.events.drop(columns="corrected", errors="ignore")
+        if self.originals is None:
+            return events, self.doc_themes
+        rows, themes = self.originals
+        events = pd.concat([events.drop(index=rows.index), rows]).loc[events.index]
+        doc_themes = self.doc_themes[~self.doc_themes["doc_id"].isin(set(rows["doc_id"]))]
+        return events, pd.concat([doc_themes, themes], ignore_index=True)
+
+    @cached_property
+    def corpus_fingerprint(self) -> str:
+        """Hash of the reports in use (their doc_ids), for manifests and cache keys."""
+        digest = hashlib.sha256("\n".join(sorted(self.events["doc_id"])).encode())
+        return digest.hexdigest()[:16]
+
+    def with_texts(self, events: pd.DataFrame | None = None) -> pd.DataFrame:
+        """These events (all of them by default) with their ``text`` column."""
+        events = self.events if events is None else events
+        return events.assign(text=self.texts.of(events["doc_id"].tolist()).to_numpy())
+
+    def evidence(self, rows: pd.DataFrame) -> list[list[str]]:
+        """The evidence sentences of these rows of ``doc_themes`` (doc_id, theme), quoted
+        again from their reports' texts by the model (none is kept for every report)."""
+        if rows.empty:
+            return []
+        ids = list(dict.fromkeys(rows["doc_id"].tolist()))
+        wanted = {doc_id: [] for doc_id in ids}
+        for doc_id, theme in zip(rows["doc_id"], rows["theme"], strict=True):
+            wanted[doc_id].append(theme)
+        texts = self.texts.of(ids).fillna("").tolist()
+        quoted = quote_evidence(self.model, texts, list(wanted.values()))
+        found = {
+            (doc_id, theme): sentences
+            for doc_id, quotes in zip(ids, quoted, strict=True)
+            for theme, sentences in zip(wanted[doc_id], quotes, strict=True)
+        }
+        return [found[key] for key in zip(rows["doc_id"], rows["theme"], strict=True)]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        """Theme id -> label, in the model's order (named themes first)."""
+        return dict(zip(self.model.theme_ids_, self.model.labels_, strict=True))
