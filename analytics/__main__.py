@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from analytics.corrections import apply_corrections, country_codes, read_corrections
 from analytics.engine import ENGINES
 from analytics.errors import AnalyticsError
 from analytics.model.classify import classify, theme_table
@@ -33,6 +34,13 @@ def _parser() -> argparse.ArgumentParser:
         ".jsonl) and write one row per meeting. The ingest report goes to stderr.",
     )
     _add_common(events)
+    events.add_argument(
+        "--corrections", metavar="CSV", help="the editors' corrections to apply (default: the "
+        "corrections_file setting); a `corrected` column names the parts corrected",
+    )  # fmt: skip
+    events.add_argument(
+        "--no-corrections", action="store_true", help="the events as extracted and classified"
+    )
     themes = commands.add_parser(
         "themes",
         help="fit the theme model and print the theme table and its quality figures",
@@ -116,7 +124,16 @@ def _themes(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int
 
 
 def _events(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
-    _, events = classify(_model(args, corpus, settings), corpus.events)
+    model = _model(args, corpus, settings)
+    doc_themes, events = classify(model, corpus.events)
+    if not args.no_corrections:
+        read = read_corrections(Path(args.corrections or settings.corrections_file))
+        events, _, problems = apply_corrections(
+            events, doc_themes, read.in_effect, theme_table(model, doc_themes),
+            country_codes(settings.regions_file),
+        )  # fmt: skip
+        for problem in (*read.problems, *problems):
+            print(f"correction left out: {problem}", file=sys.stderr)
     events["themes"] = events["themes"].map(";".join)
     events["theme_weights"] = events["theme_weights"].map(
         lambda weights: json.dumps(weights, ensure_ascii=False, sort_keys=True)

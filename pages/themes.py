@@ -53,12 +53,13 @@ for row in evidence.head(6).itertuples():
             st.markdown("> " + as_text(sentence))
 with st.expander(f"All {len(evidence)} reports with their evidence, as a table"):
     st.dataframe(
-        evidence[["date", "title", "region", "weight", "evidence"]], hide_index=True,
+        evidence[["date", "title", "region", "weight", "evidence", "corrected"]], hide_index=True,
         width="stretch",
         column_config={
             "date": st.column_config.DateColumn("Date"),
             "weight": st.column_config.NumberColumn("Score", format="%.2f"),
             "evidence": st.column_config.TextColumn("Evidence sentences", width="large"),
+            "corrected": st.column_config.TextColumn("Corrected", help="The parts an editor corrected"),
         },
     )  # fmt: skip
 download_csv(current, evidence, "evidence", key="evidence")

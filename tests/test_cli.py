@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from analytics.__main__ import main
+from analytics.corrections import Correction, append_corrections
 from tests.conftest import ROOT, SMALL_REPORTS
 
 
@@ -66,3 +67,28 @@ def test_cli_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_raw(make_c
         out = tmp_path / f"events{len(extra)}.csv"
         assert main(["events", str(folder), "--no-cache", "--out", str(out), *extra]) == 0
         assert set(pd.read_csv(out)["title"]) == expected
+
+
+def test_cli_events_carry_the_editors_corrections(make_corpus, tmp_path, capsys):
+    folder = make_corpus()
+    assert main(["events", str(folder), "--out", str(tmp_path / "before.csv")]) == 0
+    before = pd.read_csv(tmp_path / "before.csv").set_index("source")
+    lome = before.at["corpus/lome.md", "doc_id"]
+    log = tmp_path / "corrections.csv"
+    append_corrections(log, [Correction(lome, "country", "Togo", "Benin"),
+                             Correction(lome, "theme", "", "ecommerce"),
+                             Correction(lome, "region", "", "Mars")])  # fmt: skip
+    log.write_text(log.read_text(encoding="utf-8") + "x,y,colour,,red,,,\n", encoding="utf-8")
+    out = tmp_path / "after.csv"
+    assert main(["events", str(folder), "--corrections", str(log), "--out", str(out)]) == 0
+    after = pd.read_csv(out, keep_default_na=False).set_index("source")
+    row = after.loc["corpus/lome.md"]
+    assert (row["country"], row["iso3"], row["region"]) == ("Benin", "BEN", "Mars")
+    assert "ecommerce" in row["themes"].split(";") and row["corrected"] == "venue; region; themes"
+    assert after.at["corpus/nairobi.txt", "corrected"] == ""
+    assert "correction left out: corrections.csv line 5: unknown field 'colour'" in (
+        capsys.readouterr().err
+    )
+    assert main(["events", str(folder), "--corrections", str(log), "--no-corrections",
+                 "--out", str(out)]) == 0  # fmt: skip
+    assert pd.read_csv(out).set_index("source").at["corpus/lome.md", "country"] == "Togo"
