@@ -311,3 +311,33 @@ def test_clicking_a_country_on_the_map_narrows_the_selection(page: Page, app_url
     wait_idle(page)
     located = chart(page, "Meetings by venue country")["traces"][0]["locations"]
     assert located == ["CHN"]
+
+
+def test_an_editor_corrects_a_meeting_and_undoes_it(
+    page: Page, app_url: str, bundled, screenshots: Path
+):
+    events = bundled.analysis.events
+    meeting = events[events["city"].fillna("") != ""].iloc[0]
+    city, new_city = meeting["city"], "Correctedville"
+    open_app(page, f"{app_url}/meetings?meeting={meeting['doc_id']}")
+    main = page.get_by_test_id("stMain")
+    line = main.get_by_test_id("stMarkdownContainer").filter(has_text=f"{city}, ").first
+    expect(line).to_be_visible()
+    main.get_by_test_id("stExpander").filter(has_text="Correct this meeting").click()
+    main.get_by_label("City").fill(new_city)
+    main.get_by_label("Why (optional)").fill("checked against the agenda")
+    main.get_by_role("button", name="Save corrections").click()
+    expect(
+        main.get_by_test_id("stAlertContainer").filter(has_text="Saved 1 correction")
+    ).to_be_visible()
+    wait_idle(page)
+    expect(main.get_by_text(f"{new_city}, {meeting['country']}").first).to_be_visible()
+    made = main.get_by_test_id("stCaptionContainer").filter(has_text=f"City: {city} → {new_city}")
+    expect(made).to_contain_text("checked against the agenda")
+    full_page_screenshot(page, screenshots / "meetings-corrected.png")
+    main.get_by_role("button", name="Undo").click()
+    expect(main.get_by_test_id("stAlertContainer").filter(has_text="Undone")).to_be_visible()
+    wait_idle(page)
+    expect(made).to_have_count(0)
+    expect(main.get_by_text(f"{new_city}, ")).to_have_count(0)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
