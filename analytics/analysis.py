@@ -12,6 +12,7 @@ import pandas as pd
 
 from analytics.corrections import Corrections, agreement_with_corrections, apply_corrections
 from analytics.ingest.store import StoredTexts
+from analytics.meetings import meetings_of
 from analytics.model.classify import quote_evidence
 from analytics.model.themes import ThemeModel
 
@@ -42,6 +43,19 @@ class Analysis:
     correction_problems: tuple[str, ...] = ()  # the log's lines left out, with why
     # The corrected reports' rows as extraction and the model gave them.
     originals: tuple[pd.DataFrame, pd.DataFrame] | None = None
+    # One row per meeting (see analytics.meetings); None until grouped.
+    meetings: pd.DataFrame | None = None
+
+    def grouped(self, meeting_ids: pd.Series) -> Analysis:
+        """This analysis with its reports grouped into meetings: ``events`` gains
+        ``meeting_id``, and ``meetings`` has a row per meeting."""
+        events = self.events.assign(meeting_id=meeting_ids.to_numpy())
+        return replace(self, events=events, meetings=meetings_of(self.events, meeting_ids))
+
+    def reports_of(self, meetings: pd.DataFrame) -> pd.DataFrame:
+        """The reports of these meetings (rows of ``events``)."""
+        wanted = set(meetings["meeting_id"].tolist())
+        return self.events[[m in wanted for m in self.events["meeting_id"].tolist()]]
 
     def corrected(self, corrections: Corrections, countries: dict[str, str]) -> Analysis:
         """This analysis with these corrections applied (instead of any applied before):
@@ -61,6 +75,7 @@ class Analysis:
         return replace(
             self, events=fixed, doc_themes=fixed_themes, corrections=corrections,
             correction_problems=(*corrections.problems, *problems), originals=originals,
+            meetings=None,
         )  # fmt: skip
 
     def agreement_with_editors(self) -> pd.DataFrame:
@@ -72,7 +87,7 @@ class Analysis:
 
     def uncorrected(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The events and their themes as extraction and the model gave them."""
-        events = self.events.drop(columns="corrected", errors="ignore")
+        events = self.events.drop(columns=["corrected", "meeting_id"], errors="ignore")
         if self.originals is None:
             return events, self.doc_themes
         rows, themes = self.originals

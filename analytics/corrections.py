@@ -36,6 +36,7 @@ __all__ = [
     "changes",
     "choices",
     "country_codes",
+    "meeting_changes",
     "orphans",
     "read_corrections",
     "undo",
@@ -318,7 +319,7 @@ def changes(
     """
     doc_id = str(event["doc_id"])
     found = []
-    for kind in ("date", "end_date", "city", "country", "virtual", "region", "event_type"):
+    for kind in _SCALARS:
         old, new = _as_log(kind, event.get(kind)), _as_log(kind, edited.get(kind))
         if old != new:
             found.append(Correction(doc_id, kind, old, new, reason, who))
@@ -326,6 +327,31 @@ def changes(
     found += [Correction(doc_id, "theme", "", t, reason, who) for t in after if t not in before]
     found += [Correction(doc_id, "theme", t, "", reason, who) for t in before if t not in after]
     return found
+
+
+def meeting_changes(
+    meeting: Mapping[str, object],
+    reports: pd.DataFrame,
+    edited: Mapping[str, object],
+    who: str,
+    reason: str = "",
+) -> list[Correction]:
+    """The corrections that give a meeting (as its reports agree on it) the edited values:
+    each field the editor changed, on every report of the meeting, and the themes added
+    to or removed from the meeting, on each report (see :func:`changes`)."""
+    touched = {k for k in _SCALARS if _as_log(k, meeting.get(k)) != _as_log(k, edited.get(k))}
+    before, after = set(meeting.get("themes") or []), list(edited.get("themes") or [])
+    added, removed = [t for t in after if t not in before], before - set(after)
+    found = []
+    for report in reports.to_dict("records"):
+        own = list(report.get("themes") or [])
+        wanted = {**report, **{k: edited.get(k) for k in touched}}
+        wanted["themes"] = [t for t in own if t not in removed] + [t for t in added if t not in own]
+        found += changes(report, wanted, who, reason)
+    return found
+
+
+_SCALARS = ("date", "end_date", "city", "country", "virtual", "region", "event_type")
 
 
 def _as_log(kind: str, value: object) -> str:

@@ -8,6 +8,7 @@ in the ingest report and skipped; it never stops the others.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -33,11 +34,12 @@ from analytics.ingest.base import Skipped
 from analytics.ingest.files import CorpusFile, Signature, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
+from analytics.meetings import GROUPING_VERSION, group_reports
 from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
 
-__all__ = ["Corpus", "analyse", "load_corpus", "prepare_extraction"]
+__all__ = ["Corpus", "analyse", "finish", "load_corpus", "prepare_extraction"]
 
 Progress = Callable[[str, float], None]
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
@@ -308,5 +310,30 @@ def analyse(
         paths=tuple(str(p) for p in paths),
         signature=corpus.signature,
     )
+    return finish(analysis, settings)
+
+
+def finish(analysis: Analysis, settings: Settings) -> Analysis:
+    """The analysis with the editors' corrections (as the log is now) applied and its
+    reports grouped into meetings (the grouping kept in the cache by what it depends on:
+    each report's id, dates and place)."""
     corrections = read_corrections(settings.corrections_file)
-    return analysis.corrected(corrections, country_codes(settings.regions_file))
+    analysis = analysis.corrected(corrections, country_codes(settings.regions_file))
+    events = analysis.events
+    inputs = events[["doc_id", "date", "end_date", "iso3", "virtual", "region"]]
+    key = hashlib.sha256(pd.util.hash_pandas_object(inputs, index=False).to_numpy().tobytes())
+    key.update(GROUPING_VERSION.encode())
+    path = Path(settings.cache_dir) / "meetings" / f"{key.hexdigest()[:20]}.parquet"
+    try:
+        kept = pd.read_parquet(path).set_index("doc_id")["meeting_id"]
+        ids = kept.reindex(events["doc_id"]).set_axis(events.index)
+        if ids.isna().any():
+            raise ValueError("not every report")
+    except (OSError, ValueError, KeyError):  # none kept, or damaged: grouped (again)
+        texts = analysis.texts.of(events["doc_id"].tolist()).fillna("").tolist()
+        ids = group_reports(events, texts)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        pd.DataFrame({"doc_id": events["doc_id"], "meeting_id": ids}).to_parquet(tmp)
+        os.replace(tmp, path)
+    return analysis.grouped(ids.astype("str"))

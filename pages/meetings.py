@@ -1,4 +1,5 @@
-"""Meetings: the searchable list; a selected meeting's report with its evidence marked."""
+"""Meetings: the searchable list, a row per meeting; a selected meeting with its reports,
+each readable with its evidence marked."""
 
 import streamlit as st
 
@@ -6,6 +7,7 @@ from analytics.views.markdown import as_text, highlighted
 from analytics.views.tables import (
     mark_evidence,
     meeting_line,
+    meeting_reports,
     meetings_table,
     provenance_table,
     report_themes,
@@ -15,6 +17,11 @@ from pages.shared.corrections import correction_form, corrections_in_effect
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
 
+
+def _day(value) -> str:
+    return value.strftime("%d %b %Y") if value == value and value is not None else "undated"
+
+
 current = view("meetings")
 st.title("Meetings")
 require_meetings(current)
@@ -22,7 +29,7 @@ labels = current.labels
 
 table = meetings_table(current.events, labels)
 st.caption(f"{len(table)} meetings. Sort by clicking a column; search with the sidebar or the "
-           "table's search icon; select a row to read the report.")  # fmt: skip
+           "table's search icon; select a row to read its reports.")  # fmt: skip
 picked = st.dataframe(
     table.drop(columns=["doc_id"]), hide_index=True, width="stretch", key="meetings",
     on_select="rerun", selection_mode="single-row",
@@ -30,6 +37,9 @@ picked = st.dataframe(
                    "title": st.column_config.TextColumn("Title", width="large"),
                    "venue": "Venue", "region": "Region", "type": "Type",
                    "themes": "Themes", "source": "Source",
+                   "reports": st.column_config.NumberColumn(
+                       "Reports", help="Reports of this meeting (copies, translations, "
+                       "press releases, wires)"),
                    "corrected": st.column_config.TextColumn(
                        "Corrected", help="The parts an editor corrected")},
 )  # fmt: skip
@@ -39,26 +49,45 @@ snapshot(current, {"meetings": table})
 rows = picked.selection.rows if picked else []
 if rows:
     st.query_params["meeting"] = table.loc[rows[0], "doc_id"]
-doc_id = st.query_params.get("meeting")
-if doc_id not in set(table["doc_id"]):
-    st.info("Select a meeting in the table to read its report and the evidence of its themes.")
+    st.query_params.pop("report", None)
+# A link names a meeting by any of its reports (its lead's, as the table gives it).
+asked = st.query_params.get("meeting")
+meeting_of = dict(zip(current.analysis.events["doc_id"], current.analysis.events["meeting_id"],
+                      strict=True))  # fmt: skip
+meetings = current.events.set_index("meeting_id", drop=False)
+if meeting_of.get(asked) not in meetings.index:
+    st.info("Select a meeting in the table to read its reports and the evidence of its themes.")
     st.stop()
 
-event = current.events.set_index("doc_id", drop=False).loc[doc_id]
-themes = report_themes(current.analysis.doc_themes, doc_id, current.analysis.evidence)
-mine = current.analysis.corrections.of(doc_id)
+meeting = meetings.loc[meeting_of[asked]]
+reports = current.analysis.reports_of(meetings.loc[[meeting["meeting_id"]]])
+listed = meeting_reports(reports)
+mine = current.analysis.corrections.in_effect
+mine = mine[mine["doc_id"].isin(set(listed["doc_id"]))].reset_index(drop=True)
 editable = state.may_edit(current.settings)
 
-st.header(as_text(event["title"] or "(untitled report)"), divider="gray")
-st.write(as_text(meeting_line(event)))
-st.caption(as_text(f"Source: {event['source']}"))
+st.header(as_text(meeting["title"] or "(untitled report)"), divider="gray")
+st.write(as_text(meeting_line(meeting)))
 corrections_in_effect(current, mine, editable)
 if editable:
-    correction_form(current, event)
+    correction_form(current, meeting, reports)
+
+ids = listed["doc_id"].tolist()
+wanted = st.query_params.get("report")
+doc_id = wanted if wanted in ids else (asked if asked in ids else ids[0])
+if len(ids) > 1:
+    names = {row.doc_id: f"{_day(row.published)} · {row.title} · {row.source}"
+             for row in listed.itertuples()}  # fmt: skip
+    doc_id = st.radio(f"{len(ids)} reports of this meeting", ids, index=ids.index(doc_id),
+                      format_func=lambda d: as_text(names[d]), key="report_choice")  # fmt: skip
+    st.query_params["report"] = doc_id
+event = reports.set_index("doc_id", drop=False).loc[doc_id]
+themes = report_themes(current.analysis.doc_themes, doc_id, current.analysis.evidence)
+st.caption(as_text(f"Source: {event['source']}"))
 
 left, right = st.columns([2, 1])
 with right:
-    st.markdown("**Themes** (strongest first)")
+    st.markdown("**Themes of this report** (strongest first)")
     for item in themes.itertuples():
         score = "added by an editor" if item.weight != item.weight else f"score {item.weight:.2f}"
         st.markdown(f":material/label: {as_text(labels[item.theme])} · {score}")
@@ -69,7 +98,7 @@ with right:
     for organisation in event["organisations"] or ["none named"]:
         st.text(organisation)
     st.markdown("**Where each field was read**")
-    for row in provenance_table(event, mine).itertuples():
+    for row in provenance_table(event, mine[mine["doc_id"] == doc_id]).itertuples():
         st.caption(f"**{as_text(row.field)}**: {as_text(row.value)} — {as_text(row.source)}")
 with left:
     st.markdown("**Report** — evidence sentences are highlighted and tagged with their theme")

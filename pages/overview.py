@@ -15,7 +15,7 @@ st.title("Meeting themes at a glance")
 require_meetings(current)
 labels = current.labels
 
-figures = overview_headline(current.analysis.events, current.filters, current.analysis.texts)
+figures = overview_headline(current.analysis.meetings, current.filters, current.analysis.texts)
 before = figures["previous_years"]
 since = f" vs {before[0]}–{before[1]}" if before else ""
 cols = st.columns([1, 1, 1, 1.3, 2.6])

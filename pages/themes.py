@@ -43,7 +43,9 @@ with right:
     download_csv(current, spread, "theme-regions", key="spread")
 
 st.subheader("Evidence: the sentences behind the theme")
-evidence = theme_evidence(analysis.doc_themes, events, theme, quote=analysis.evidence)
+evidence = theme_evidence(
+    analysis.doc_themes, analysis.reports_of(events), theme, quote=analysis.evidence
+)
 if evidence.empty:
     st.info("No selected meeting discussed this theme.")
 for row in evidence.head(6).itertuples():

@@ -19,7 +19,8 @@ ALLOWED = {
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
     "pipeline": {"ingest", "extract", "model", "engine", "classifying", "corrections", "analysis"},
-    "analysis": {"ingest", "model", "corrections"},
+    "analysis": {"ingest", "model", "corrections", "meetings"},
+    "meetings": set(),
     "corrections": {"extract", "model"},  # the meeting types; agreement figures
     "classifying": {"model", "engine"},
     "quality": {"analysis", "model"},

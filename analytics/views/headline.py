@@ -20,16 +20,13 @@ def _top_theme(events: pd.DataFrame) -> tuple[str | None, int]:
 
 
 def headline(events: pd.DataFrame, previous: pd.DataFrame | None = None) -> dict[str, object]:
-    """Headline figures of a selection, with the change against ``previous`` if given.
-
-    Meetings are told apart by date, venue (or region, for virtual ones) and type, so two
-    reports on the same meeting count once as a meeting and twice as reports.
-    """
+    """Headline figures of a selection of meetings (one row each, with its number of
+    reports ``n_reports``), with the change against ``previous`` if given."""
     top, top_count = _top_theme(events)
     years = events["year"].dropna()
     figures: dict[str, object] = {
-        "meetings": _meeting_count(events),
-        "reports": len(events),
+        "meetings": len(events),
+        "reports": _reports(events),
         "regions": int(events["region"].replace("", pd.NA).dropna().nunique()),
         "first_year": int(years.min()) if len(years) else None,
         "last_year": int(years.max()) if len(years) else None,
@@ -39,7 +36,7 @@ def headline(events: pd.DataFrame, previous: pd.DataFrame | None = None) -> dict
         "top_theme_share_change": None,
     }
     if previous is not None and len(previous):
-        figures["meetings_change"] = figures["meetings"] - _meeting_count(previous)
+        figures["meetings_change"] = figures["meetings"] - len(previous)
         if top is not None:
             figures["top_theme_share_change"] = round(
                 figures["top_theme_share"] - share_of(previous, top), 4
@@ -47,10 +44,9 @@ def headline(events: pd.DataFrame, previous: pd.DataFrame | None = None) -> dict
     return figures
 
 
-def _meeting_count(events: pd.DataFrame) -> int:
-    venue = events["iso3"].fillna("").where(events["iso3"].fillna("") != "", events["region"])
-    keys = pd.DataFrame({"date": events["date"], "venue": venue, "type": events["event_type"]})
-    return len(keys.drop_duplicates())
+def _reports(meetings: pd.DataFrame) -> int:
+    """The reports behind these meetings (one each when they were not grouped)."""
+    return int(meetings["n_reports"].sum()) if "n_reports" in meetings else len(meetings)
 
 
 def overview_headline(

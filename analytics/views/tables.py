@@ -16,6 +16,7 @@ __all__ = [
     "latest_meetings",
     "mark_evidence",
     "meeting_line",
+    "meeting_reports",
     "meetings_table",
     "provenance_table",
     "report_themes",
@@ -25,7 +26,8 @@ __all__ = [
 
 
 def meetings_table(events: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame:
-    """The meetings list: date, title, venue, region, type and theme labels, newest first."""
+    """The meetings list: date, title, venue, region, type, theme labels, the (lead)
+    report's source, the number of reports and the parts corrected, newest first."""
     venue = events["city"].fillna("") + ", " + events["country"].fillna("")
     venue = venue.str.strip(", ").where(~events["virtual"], "Virtual")
     table = pd.DataFrame(
@@ -38,10 +40,17 @@ def meetings_table(events: pd.DataFrame, labels: dict[str, str]) -> pd.DataFrame
             "type": events["event_type"].map(lambda t: EVENT_TYPES.get(t, t)),
             "themes": events["themes"].map(lambda ids: "; ".join(labels.get(t, t) for t in ids)),
             "source": events["source"],
+            "reports": events.get("n_reports", 1),
             "corrected": _corrected(events),
         }
     )
     return table.sort_values("date", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def meeting_reports(reports: pd.DataFrame) -> pd.DataFrame:
+    """The reports of one meeting, the lead first: doc_id, published, title, source."""
+    table = reports[["doc_id", "published", "title", "source"]]
+    return table.sort_values("published", kind="stable", na_position="last").reset_index(drop=True)
 
 
 def latest_meetings(events: pd.DataFrame, labels: dict[str, str], n: int = 8) -> pd.DataFrame:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.corrections import changes, choices, undo
+from analytics.corrections import choices, meeting_changes, undo
 from analytics.extract.kinds import EVENT_TYPES
 from analytics.views.markdown import as_text
 from pages.shared import state
@@ -47,9 +47,9 @@ def _shown(current: View, field: str, value: str) -> str:
     return value
 
 
-def correction_form(current: View, event: pd.Series) -> None:
+def correction_form(current: View, event: pd.Series, reports: pd.DataFrame) -> None:
     """The editor's form: the meeting's date, venue, region, type and themes as the
-    dashboard has them, to change, with an optional reason."""
+    dashboard has them, to change (on every one of its ``reports``), with a reason."""
     note = st.session_state.pop("_correction_note", None)
     if note:
         st.success(as_text(note))
@@ -80,7 +80,7 @@ def correction_form(current: View, event: pd.Series) -> None:
         return
     edited = {"date": first, "end_date": last, "city": city, "country": country,
               "virtual": virtual, "region": region, "event_type": kind, "themes": chosen}  # fmt: skip
-    found = changes(event, edited, state.editor(), reason)
+    found = meeting_changes(event, reports, edited, state.editor(), reason)
     if not found:
         st.info("Nothing was changed.")
         return

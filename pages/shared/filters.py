@@ -37,9 +37,10 @@ _NO_YEARS = (2000, 2000)
 
 @dataclass
 class View:
-    """The analysis in use, the current filters and the events they select.
+    """The analysis in use, the current filters and the meetings they select.
 
-    ``events`` match every filter; ``base`` every filter but the themes: theme shares are
+    ``events`` are the meetings (one row each, see ``Analysis.meetings``) that match every
+    filter; ``base`` those that match every filter but the themes: theme shares are
     counted over ``base`` (a theme's share among the meetings that discussed it would be
     100%), for the themes ``shown``.
     """
@@ -56,6 +57,11 @@ class View:
         """The themes the charts show: those chosen in the filter, else the six most
         discussed in the selection."""
         return list(self.filters.themes) or top_themes(self.events, self.named, 6)
+
+    @property
+    def reports(self) -> pd.DataFrame:
+        """The reports of the selected meetings."""
+        return self.analysis.reports_of(self.events)
 
     @property
     def named(self) -> list[str]:
@@ -103,7 +109,7 @@ def _reset(defaults: dict[str, object]) -> None:
 
 def sidebar_filters(analysis: Analysis) -> Filters:
     """The shared filters in the sidebar, bound to the URL's query parameters."""
-    events = analysis.events
+    events = analysis.meetings
     labels = analysis.labels
     regions = sorted(r for r in events["region"].dropna().unique() if r)
     countries = sorted(c for c in events["country"].dropna().unique() if c)
@@ -147,9 +153,9 @@ def sidebar_filters(analysis: Analysis) -> Filters:
 
 def make_view(analysis: Analysis, settings: Settings, filters: Filters) -> View:
     """The view of this run, kept for the page that app.py runs next."""
-    events = apply_filters(analysis.events, filters, analysis.texts)
+    events = apply_filters(analysis.meetings, filters, analysis.texts)
     base = (
-        apply_filters(analysis.events, replace(filters, themes=()), analysis.texts)
+        apply_filters(analysis.meetings, replace(filters, themes=()), analysis.texts)
         if filters.themes
         else events
     )
@@ -182,7 +188,7 @@ def require_meetings(current: View) -> None:
     if not current.events.empty:
         return
     st.info("No meeting matches these filters. Widen the selection or reset the filters.")
-    defaults = _defaults(current.analysis.events)
+    defaults = _defaults(current.analysis.meetings)
     st.button("Reset filters", on_click=_reset, args=(defaults,), key="reset_empty",
               type="primary")  # fmt: skip
     st.stop()

@@ -14,7 +14,7 @@ import streamlit as st
 
 from analytics import access
 from analytics.analysis import Analysis
-from analytics.corrections import Correction, append_corrections, country_codes, read_corrections
+from analytics.corrections import Correction, append_corrections
 from analytics.errors import (
     AnalyticsError,
     CorpusError,
@@ -24,7 +24,7 @@ from analytics.errors import (
 )
 from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
 from analytics.jobs import Jobs
-from analytics.pipeline import analyse, prepare_extraction
+from analytics.pipeline import analyse, finish, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
@@ -82,9 +82,7 @@ def load_analysis(current: Settings) -> Analysis:
                 "folders": folders, "analysis": analysis, "corrections": stamp
             }  # fmt: skip
         elif known["corrections"] != stamp:  # corrected since: applied again, in a moment
-            known["analysis"] = known["analysis"].corrected(
-                read_corrections(current.corrections_file), country_codes(current.regions_file)
-            )
+            known["analysis"] = finish(known["analysis"], current)
             known["corrections"] = stamp
     analysis = known["analysis"]
     store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
