@@ -2,10 +2,13 @@
 
 A real archive reports a meeting several times (the newsroom piece, its French copy, the
 host's press release, a wire story). Two reports are linked when their meeting dates
-overlap or touch (within ``days``), and either they were held in the same place (the
-same venue country, or both online in the same region) with at least a little content
-in common, or, whatever the places read, much content in common (the extraction of one
-may be wrong). Linked reports form one meeting (connected components); its fields are
+overlap or touch (within ``DAYS``), and either they were held in the same place (the
+same venue country, or both online in the same region) with some content in common (more
+when they read the meeting's type differently: an experts' meeting and the conference it
+prepares, a workshop the day after a conference), or, whatever the places read, much
+content in common (the extraction of one may be wrong). Content is compared as character
+n-grams of the title and opening, which copies in other languages share through names,
+numbers and cognates. Linked reports form one meeting (connected components); its fields are
 those most of its reports agree on, its themes the union of theirs.
 """
 
@@ -18,7 +21,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.preprocessing import normalize
 
 __all__ = ["GROUPING_VERSION", "group_reports", "meetings_of", "pairwise_agreement"]
@@ -26,12 +29,12 @@ __all__ = ["GROUPING_VERSION", "group_reports", "meetings_of", "pairwise_agreeme
 GROUPING_VERSION = "1"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
-SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place
+SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
+OTHER_TYPE_SIMILAR = 0.50  # ... for two reports that read the meeting's type differently
 ANY_PLACE_SIMILAR = 0.60  # ... whatever the places
 ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
 _PAIRS_PER_BATCH = 200_000
-ANALYZER, NGRAMS, HASHED = "char_wb", (3, 5), True
 
 
 def group_reports(events: pd.DataFrame, texts: Sequence[str]) -> pd.Series:
@@ -40,7 +43,7 @@ def group_reports(events: pd.DataFrame, texts: Sequence[str]) -> pd.Series:
 
     Args:
         events: the reports (``doc_id``, ``title``, ``published``, ``date``,
-            ``end_date``, ``iso3``, ``virtual``, ``region``).
+            ``end_date``, ``iso3``, ``virtual``, ``region``, ``event_type``).
         texts: their texts, in the same order.
     """
     n = len(events)
@@ -57,8 +60,10 @@ def group_reports(events: pd.DataFrame, texts: Sequence[str]) -> pd.Series:
         same_country = (iso3[first] == iso3[second]) & (iso3[first] != "")
         online = virtual[first] & virtual[second] & (region[first] == region[second])
         in_person = ~virtual[first] & ~virtual[second]
+        kind = events["event_type"].fillna("").to_numpy(dtype=object)
+        alike = (kind[first] == kind[second]) | (similar >= OTHER_TYPE_SIMILAR)
         linked = (
-            (same_country & in_person & (similar >= SAME_PLACE_SIMILAR))
+            (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
             | (online & (similar >= ONLINE_SIMILAR))
             | (similar >= ANY_PLACE_SIMILAR)
         )
@@ -89,23 +94,18 @@ def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _vectors(events: pd.DataFrame, texts: Sequence[str]):
-    """Each report's title and opening as a TF-IDF vector (unit length)."""
+    """Each report's title and opening as character 3-5-grams, hashed (no vocabulary to
+    fit: a report's vector is the same in any corpus), log-scaled, of unit length."""
     documents = [
         f"{title or ''}\n{(text or '')[:_TEXT_CHARS]}"
         for title, text in zip(events["title"].tolist(), texts, strict=True)
     ]
-    if HASHED:
-        counts = HashingVectorizer(
-            analyzer=ANALYZER, ngram_range=NGRAMS, strip_accents="unicode", lowercase=True,
-            alternate_sign=False, norm=None, n_features=2**20, dtype=np.float32,
-        ).transform(documents)  # fmt: skip
-        counts.data = 1 + np.log(counts.data)
-        return normalize(counts)
-    vectorizer = TfidfVectorizer(
-        analyzer=ANALYZER, ngram_range=NGRAMS, sublinear_tf=True, strip_accents="unicode",
-        dtype=np.float32,
-    )  # fmt: skip
-    return vectorizer.fit_transform(documents)
+    counts = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), strip_accents="unicode", alternate_sign=False,
+        norm=None, n_features=2**20, dtype=np.float32,
+    ).transform(documents)  # fmt: skip
+    counts.data = 1 + np.log(counts.data)
+    return normalize(counts)
 
 
 def _similarity(vectors, first: np.ndarray, second: np.ndarray) -> np.ndarray:

@@ -316,11 +316,11 @@ def analyse(
 def finish(analysis: Analysis, settings: Settings) -> Analysis:
     """The analysis with the editors' corrections (as the log is now) applied and its
     reports grouped into meetings (the grouping kept in the cache by what it depends on:
-    each report's id, dates and place)."""
+    each report's id, dates, place and type)."""
     corrections = read_corrections(settings.corrections_file)
     analysis = analysis.corrected(corrections, country_codes(settings.regions_file))
     events = analysis.events
-    inputs = events[["doc_id", "date", "end_date", "iso3", "virtual", "region"]]
+    inputs = events[["doc_id", "date", "end_date", "iso3", "virtual", "region", "event_type"]]
     key = hashlib.sha256(pd.util.hash_pandas_object(inputs, index=False).to_numpy().tobytes())
     key.update(GROUPING_VERSION.encode())
     path = Path(settings.cache_dir) / "meetings" / f"{key.hexdigest()[:20]}.parquet"

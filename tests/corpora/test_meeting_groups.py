@@ -1,0 +1,52 @@
+"""Grouping reports into meetings, measured against the facts: the demo corpus (one report
+per meeting) with every evaluation set's other reports of its meetings (other styles and
+languages, the host's press release, regional notes, wires) and the near-misses that must
+stay apart (data/eval/meetings/)."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from analytics.meetings import group_reports, pairwise_agreement
+from analytics.pipeline import load_corpus
+from tests.conftest import DEMO, ROOT
+
+SETS = [DEMO, *sorted(p for p in (ROOT / "data" / "eval").iterdir() if p.is_dir())]
+# Measured (README, "Meetings, not reports"): precision 1.00, recall 0.78 on all sets. The
+# floors fail a change that makes it worse; recall is short of the 0.95 aimed at, mostly
+# where extraction misreads a date or a place (a wire with no year has no date at all).
+PRECISION, RECALL = 0.95, 0.75
+
+
+@pytest.fixture(scope="module")
+def reports(bundled):
+    corpus = load_corpus(SETS, bundled.settings)
+    truth = {}
+    for folder in SETS:
+        with open(folder / "SOURCES.csv", encoding="utf-8") as facts:
+            truth |= {
+                f"{folder.name}/{row['file']}": row["event_id"] for row in csv.DictReader(facts)
+            }
+    events = corpus.events.assign(truth=corpus.events["source"].map(truth))
+    return events.dropna(subset=["truth"]).reset_index(drop=True)
+
+
+def test_every_report_of_the_sets_is_known_to_the_facts(reports):
+    assert len(reports) > 300 and reports["truth"].nunique() > 170
+
+
+def test_reports_of_one_meeting_are_grouped_and_near_misses_kept_apart(reports):
+    groups = group_reports(reports, reports["text"].tolist())
+    found = pairwise_agreement(groups, reports["truth"])
+    assert found["precision"] >= PRECISION and found["recall"] >= RECALL, found
+    near_misses = reports["truth"].str.startswith("N")
+    for meeting in groups[near_misses]:
+        assert (groups == meeting).sum() == 1  # each near-miss is a meeting of its own
+
+
+def test_the_demo_corpus_has_one_meeting_per_report(reports):
+    demo = reports[reports["source"].str.startswith("demo/")].reset_index(drop=True)
+    groups = group_reports(demo, demo["text"].tolist())
+    assert groups.nunique() == demo["truth"].nunique() == len(demo)
