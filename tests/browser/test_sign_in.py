@@ -90,7 +90,7 @@ def signed_in_url(tmp_path_factory: pytest.TempPathFactory, bundled, provider: s
 def offline(page: Page, provider: str, signed_in_url: str) -> Page:
     """The page may reach the dashboard and the provider, nothing else (the provider's
     pages link a stylesheet on a CDN)."""
-    allowed = (provider, signed_in_url)
+    allowed = (provider + "/", signed_in_url + "/")  # the slash: no other port matches
     page.route(
         "**/*",
         lambda route: (
