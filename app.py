@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from pages.shared import filters, state
+from pages.shared import filters, sign_in, state
 
 # A local file: an icon font or emoji favicon would be fetched from the internet.
 ICON = Path(__file__).parent / "static" / "favicon.png"
@@ -23,4 +23,5 @@ page = st.navigation(PAGES)
 settings = state.settings()
 analysis = state.load_analysis(settings)
 filters.make_view(analysis, settings, filters.sidebar_filters(analysis))
+sign_in.sidebar_status(settings)
 page.run()

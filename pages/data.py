@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import streamlit as st
-from streamlit.errors import StreamlitAuthError, StreamlitMissingAuthlibError
 
 from analytics.corrections import orphans
 from analytics.errors import AnalyticsError, UploadError
@@ -12,7 +11,7 @@ from analytics.ingest.uploads import save_upload
 from analytics.model.evaluation import facts_file_in
 from analytics.views.markdown import as_text
 from analytics.views.tables import demo_sources
-from pages.shared import state
+from pages.shared import sign_in, state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import view
 
@@ -124,27 +123,13 @@ def _refit() -> None:
                    "its model is used as soon as it is ready.")  # fmt: skip
 
 
-def _sign_in() -> None:
-    """For the editors' mode: log in (Streamlit's own OpenID Connect sign-in) or out."""
-    if st.user.get("is_logged_in"):
-        st.caption(f"Logged in as {as_text(st.user.get('email') or st.user.get('name') or '')}")
-        if st.button("Log out", icon=":material/logout:"):
-            st.logout()
-    elif st.button("Log in to edit", icon=":material/login:"):
-        try:
-            st.login()
-        except (StreamlitAuthError, StreamlitMissingAuthlibError) as exc:
-            st.error(f"Sign-in is not configured on this server: {exc}")
-
-
-if settings.editing == "editors":
-    _sign_in()
-if state.may_edit(settings):
+refusal = state.why_not_edit(settings)
+if refusal is None:
     _editing()
 else:
-    st.caption("This dashboard is read-only: adding reports and refitting the model are "
-               + ("for its editors, once logged in." if settings.editing == "editors"
-                  else "turned off by its administrator."))  # fmt: skip
+    st.caption(as_text(refusal))
+    if settings.editing == "editors" and not st.user.get("is_logged_in"):
+        sign_in.log_in_button()
 
 facts = facts_file_in(analysis.paths)
 if facts:

@@ -32,12 +32,12 @@ __all__ = [
     "correct",
     "editor",
     "load_analysis",
-    "may_edit",
     "quality",
     "refit",
     "refitting",
     "rescan",
     "settings",
+    "why_not_edit",
 ]
 
 
@@ -152,14 +152,14 @@ def _failure(exc: AnalyticsError) -> str:
     return f"The reports could not be analysed: {exc}"
 
 
-def may_edit(current: Settings) -> bool:
-    """Whether the viewer of this session may change the corpus (see analytics.access);
-    a wrong ``editing`` setting is shown, and nobody edits."""
+def why_not_edit(current: Settings) -> str | None:
+    """Why the viewer of this session may not change the corpus, None if they may (see
+    analytics.access); a wrong ``editing`` setting is shown, and nobody edits."""
     try:
-        return access.may_edit(current, st.user.to_dict())
+        return access.why_not_edit(current, st.user.to_dict())
     except SettingsError as exc:
         st.error(str(exc))
-        return False
+        return "Nobody may add reports or refit the model until that setting is corrected."
 
 
 def rescan(current: Settings) -> None:

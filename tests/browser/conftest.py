@@ -15,6 +15,7 @@ import subprocess
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,13 @@ from playwright.sync_api import Page, expect
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "screenshots"
 STARTUP_SECONDS = 60
+FIRST_LOAD_MS = 180_000  # the first page of a session builds the gazetteer and reads the store
 TIMEOUT_MS = 60_000  # a guard, not a budget: every wait is on the app's own state
+# Every one of n plotly figures has drawn its data.
+CHARTS_READY_JS = """n => {
+  const plots = [...document.querySelectorAll('.js-plotly-plot')];
+  return plots.length === n && plots.every(p => p.data && p.data.length);
+}"""
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,7 +41,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -48,24 +55,16 @@ def _healthy(url: str) -> bool:
         return False
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory: pytest.TempPathFactory, bundled) -> Iterator[str]:
-    """``http://127.0.0.1:<port>`` of the running dashboard; stopped after the session."""
-    tmp = tmp_path_factory.mktemp("dashboard")
-    uploads = tmp / "uploads"
-    uploads.mkdir()
-    env = {
-        **os.environ,
-        **bundled.environment,
-        "MEETINGS_CORPUS_DIRS": bundled.environment["MEETINGS_CORPUS_DIRS"] + f":{uploads}",
-        "MEETINGS_UPLOAD_DIR": str(uploads),
-        "MEETINGS_EDITING": "everyone",  # the upload test adds a report
-        "MEETINGS_CORRECTIONS_FILE": str(tmp / "corrections.csv"),
-    }
-    port = _free_port()
+@contextmanager
+def serve_dashboard(tmp: Path, env: dict[str, str], port: int, *options: str) -> Iterator[str]:
+    """Run ``streamlit run app.py`` on ``127.0.0.1:port`` with this environment and these
+    extra command-line options; yield its URL once healthy, stop its process group after.
+
+    Its output goes to ``tmp/streamlit.log``, shown when it fails to start.
+    """
     command = [".venv/bin/python", "-m", "streamlit", "run", "app.py",
                "--server.headless", "true", "--server.address", "127.0.0.1",
-               "--server.port", str(port)]  # fmt: skip
+               "--server.port", str(port), *options]  # fmt: skip
     log_path = tmp / "streamlit.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -101,6 +100,32 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, bundled) -> Iterator[str]:
             process.wait()
 
 
+def dashboard_environment(tmp: Path, bundled, **settings: str) -> dict[str, str]:
+    """The environment of a dashboard on the bundled corpus and its caches, with an upload
+    folder and a corrections log of its own in ``tmp`` (the uploads part of its corpus)
+    and these ``MEETINGS_*`` settings."""
+    uploads = tmp / "uploads"
+    uploads.mkdir()
+    return {
+        **os.environ,
+        **bundled.environment,
+        "MEETINGS_CORPUS_DIRS": bundled.environment["MEETINGS_CORPUS_DIRS"] + f":{uploads}",
+        "MEETINGS_UPLOAD_DIR": str(uploads),
+        "MEETINGS_CORRECTIONS_FILE": str(tmp / "corrections.csv"),
+        **settings,
+    }
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory: pytest.TempPathFactory, bundled) -> Iterator[str]:
+    """``http://127.0.0.1:<port>`` of the running dashboard; stopped after the session."""
+    tmp = tmp_path_factory.mktemp("dashboard")
+    # Everyone edits: the upload test adds a report.
+    env = dashboard_environment(tmp, bundled, MEETINGS_EDITING="everyone")
+    with serve_dashboard(tmp, env, free_port()) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Debian's chromium, not a browser downloaded by Playwright; missing means failing."""
@@ -128,3 +153,31 @@ def _timeouts(page: Page) -> None:
 def screenshots() -> Path:
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+def wait_idle(page: Page) -> None:
+    """Until the script run that produced the page has finished."""
+    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
+
+
+def open_app(page: Page, url: str, n_charts: int | None = None) -> None:
+    """Load a page; the first wait is generous, the model may still be fitting."""
+    page.goto(url)
+    expect(page.get_by_test_id("stMain").locator("h1")).to_be_visible(timeout=FIRST_LOAD_MS)
+    if n_charts:
+        page.wait_for_function(CHARTS_READY_JS, arg=n_charts, timeout=FIRST_LOAD_MS)
+    wait_idle(page)
+
+
+def full_page_screenshot(page: Page, path: Path) -> None:
+    """Streamlit scrolls inside its own container: grow the viewport to the content first."""
+    size = page.viewport_size
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+             ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')]
+               .map(e => e.scrollHeight))"""
+    )
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
+    wait_idle(page)
+    page.screenshot(path=path, full_page=True)
+    page.set_viewport_size(size)

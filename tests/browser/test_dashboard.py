@@ -16,9 +16,16 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import (
+    CHARTS_READY_JS,
+    FIRST_LOAD_MS,
+    full_page_screenshot,
+    open_app,
+    wait_idle,
+)
+
 pytestmark = pytest.mark.browser
 
-FIRST_LOAD_MS = 180_000  # the first page of a session builds the gazetteer and reads the store
 PAGES = {
     "overview": ("/", 2),
     "regions": ("/regions", 2),
@@ -46,10 +53,6 @@ _CHARTS_JS = """() => {
       x: list(t.x), y: list(t.y), z: list(t.z), locations: list(t.locations),
     })),
   }));
-}"""
-_CHARTS_READY_JS = """n => {
-  const plots = [...document.querySelectorAll('.js-plotly-plot')];
-  return plots.length === n && plots.every(p => p.data && p.data.length);
 }"""
 _ANY_CHART_JS = (
     "() => [...document.querySelectorAll('.js-plotly-plot')].some(p => p.data && p.data.length)"
@@ -90,39 +93,11 @@ def has_data(trace: dict) -> bool:
     return any(len(trace[axis]) for axis in ("x", "y", "z", "locations"))
 
 
-def wait_idle(page: Page) -> None:
-    """Until the script run that produced the page has finished."""
-    expect(page.get_by_test_id("stApp")).to_have_attribute("data-test-script-state", "notRunning")
-
-
-def open_app(page: Page, url: str, n_charts: int | None = None) -> None:
-    """Load a page; the first wait is generous, the model may still be fitting."""
-    page.goto(url)
-    expect(page.get_by_test_id("stMain").locator("h1")).to_be_visible(timeout=FIRST_LOAD_MS)
-    if n_charts:
-        page.wait_for_function(_CHARTS_READY_JS, arg=n_charts, timeout=FIRST_LOAD_MS)
-    wait_idle(page)
-
-
 def sidebar_multiselect(page: Page, label: str) -> Locator:
     sidebar = page.get_by_test_id("stSidebar")
     return sidebar.get_by_test_id("stMultiSelect").filter(
         has=page.get_by_role("combobox", name=label, exact=True)
     )
-
-
-def full_page_screenshot(page: Page, path: Path) -> None:
-    """Streamlit scrolls inside its own container: grow the viewport to the content first."""
-    size = page.viewport_size
-    height = page.evaluate(
-        """() => Math.max(document.documentElement.scrollHeight,
-             ...[...document.querySelectorAll('[data-testid="stMain"], [data-testid="stAppViewContainer"], [data-testid="stSidebarContent"]')]
-               .map(e => e.scrollHeight))"""
-    )
-    page.set_viewport_size({"width": size["width"], "height": max(size["height"], height)})
-    wait_idle(page)
-    page.screenshot(path=path, full_page=True)
-    page.set_viewport_size(size)
 
 
 @pytest.mark.parametrize("name", list(PAGES))
@@ -217,7 +192,7 @@ def test_an_empty_selection_shows_a_message_and_resets(page: Page, app_url: str)
     expect(page.locator(".js-plotly-plot")).to_have_count(0)
 
     main.get_by_role("button", name="Reset filters").click()
-    page.wait_for_function(_CHARTS_READY_JS, arg=2)
+    page.wait_for_function(CHARTS_READY_JS, arg=2)
     expect(page).not_to_have_url(re.compile(r"[?&]q="))
     expect(main.get_by_text("No meeting matches")).to_have_count(0)
     expect(page.get_by_test_id("stSidebar").get_by_placeholder("Words in the title")).to_have_value(

@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analytics.views.markdown import as_text
 from tests.conftest import ROOT, SMALL_REPORTS
 
 APP = str(ROOT / "app.py")
@@ -124,44 +125,87 @@ def _editing_tools(at: AppTest) -> set[str]:
     return tools | ({"upload"} if at.get("file_uploader") else set())
 
 
-@pytest.mark.parametrize(
-    ("editing", "editors", "user", "edits"),
-    [
-        (None, None, {}, False),  # out of the box: read-only
-        ("everyone", None, {}, True),
-        ("editors", "ana@example.org", {"is_logged_in": True, "email": "Ana@example.org"}, True),
-        ("editors", "ana@example.org", {"is_logged_in": True, "email": "bo@example.org"}, False),
-        ("editors", "ana@example.org", {"is_logged_in": False}, False),
-    ],
-)
-def test_only_those_allowed_see_upload_refit_and_rescan(monkeypatch, editing, editors, user, edits):
-    for name, value in (("MEETINGS_EDITING", editing), ("MEETINGS_EDITORS", editors)):
+ANA = {"is_logged_in": True, "email": "Ana@example.org", "name": "Ana"}
+BO = {"is_logged_in": True, "email": "bo@example.org", "name": "Bo"}
+
+
+def _open_as(monkeypatch, user: dict, page: str = "data", **environment: str | None) -> AppTest:
+    """The app as this ``st.user``, with these ``MEETINGS_*`` variables (None: unset)."""
+    for name, value in environment.items():
         if value is None:
             monkeypatch.delenv(name, raising=False)
         else:
             monkeypatch.setenv(name, value)
     at = AppTest.from_file(APP, default_timeout=180)
     at.user = user
-    at.run().switch_page("pages/data.py").run()
+    at.run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
-    assert _editing_tools(at) == ({"Refit", "Look", "upload"} if edits else set())
-    read_only = any("read-only" in c.value for c in at.caption)
-    assert read_only != edits
-    sign = {b.label for b in at.button} & {"Log in to edit", "Log out"}
-    if editing != "editors":
-        assert not sign
-    else:
-        assert sign == ({"Log out"} if user.get("is_logged_in") else {"Log in to edit"})
+    return at
+
+
+@pytest.mark.parametrize(
+    ("editing", "user", "refusal"),
+    [
+        (None, {}, "read-only"),  # out of the box
+        ("everyone", {}, None),
+        ("editors", ANA, None),
+        ("editors", BO, "not one of this dashboard's editors: you may only view"),
+        ("editors", {**ANA, "email_verified": False}, "has not verified"),
+        ("editors", {"is_logged_in": False}, "are for this dashboard's editors"),
+    ],
+)
+def test_only_those_allowed_see_upload_refit_and_rescan(monkeypatch, editing, user, refusal):
+    at = _open_as(monkeypatch, user, MEETINGS_EDITING=editing, MEETINGS_EDITORS="ana@example.org")
+    assert _editing_tools(at) == (set() if refusal else {"Refit", "Look", "upload"})
+    said = [c.value for c in at.main.caption if refusal and as_text(refusal) in c.value]
+    assert bool(said) == bool(refusal)
+    main_buttons = {b.label for b in at.main.button}
+    logged_out_editors_mode = editing == "editors" and not user.get("is_logged_in")
+    assert ("Log in to edit" in main_buttons) == logged_out_editors_mode
+    assert "Log out" not in main_buttons
+
+
+def test_who_is_logged_in_shows_on_the_home_page_with_the_way_to_the_tools(monkeypatch):
+    # Streamlit brings the browser back to the home page after logging in, whichever page
+    # asked: the sidebar says who is logged in there. (After a page switch AppTest keeps no
+    # sidebar of the entry file; the browser test sees it on the Data page too.)
+    env = {"MEETINGS_EDITING": "editors", "MEETINGS_EDITORS": "ana@example.org"}
+    editor = _open_as(monkeypatch, ANA, "overview", **env)
+    assert any("Logged in as Ana" in c.value for c in editor.sidebar.caption)
+    assert [b.label for b in editor.sidebar.button if b.label == "Log out"] == ["Log out"]
+    links = [e.proto.label for e in editor.sidebar.get("page_link")]
+    assert links == ["Add reports on the Data page"]
+
+    viewer = _open_as(monkeypatch, BO, "overview", **env)
+    assert any("Logged in as Bo" in c.value for c in viewer.sidebar.caption)
+    assert any("editing is for its editors" in c.value for c in viewer.sidebar.caption)
+    assert not viewer.sidebar.get("page_link")
+
+
+def test_nobody_logged_in_sees_no_sign_in_status_in_the_sidebar(monkeypatch):
+    for editing, user in (("editors", {"is_logged_in": False}), ("everyone", ANA)):
+        at = _open_as(monkeypatch, user, "overview", MEETINGS_EDITING=editing)
+        labels = {b.label for b in at.sidebar.button}
+        assert "Log out" not in labels and "Log in to edit" not in labels
+        assert not any("Logged in" in c.value for c in at.sidebar.caption)
 
 
 def test_logging_in_without_sign_in_configured_says_so(monkeypatch):
-    monkeypatch.setenv("MEETINGS_EDITING", "editors")
-    at = AppTest.from_file(APP, default_timeout=180)
-    at.user = {"is_logged_in": False}
-    at.run().switch_page("pages/data.py").run()
+    at = _open_as(monkeypatch, {"is_logged_in": False}, MEETINGS_EDITING="editors")
     next(b for b in at.button if b.label == "Log in to edit").click().run()
     assert not at.exception, [e.value for e in at.exception]
     assert any("Sign-in is not configured" in e.value for e in at.error)
+
+
+def test_a_users_own_name_shows_as_text(monkeypatch):
+    name = "[Session expired - log in here](https://evil.example/login)"
+    shown = []
+    for page in ("overview", "data"):  # the sidebar's status, the Data page's refusal
+        at = _open_as(monkeypatch, {**BO, "name": name}, page, MEETINGS_EDITING="editors")
+        shown += [c.value for c in [*at.sidebar.caption, *at.main.caption] if "Session" in c.value]
+    assert len(shown) == 2 and all("\\[" in value and "\\]\\(" in value for value in shown)
 
 
 def test_the_data_page_names_folders_without_the_servers_paths(monkeypatch):
