@@ -1,4 +1,4 @@
-"""Command line: ``python -m analytics events PATH...`` and ``python -m analytics themes PATH...``."""
+"""Command line: ``python -m analytics events|meetings|themes PATH...``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from analytics.corrections import apply_corrections, country_codes, read_corrections
 from analytics.engine import ENGINES
 from analytics.errors import AnalyticsError
+from analytics.meetings import group_reports, meetings_of
 from analytics.model.classify import classify, theme_table
 from analytics.model.evaluation import facts_file_in, quality_report
 from analytics.model.fit import fit_or_load
@@ -33,14 +34,23 @@ def _parser() -> argparse.ArgumentParser:
         description="Read files and folders of reports (.txt .md .html .pdf .docx .csv .xlsx "
         ".jsonl) and write one row per meeting. The ingest report goes to stderr.",
     )
-    _add_common(events)
-    events.add_argument(
-        "--corrections", metavar="CSV", help="the editors' corrections to apply (default: the "
-        "corrections_file setting); a `corrected` column names the parts corrected",
-    )  # fmt: skip
-    events.add_argument(
-        "--no-corrections", action="store_true", help="the events as extracted and classified"
+    meetings = commands.add_parser(
+        "meetings",
+        help="write the meetings table (one row per meeting, its reports grouped)",
+        description="Read files and folders of reports like `events`, group the reports that "
+        "describe one meeting (copies, translations, press releases, wires) and write one "
+        "row per meeting: the fields its reports agree on, the union of their themes, "
+        "n_reports and doc_ids. The ingest report goes to stderr.",
     )
+    for command in (events, meetings):
+        _add_common(command)
+        command.add_argument(
+            "--corrections", metavar="CSV", help="the editors' corrections to apply (default: "
+            "the corrections_file setting); a `corrected` column names the parts corrected",
+        )  # fmt: skip
+        command.add_argument(
+            "--no-corrections", action="store_true", help="as extracted and classified"
+        )
     themes = commands.add_parser(
         "themes",
         help="fit the theme model and print the theme table and its quality figures",
@@ -124,6 +134,27 @@ def _themes(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int
 
 
 def _events(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
+    events = _classified(args, corpus, settings)
+    events["themes"] = events["themes"].map(";".join)
+    events["theme_weights"] = events["theme_weights"].map(
+        lambda weights: json.dumps(weights, ensure_ascii=False, sort_keys=True)
+    )
+    _write(events, args)
+    return 0
+
+
+def _meetings(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int:
+    events = _classified(args, corpus, settings).drop(columns=["theme_weights"])
+    meetings = meetings_of(events, group_reports(events, corpus.events["text"].fillna("").tolist()))
+    for column in ("themes", "doc_ids"):
+        meetings[column] = meetings[column].map(";".join)
+    _write(meetings, args)
+    return 0
+
+
+def _classified(args: argparse.Namespace, corpus: Corpus, settings: Settings):
+    """The events with their themes (and the corrections applied, unless asked not to),
+    without the report texts."""
     model = _model(args, corpus, settings)
     doc_themes, events = classify(model, corpus.events)
     if not args.no_corrections:
@@ -134,12 +165,7 @@ def _events(args: argparse.Namespace, corpus: Corpus, settings: Settings) -> int
         )  # fmt: skip
         for problem in (*read.problems, *problems):
             print(f"correction left out: {problem}", file=sys.stderr)
-    events["themes"] = events["themes"].map(";".join)
-    events["theme_weights"] = events["theme_weights"].map(
-        lambda weights: json.dumps(weights, ensure_ascii=False, sort_keys=True)
-    )
-    _write(events.drop(columns=["text"]), args)
-    return 0
+    return events.drop(columns=["text"])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -153,7 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         if corpus.events.empty:
             print("error: no report could be read from the given paths", file=sys.stderr)
             return 2
-        command = _themes if args.command == "themes" else _events
+        command = {"themes": _themes, "events": _events, "meetings": _meetings}[args.command]
         return command(args, corpus, settings)
     except AnalyticsError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -92,3 +92,15 @@ def test_cli_events_carry_the_editors_corrections(make_corpus, tmp_path, capsys)
     assert main(["events", str(folder), "--corrections", str(log), "--no-corrections",
                  "--out", str(out)]) == 0  # fmt: skip
     assert pd.read_csv(out).set_index("source").at["corpus/lome.md", "country"] == "Togo"
+
+
+def test_cli_meetings_writes_a_row_per_meeting_with_its_reports(make_corpus, tmp_path):
+    copy = SMALL_REPORTS["nairobi.txt"].replace("Delegates from", "Heads of customs from")
+    folder = make_corpus({**SMALL_REPORTS, "nairobi-host.txt": copy})
+    out = tmp_path / "meetings.csv"
+    assert main(["meetings", str(folder), "--out", str(out)]) == 0
+    meetings = pd.read_csv(out, keep_default_na=False)
+    assert len(meetings) == len(SMALL_REPORTS)  # the host's copy joins the Nairobi meeting
+    nairobi = meetings[meetings["city"] == "Nairobi"].iloc[0]
+    assert nairobi["n_reports"] == 2 and len(nairobi["doc_ids"].split(";")) == 2
+    assert set(meetings["n_reports"]) == {1, 2} and "text" not in meetings
