@@ -64,7 +64,7 @@ reports = current.analysis.reports_of(meetings.loc[[meeting["meeting_id"]]])
 listed = meeting_reports(reports)
 mine = current.analysis.corrections.in_effect
 mine = mine[mine["doc_id"].isin(set(listed["doc_id"]))].reset_index(drop=True)
-editable = state.may_edit(current.settings)
+editable = state.why_not_edit(current.settings) is None
 
 st.header(as_text(meeting["title"] or "(untitled report)"), divider="gray")
 st.write(as_text(meeting_line(meeting)))
