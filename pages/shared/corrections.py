@@ -19,21 +19,30 @@ _NAMES = {"date": "First day", "end_date": "Last day", "city": "City", "country"
 
 
 def corrections_in_effect(current: View, mine: pd.DataFrame, editable: bool) -> None:
-    """The corrections in effect on the opened meeting: what, by whom, when and why, each
-    with an "Undo" button for an editor."""
+    """The corrections in effect on the opened meeting: what, by whom, when and why (one
+    line for a change made on several of its reports at once), each with an "Undo"."""
     if mine.empty:
         return
-    st.markdown(f"**Corrected by an editor** ({len(mine)} correction{'s' * (len(mine) > 1)})")
-    for line in mine.itertuples():
+    made = mine.assign(_old=mine["old"].where(mine["field"] == "theme", ""))
+    changes = list(made.groupby(["field", "_old", "new", "who", "when", "reason"], sort=False))
+    st.markdown(f"**Corrected by an editor** ({len(changes)} correction{'s' * (len(changes) > 1)})")
+    for (field, _, new_value, who, when, reason), lines in changes:
         left, right = st.columns([5, 1], vertical_alignment="center")
-        old, new = _shown(current, line.field, line.old), _shown(current, line.field, line.new)
-        what = (f"added theme {new}" if line.field == "theme" and line.new else
-                f"removed theme {old}" if line.field == "theme" else
-                f"{_NAMES[line.field]}: {old or '(none)'} → {new or '(none)'}")  # fmt: skip
-        why = f" · {line.reason}" if line.reason else ""
-        left.caption(as_text(f"{what} · {line.who} · {line.when[:10]}{why}"))
-        if editable and right.button("Undo", key=f"undo_{line.id}", icon=":material/undo:"):
-            state.correct(current.settings, [undo(line.doc_id, line.id, state.editor())])
+        old = _shown(current, field, lines["old"].iloc[0])
+        new = _shown(current, field, new_value)
+        what = (f"added theme {new}" if field == "theme" and new_value else
+                f"removed theme {old}" if field == "theme" else
+                f"{_NAMES[field]}: {old or '(none)'} → {new or '(none)'}")  # fmt: skip
+        on = f" · on {len(lines)} reports" if len(lines) > 1 else ""
+        why = f" · {reason}" if reason else ""
+        left.caption(as_text(f"{what} · {who} · {when[:10]}{why}{on}"))
+        key = f"undo_{lines['id'].iloc[0]}"
+        if editable and right.button("Undo", key=key, icon=":material/undo:"):
+            undone = [
+                undo(d, i, state.editor())
+                for d, i in zip(lines["doc_id"], lines["id"], strict=True)
+            ]
+            state.correct(current.settings, undone)
             st.session_state["_correction_note"] = f"Undone: {what}"
             refresh(current)
             st.rerun()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.corrections import Correction, append_corrections
 from analytics.pipeline import analyse
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SMALL_REPORTS
 
 APP = str(ROOT / "app.py")
 
@@ -152,3 +152,34 @@ def test_the_themes_page_measures_the_model_against_the_editors(corpus):
     table = _table_with(at, "theme", "E-commerce").set_index("theme")
     assert table.at["E-commerce", "support"] == 1 and table.at["E-commerce", "recall"] == 0.0
     assert table.at["Revenue", "assigned"] == 1 and table.at["Revenue", "precision"] == 0.0
+
+
+def test_a_meeting_of_two_reports_is_corrected_and_undone_as_one(
+    make_corpus, settings, monkeypatch
+):
+    copy = SMALL_REPORTS["nairobi.txt"].replace("Delegates from", "Heads of customs from")
+    folder = make_corpus({**SMALL_REPORTS, "nairobi-host.txt": copy})
+    settings = settings.replace(corpus_dirs=(folder,))
+    for name, value in {
+        "MEETINGS_CORPUS_DIRS": str(folder), "MEETINGS_CACHE_DIR": str(settings.cache_dir),
+        "MEETINGS_UPLOAD_DIR": str(settings.upload_dir),
+        "MEETINGS_CORRECTIONS_FILE": str(settings.corrections_file),
+        "MEETINGS_EDITING": "everyone",
+    }.items():  # fmt: skip
+        monkeypatch.setenv(name, value)
+    analysis = analyse(settings)
+    nairobi = analysis.events.set_index("source").loc["corpus/nairobi.txt"]
+    at = _open("meetings", meeting=nairobi["doc_id"])
+    assert _meetings_row(at, "corpus/nairobi.txt")["reports"] == 2
+    assert at.radio[0].label == "2 reports of this meeting"
+    _widget(at.text_input, "City").input("Mombasa")
+    _widget(at.button, "Save corrections").click()
+    at.run()
+    assert "City: Nairobi → Mombasa · everyone" in _captions(at)
+    assert "on 2 reports" in _captions(at)
+    with open(settings.corrections_file, encoding="utf-8") as log:
+        assert len(list(csv.DictReader(log))) == 2  # one line per report of the meeting
+    next(b for b in at.button if b.label == "Undo").click()
+    at.run()
+    assert not [b for b in at.button if b.label == "Undo"]
+    assert "Nairobi, Kenya" in _read(m.value for m in at.markdown)
