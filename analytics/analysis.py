@@ -4,19 +4,21 @@ on demand, and the editors' corrections applied (see :func:`analytics.pipeline.a
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
 import pandas as pd
 
-from analytics.corrections import Corrections, agreement_with_corrections, apply_corrections
+from analytics.corrections import Corrections, apply_corrections
 from analytics.ingest.store import StoredTexts
 from analytics.meetings import meetings_of
 from analytics.model.classify import quote_evidence
+from analytics.model.evaluation import per_theme_scores
 from analytics.model.themes import ThemeModel
 
-__all__ = ["Analysis"]
+__all__ = ["Analysis", "agreement_with_corrections"]
 
 
 @dataclass
@@ -128,3 +130,22 @@ class Analysis:
     def labels(self) -> dict[str, str]:
         """Theme id -> label, in the model's order (named themes first)."""
         return dict(zip(self.model.theme_ids_, self.model.labels_, strict=True))
+
+
+def agreement_with_corrections(
+    model_themes: pd.DataFrame, corrected: pd.DataFrame, in_effect: pd.DataFrame,
+    theme_ids: Sequence[str],
+) -> pd.DataFrame:  # fmt: skip
+    """How far the model agrees with the editors, theme by theme: on the reports whose
+    themes an editor corrected, the model's themes (``model_themes``: doc_id, themes)
+    against the corrected ones (``corrected``: doc_id, themes), as precision and recall
+    (see :func:`~analytics.model.evaluation.per_theme_scores`).
+    """
+    reviewed = set(in_effect.loc[in_effect["field"] == "theme", "doc_id"].tolist())
+    truth = corrected[corrected["doc_id"].isin(reviewed)].set_index("doc_id")["themes"]
+    said = model_themes.set_index("doc_id")["themes"].reindex(truth.index)
+    scores = per_theme_scores(
+        [set(t) for t in truth], [set(t) if isinstance(t, (list, tuple)) else set() for t in said],
+        theme_ids,
+    )  # fmt: skip
+    return scores[(scores["support"] > 0) | (scores["assigned"] > 0)].reset_index(drop=True)

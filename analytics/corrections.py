@@ -23,14 +23,12 @@ from pathlib import Path
 import pandas as pd
 
 from analytics.extract.kinds import EVENT_TYPES
-from analytics.model.evaluation import per_theme_scores
 
 __all__ = [
     "FIELDS",
     "LOG_COLUMNS",
     "Correction",
     "Corrections",
-    "agreement_with_corrections",
     "append_corrections",
     "apply_corrections",
     "changes",
@@ -382,22 +380,3 @@ def orphans(in_effect: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """The corrections in effect whose report is no longer in the corpus."""
     gone = ~in_effect["doc_id"].isin(set(events["doc_id"].tolist()))
     return in_effect[gone].reset_index(drop=True)
-
-
-def agreement_with_corrections(
-    model_themes: pd.DataFrame, corrected: pd.DataFrame, in_effect: pd.DataFrame,
-    theme_ids: Sequence[str],
-) -> pd.DataFrame:  # fmt: skip
-    """How far the model agrees with the editors, theme by theme: on the reports whose
-    themes an editor corrected, the model's themes (``model_themes``: doc_id, themes)
-    against the corrected ones (``corrected``: doc_id, themes), as precision and recall
-    (see :func:`~analytics.model.evaluation.per_theme_scores`).
-    """
-    reviewed = set(in_effect.loc[in_effect["field"] == "theme", "doc_id"].tolist())
-    truth = corrected[corrected["doc_id"].isin(reviewed)].set_index("doc_id")["themes"]
-    said = model_themes.set_index("doc_id")["themes"].reindex(truth.index)
-    scores = per_theme_scores(
-        [set(t) for t in truth], [set(t) if isinstance(t, (list, tuple)) else set() for t in said],
-        theme_ids,
-    )  # fmt: skip
-    return scores[(scores["support"] > 0) | (scores["assigned"] > 0)].reset_index(drop=True)

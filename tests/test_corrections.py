@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 
 from analytics import pipeline
+from analytics.analysis import agreement_with_corrections
 from analytics.corrections import (
     LOG_COLUMNS,
     Correction,
-    agreement_with_corrections,
     append_corrections,
     apply_corrections,
     changes,

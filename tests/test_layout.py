@@ -18,10 +18,19 @@ ALLOWED = {
     "extract": {"ingest"},
     "model": set(),
     "views": {"extract"},  # the labels of the meeting types
-    "pipeline": {"ingest", "extract", "model", "engine", "classifying", "corrections", "analysis"},
+    "pipeline": {
+        "ingest",
+        "extract",
+        "model",
+        "engine",
+        "classifying",
+        "corrections",
+        "analysis",
+        "meetings",
+    },  # fmt: skip
     "analysis": {"ingest", "model", "corrections", "meetings"},
     "meetings": set(),
-    "corrections": {"extract", "model"},  # the meeting types; agreement figures
+    "corrections": {"extract"},  # the meeting types
     "classifying": {"model", "engine"},
     "quality": {"analysis", "model"},
     "jobs": set(),
