@@ -175,7 +175,8 @@ def theme_trend_multiples(
         line.update(showlegend=False, line_width=1.5, marker_size=5)
         fig.add_trace(line, row=i // columns + 1, col=i % columns + 1)
     periods = sorted(trends["period"].unique())
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods)
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, nticks=6,
+                     tickangle=0)  # fmt: skip
     for i in range(rows * columns):
         cell = {"row": i // columns + 1, "col": i % columns + 1}
         if i >= len(themes):  # an empty cell of the last row: no axes
