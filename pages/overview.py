@@ -3,11 +3,12 @@
 import streamlit as st
 
 from analytics.views.aggregate import region_theme_matrix, theme_trends
-from analytics.views.charts import region_theme_heatmap, theme_trend_lines
+from analytics.views.charts import region_theme_heatmap
 from analytics.views.headline import overview_headline
 from analytics.views.tables import latest_meetings
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.over_time import themes_over_time
 from pages.shared.widgets import chart
 
 current = view("overview")
@@ -38,8 +39,7 @@ chart(region_theme_heatmap(matrix, labels), key="heatmap")
 download_csv(current, matrix, "region-theme", key="heatmap")
 
 shown = theme_trends(current.base, current.shown, few=current.few)
-title = "Themes over the years" + ("" if current.filters.themes else " (the six most discussed)")
-chart(theme_trend_lines(shown, labels, current.colors, title=title), key="trend")
+themes_over_time(current, shown, current.shown, "share", "Themes over the years", key="trend")
 download_csv(current, shown, "themes-by-year", key="trend")
 
 st.subheader("Latest meetings")

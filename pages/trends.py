@@ -3,10 +3,11 @@
 import streamlit as st
 
 from analytics.views.aggregate import region_trends, rising_falling, theme_trends
-from analytics.views.charts import region_trend_multiples, rising_falling_bars, theme_trend_lines
+from analytics.views.charts import region_trend_multiples, rising_falling_bars
 from analytics.views.filters import years_of
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.over_time import themes_over_time
 from pages.shared.widgets import chart, theme_clicked
 
 current = view("trends")
@@ -26,10 +27,8 @@ by_quarter = right.toggle("By quarter", value=len(years) <= 3, key="by_quarter",
 trend = theme_trends(events, themes, by_quarter=by_quarter, few=few)
 value = "share" if measure.startswith("Share") else "meetings"
 period = "quarter" if by_quarter else "year"
-which = "" if current.filters.themes else "the six most discussed themes, "
-chart(theme_trend_lines(trend, labels, colors, value, f"Themes by {period} ({which}"
-                        "open markers: few meetings)"), key="trend",
-      on_select=theme_clicked)  # fmt: skip
+themes_over_time(current, trend, themes, value, f"Themes by {period}", key="trend",
+                 on_select=theme_clicked)  # fmt: skip
 st.caption("Click a point to add its theme to the filters; choose themes in the sidebar to "
            "compare others.")  # fmt: skip
 download_csv(current, trend, f"themes-by-{period}", key="trend")

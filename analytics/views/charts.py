@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 __all__ = [
+    "EMERGING_PALETTE",
     "MAP_CONFIG",
     "PALETTE",
     "region_comparison",
@@ -23,15 +24,22 @@ __all__ = [
     "theme_colors",
     "theme_region_bars",
     "theme_trend_lines",
+    "theme_trend_multiples",
     "world_map",
 ]
 
-# Colour-blind-aware qualitative colours that keep their contrast on white and on black.
+# Qualitative colours chosen for distinctness, hard-coded so that no library update can
+# recolour a theme: colorcet 3.2.1's glasbey_category10 (category10 extended by Glasbey's
+# method) in its own order, keeping each colour with 3:1 contrast against white and against
+# Streamlit's dark background (#0E1117) that lies at least 14 CIEDE2000 from every colour
+# kept before it. The five of chroma under 20 are the greyer EMERGING_PALETTE; all 22 are
+# pairwise >= 14 apart (tests/views/test_charts.py measures it).
 PALETTE = (
-    "#4E79A7", "#F28E2B", "#E15759", "#76B7B2", "#59A14F", "#C9A227", "#B07AA1", "#FF9DA7",
-    "#9C755F", "#BAB0AC", "#1F77B4", "#D62728", "#17BECF", "#BCBD22", "#8C564B", "#E377C2",
-    "#2CA02C", "#9467BD", "#FF7F0E", "#AEC7E8",
+    "#1F77B4", "#2CA02C", "#D62728", "#9467BD", "#8C564B", "#B80080", "#6B6500", "#028268",
+    "#AD8944", "#DD00FF", "#FF018D", "#B75700", "#BD7D76", "#8B9500", "#00939F", "#FF4902",
+    "#4C6C3B",
 )  # fmt: skip
+EMERGING_PALETTE = ("#7F7F7F", "#7A98B5", "#4B6D77", "#7B6985", "#88997F")
 
 # Plotly fetches country outlines from a CDN by default; the app serves them itself.
 MAP_CONFIG = {"topojsonURL": "app/static/", "displaylogo": False}
@@ -40,9 +48,21 @@ _SEQUENTIAL = "Blues"
 _FEW = "based on few meetings"
 
 
-def theme_colors(theme_ids: Sequence[str]) -> dict[str, str]:
-    """The colour of each theme, by its position in the model's theme order."""
-    return {theme: PALETTE[i % len(PALETTE)] for i, theme in enumerate(theme_ids)}
+def theme_colors(theme_ids: Sequence[str], kinds: Sequence[str] | None = None) -> dict[str, str]:
+    """The colour of each theme, by its position in the model's theme order.
+
+    Args:
+        theme_ids: the model's themes, in its order.
+        kinds: ``"named"`` or ``"emerging"`` for each theme (default: all named). Named
+            themes take :data:`PALETTE` in turn, emerging ones the greyer
+            :data:`EMERGING_PALETTE`; each starts again from its first colour when used up.
+    """
+    kinds = kinds or ["named"] * len(theme_ids)
+    named = [t for t, k in zip(theme_ids, kinds, strict=True) if k != "emerging"]
+    emerging = [t for t, k in zip(theme_ids, kinds, strict=True) if k == "emerging"]
+    colors = {t: PALETTE[i % len(PALETTE)] for i, t in enumerate(named)}
+    colors |= {t: EMERGING_PALETTE[i % len(EMERGING_PALETTE)] for i, t in enumerate(emerging)}
+    return {t: colors[t] for t in theme_ids}
 
 
 def _layout(fig: go.Figure, title: str, **kwargs: object) -> go.Figure:
@@ -87,6 +107,32 @@ def region_theme_heatmap(matrix: pd.DataFrame, labels: dict[str, str]) -> go.Fig
     return _layout(fig, "Share of meetings in each region that discussed each theme", height=480)
 
 
+def _values(rows: pd.DataFrame, measure: str) -> pd.Series:
+    return (rows[measure] * (100 if measure == "share" else 1)).round(1)
+
+
+def _theme_line(
+    rows: pd.DataFrame, theme: str, labels: dict[str, str], colors: dict[str, str], measure: str
+) -> go.Scatter:
+    """One theme's line over the periods; open markers where a period has few meetings.
+    Its points carry the theme (``customdata[2]``) for chart clicks."""
+    return go.Scatter(
+        x=rows["period"],
+        y=_values(rows, measure),
+        name=labels.get(theme, theme),
+        mode="lines+markers",
+        line={"color": colors.get(theme)},
+        marker={"symbol": ["circle-open" if f else "circle" for f in rows["few"]]},
+        customdata=[[m, t, theme] for m, t in zip(rows["meetings"], rows["total"], strict=True)],
+        hovertemplate="<b>%{fullData.name}</b> %{x}<br>%{customdata[0]} of "
+        "%{customdata[1]} meetings<extra></extra>",
+    )
+
+
+def _measure_title(measure: str) -> str:
+    return "% of meetings" if measure == "share" else "Meetings"
+
+
 def theme_trend_lines(
     trend: pd.DataFrame,
     labels: dict[str, str],
@@ -97,27 +143,50 @@ def theme_trend_lines(
     """One line per theme over the periods; open markers where a period has few meetings."""
     fig = go.Figure()
     for theme, rows in trend.groupby("theme", sort=False):
-        values = rows[measure] * (100 if measure == "share" else 1)
-        fig.add_trace(
-            go.Scatter(
-                x=rows["period"],
-                y=values.round(1),
-                name=labels.get(theme, theme),
-                mode="lines+markers",
-                line={"color": colors.get(theme)},
-                marker={"symbol": ["circle-open" if f else "circle" for f in rows["few"]]},
-                customdata=[
-                    [m, t, theme] for m, t in zip(rows["meetings"], rows["total"], strict=True)
-                ],
-                hovertemplate="<b>%{fullData.name}</b> %{x}<br>%{customdata[0]} of "
-                "%{customdata[1]} meetings<extra></extra>",
-            )
-        )
+        fig.add_trace(_theme_line(rows, theme, labels, colors, measure))
     fig.update_xaxes(title="Period", type="category")
-    fig.update_yaxes(
-        title="% of meetings" if measure == "share" else "Meetings", rangemode="tozero"
-    )
+    fig.update_yaxes(title=_measure_title(measure), rangemode="tozero")
     return _layout(fig, title, height=440, hovermode="closest")
+
+
+def theme_trend_multiples(
+    trends: pd.DataFrame,
+    labels: dict[str, str],
+    colors: dict[str, str],
+    measure: str = "share",
+    title: str = "Themes over the years",
+    *,
+    themes: Sequence[str] | None = None,
+    columns: int = 3,
+) -> go.Figure:
+    """Small multiples: one panel per theme (in the order of ``themes``, else as they first
+    appear), each titled with the theme's label, in its colour, on x and y axes shared by
+    all panels; open markers where a period has few meetings."""
+    themes = list(themes) if themes is not None else list(dict.fromkeys(trends["theme"]))
+    columns = max(1, min(columns, len(themes)))
+    rows = max(1, -(-len(themes) // columns))
+    fig = make_subplots(
+        rows=rows, cols=columns, subplot_titles=[labels.get(t, t) for t in themes],
+        shared_xaxes="all", shared_yaxes="all", vertical_spacing=0.3 / rows,
+        horizontal_spacing=0.04,
+    )  # fmt: skip
+    for i, theme in enumerate(themes):
+        line = _theme_line(trends[trends["theme"] == theme], theme, labels, colors, measure)
+        line.update(showlegend=False, line_width=1.5, marker_size=5)
+        fig.add_trace(line, row=i // columns + 1, col=i % columns + 1)
+    periods = sorted(trends["period"].unique())
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=periods, nticks=6,
+                     tickangle=0)  # fmt: skip
+    for i in range(rows * columns):
+        cell = {"row": i // columns + 1, "col": i % columns + 1}
+        if i >= len(themes):  # an empty cell of the last row: no axes
+            fig.update_xaxes(visible=False, **cell)
+            fig.update_yaxes(visible=False, **cell)
+        elif i + columns >= len(themes):  # no panel below: the periods under this one
+            fig.update_xaxes(showticklabels=True, **cell)
+    fig.update_yaxes(rangemode="tozero", ticksuffix="%" if measure == "share" else "")
+    fig.update_yaxes(title=_measure_title(measure), col=1)
+    return _layout(fig, title, height=190 * rows + 110, hovermode="closest")
 
 
 def region_trend_multiples(

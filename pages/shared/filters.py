@@ -73,7 +73,8 @@ class View:
 
     @property
     def colors(self) -> dict[str, str]:
-        return theme_colors(self.analysis.model.theme_ids_)
+        model = self.analysis.model
+        return theme_colors(model.theme_ids_, model.kinds_)
 
     @property
     def theme_ids(self) -> list[str]:

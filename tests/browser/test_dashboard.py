@@ -150,6 +150,31 @@ def test_a_deep_link_restores_region_and_years(page: Page, app_url: str):
     assert years and min(years) >= 2015 and max(years) <= 2020, years
 
 
+_TREND_TRACES_JS = r"""([part, n]) => {
+  const p = [...document.querySelectorAll('.js-plotly-plot')]
+    .find(p => ((p.layout && p.layout.title && p.layout.title.text) || '').includes(part));
+  return !!p && !!p.data && p.data.length === n;
+}"""
+
+
+def test_themes_over_the_years_switch_from_small_multiples_to_three_lines(
+    page: Page, app_url: str, screenshots: Path
+):
+    open_app(page, app_url + "/", 2)
+    multiples = chart(page, "Themes over the years")
+    assert len(multiples["traces"]) == 6
+    assert [plain(a) for a in multiples["annotations"]] == [t["name"] for t in multiples["traces"]]
+    show_as = page.get_by_test_id("stMain").get_by_role("radiogroup", name="Show as")
+    expect(show_as.get_by_role("radio", name="Small multiples")).to_be_checked()
+    show_as.get_by_role("radio", name="Lines", exact=True).click()
+    page.wait_for_function(_TREND_TRACES_JS, arg=["Themes over the years (3 of", 3])
+    wait_idle(page)
+    lines = chart(page, "Themes over the years")
+    assert [t["name"] for t in lines["traces"]] == [t["name"] for t in multiples["traces"][:3]]
+    assert not lines["annotations"]
+    full_page_screenshot(page, screenshots / "overview-lines.png")
+
+
 def test_meetings_csv_download_matches_the_selection(page: Page, app_url: str):
     open_app(page, app_url + "/meetings?region=Europe")
     caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(r"meetings\."))

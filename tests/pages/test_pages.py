@@ -427,3 +427,48 @@ def test_theme_filter_keeps_shares_over_all_meetings():
     z = np.array([decode(row) for row in decode(heatmap["z"])], dtype=float).ravel()
     assert 0 < z.max() < 100  # not 100%: shares are of all the region's meetings
     assert int(at.metric[0].value) < int(open_app().metric[0].value)  # fewer meetings
+
+
+def _shown(at: AppTest) -> tuple[list[str], list[str], list[str]]:
+    """The themes the charts show, their labels and their colours."""
+    current = at.session_state["_view"]
+    themes = current.shown
+    return themes, [current.labels[t] for t in themes], [current.colors[t] for t in themes]
+
+
+def test_themes_over_the_years_are_small_multiples_and_lines_of_three_chosen():
+    at = open_app()
+    themes, labels, colors = _shown(at)
+    assert len(themes) == 6
+    assert at.segmented_control(key="trend_view_many").value == "Small multiples"
+    multiples = chart(at, "Themes over the years")
+    assert [trace["name"] for trace in multiples["data"]] == labels  # one trace per theme
+    assert [a["text"] for a in multiples["layout"]["annotations"]] == labels  # panel titles
+    assert [trace["line"]["color"] for trace in multiples["data"]] == colors
+    assert len({trace["xaxis"] for trace in multiples["data"]}) == 6  # a panel each
+
+    at.segmented_control(key="trend_view_many").set_value("Lines").run()
+    lines = chart(at, "Themes over the years")
+    assert "3 of the six most discussed" in lines["layout"]["title"]["text"]
+    assert at.multiselect(key="trend_lines").value == themes[:3]  # the top three
+    assert [trace["name"] for trace in lines["data"]] == labels[:3]
+    assert {trace.get("xaxis", "x") for trace in lines["data"]} == {"x"}  # one chart
+    assert not lines["layout"].get("annotations")
+
+    at.multiselect(key="trend_lines").set_value([themes[4], themes[1]]).run()
+    lines = chart(at, "Themes over the years")
+    assert [trace["name"] for trace in lines["data"]] == [labels[4], labels[1]]
+    assert [trace["line"]["color"] for trace in lines["data"]] == [colors[4], colors[1]]
+
+
+def test_two_chosen_themes_show_as_lines_and_can_show_as_multiples():
+    at = open_app("trends", theme=["E-commerce", "Revenue"])
+    themes, labels, _ = _shown(at)
+    assert at.segmented_control(key="trend_view_few").value == "Lines"
+    assert "trend_lines" not in {m.key for m in at.multiselect}  # both themes are drawn
+    lines = chart(at, "Themes by")
+    assert sorted(trace["name"] for trace in lines["data"]) == sorted(labels)
+    at.segmented_control(key="trend_view_few").set_value("Small multiples").run()
+    multiples = chart(at, "Themes by")
+    assert [a["text"] for a in multiples["layout"]["annotations"]] == labels
+    assert len(multiples["data"]) == len(themes) == 2
