@@ -2,17 +2,20 @@
 
 Every engine runs a pure function over batches and yields the results as batches
 finish (so the caller can store each at once); the rows are the same whichever runs them.
+Batches are taken from their iterable as workers free up (a few ahead of them), so the
+caller can make them as it goes: a large table's chunks are not all held at once.
 The process engine gives each worker one BLAS thread, so two workers use two cores.
 """
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +24,7 @@ from analytics.errors import SettingsError
 __all__ = ["ENGINES", "Engine", "make_engine"]
 
 ENGINES = ("local", "dask")
+AHEAD = 2  # batches given out per worker at a time: one running, one waiting
 _ONE_THREAD = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
@@ -64,12 +68,22 @@ class ProcessEngine(Engine):
     def __init__(self, workers: int) -> None:
         context = multiprocessing.get_context("forkserver")
         self._pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_one_blas_thread)
+        self._ahead = AHEAD * workers
 
     def map(self, work, batches, *args):
-        with without_main_script():  # workers (and the fork server) start as they are needed
-            futures = [self._pool.submit(work, batch, *args) for batch in batches]
-        for future in as_completed(futures):
-            yield future.result()
+        batches, running = iter(batches), set()
+
+        def give_out() -> None:
+            for batch in itertools.islice(batches, self._ahead - len(running)):
+                with without_main_script():  # workers (and the fork server) start as needed
+                    running.add(self._pool.submit(work, batch, *args))
+
+        give_out()
+        while running:
+            done, running = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                give_out()  # before the caller stores this one: the workers keep busy
+                yield future.result()
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)
@@ -88,6 +102,7 @@ class DaskEngine(Engine):
                 ".venv/bin/pip install -r requirements-dask.txt"
             ) from exc
         address = address or os.environ.get("DASK_SCHEDULER_ADDRESS")
+        self._ahead = AHEAD * workers
         self._cluster = None
         if address:
             self._client = Client(address)
@@ -101,8 +116,16 @@ class DaskEngine(Engine):
     def map(self, work, batches, *args):
         from dask.distributed import as_completed as finished
 
-        futures = [self._client.submit(work, batch, *args, pure=False) for batch in batches]
-        for future in finished(futures):
+        batches = iter(batches)
+        given = finished(
+            [
+                self._client.submit(work, b, *args, pure=False)
+                for b in itertools.islice(batches, self._ahead)
+            ]
+        )
+        for future in given:
+            for batch in itertools.islice(batches, 1):
+                given.add(self._client.submit(work, batch, *args, pure=False))
             yield future.result()
 
     def close(self) -> None:

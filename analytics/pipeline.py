@@ -9,6 +9,7 @@ in the ingest report and skipped; it never stops the others.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -30,10 +31,11 @@ from analytics.extract.event import (
     extract_event,
 )
 from analytics.extract.places import gazetteer
-from analytics.ingest.base import Skipped
+from analytics.ingest.base import RawDocument, Skipped
+from analytics.ingest.chunks import Rows, in_chunks, table_chunks
 from analytics.ingest.files import CorpusFile, Signature, corpus_files
 from analytics.ingest.readers import read_bytes
-from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
+from analytics.ingest.store import ExtractionStore, StoredTexts, Unit, extraction_key, file_key
 from analytics.meetings import GROUPING_VERSION, group_reports
 from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
@@ -66,6 +68,7 @@ class Corpus:
 
 
 BATCH_FILES = 200  # files per batch of extraction: a worker's unit of work and of storing
+File = tuple[str, str, str]  # a file to extract: path, name, key
 
 
 def load_corpus(
@@ -78,8 +81,9 @@ def load_corpus(
     """Read every report under ``paths`` into the events table.
 
     Files whose content is in the store are not read again; the others are extracted in
-    batches on the settings' engine (``engine``, ``workers``), each batch stored as it
-    finishes, so a load that stops half-way resumes where it stopped.
+    batches on the settings' engine (``engine``, ``workers``), a large table in chunks of
+    rows (see :mod:`analytics.ingest.chunks`), each batch or chunk stored as it finishes, so a
+    load that stops half-way resumes where it stopped.
 
     Args:
         paths: files and folders (read recursively).
@@ -112,13 +116,20 @@ def load_corpus(
         newest = max(newest or stat.st_mtime, stat.st_mtime)
         keyed.append((file.name, key))
         if not store.has(key):
-            todo.setdefault(key, (file.path, file.name, key))
-    batches = [list(todo.values())[i : i + BATCH_FILES] for i in range(0, len(todo), BATCH_FILES)]
-    new = _extract_all(batches, tables, settings, store, skipped, progress, len(files))
+            todo.setdefault(key, ((file.path, file.name, key), stat.st_size))
+    split = [file for file, size in todo.values() if in_chunks(file[0], size, file[2], store)]
+    whole = [file for file, size in todo.values() if not in_chunks(file[0], size, file[2], store)]
+    batches = [whole[i : i + BATCH_FILES] for i in range(0, len(whole), BATCH_FILES)]
+    with_texts = texts or not cache
+    begun = store.rows((key for _, _, key in split), texts=with_texts)  # chunks kept earlier
+    work = itertools.chain(batches, table_chunks(split, store, skipped))
+    jobs = len(batches) + 2 * len(split)
+    new = _extract_all(work, jobs, tables, settings, store, skipped, progress, len(files),
+                       len(files) - len(todo))  # fmt: skip
     store.save()
     # The new rows are in hand; the kept ones are read, without their texts if asked so.
-    kept = store.rows((key for _, key in keyed if key not in todo), texts=texts or not cache)
-    events = _events_of(keyed, pd.concat([kept, *new]))
+    kept = store.rows((key for _, key in keyed if key not in todo), texts=with_texts)
+    events = _events_of(keyed, pd.concat([kept, begun, *new]))
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
     updated = datetime.fromtimestamp(newest) if newest is not None else None
@@ -148,13 +159,15 @@ def _key(
     return key
 
 
-def _extract_all(batches, tables, settings, store, skipped, progress, total) -> list[pd.DataFrame]:
-    """Run the batches on the engine, storing each one's rows as it finishes."""
-    engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
-    frames, done = [], total - sum(len(b) for b in batches)
+def _extract_all(
+    work, jobs, tables, settings, store, skipped, progress, total, done
+) -> list[pd.DataFrame]:
+    """Run the units of work on the engine, storing each one's rows as it finishes."""
+    engine = make_engine(settings.engine, settings.workers, jobs=jobs)
+    frames = []
     try:
-        for frame, batch_skips, last, count in engine.map(extract_batch, batches, tables):
-            store.append(frame)
+        for frame, batch_skips, units, last, count in engine.map(extract_batch, work, tables):
+            store.append(frame, units)
             frames.append(frame)
             skipped.extend(batch_skips)
             done += count
@@ -177,18 +190,27 @@ def _events_of(keyed: list[tuple[str, str]], rows: pd.DataFrame) -> pd.DataFrame
 
 
 def extract_batch(
-    batch: list[tuple[str, str, str]], tables: tuple[str, ...]
-) -> tuple[pd.DataFrame, list[Skipped], str, int]:
-    """The rows of a batch of files, given as (path, name, key): a pure function that any
-    engine runs (it reads the files itself and keeps its gazetteer per process).
+    batch: list[File | Rows], tables: tuple[str, ...]
+) -> tuple[pd.DataFrame, list[Skipped], list[Unit], str, int]:
+    """The rows of a batch of files, given as (path, name, key), or of chunks of a table's
+    rows: a pure function that any engine runs (it reads the files itself and keeps its
+    gazetteer per process).
 
     Returns:
-        The rows (with ``key`` and ``row`` columns), what was skipped, the last file's
-        name and the number of files.
+        The rows (with ``key`` and ``row`` columns), what was skipped, the table chunks
+        done, the last file's name and the number of files done.
     """
     gaz = gazetteer(*tables)
-    records, skipped = [], []
-    for path, name, key in batch:
+    records, skipped, units, files = [], [], [], 0
+    for piece in batch:
+        if isinstance(piece, Rows):
+            found = _extract_documents(piece.documents, piece.name, gaz, skipped)
+            records += [{**event, "key": piece.key} for event in found]
+            units.append(piece.unit)
+            files += piece.last
+            continue
+        path, name, key = piece
+        files += 1
         try:
             data = Path(path).read_bytes()
         except OSError as exc:
@@ -203,7 +225,8 @@ def extract_batch(
     frame = pd.DataFrame(records, columns=[*EVENT_COLUMNS, "row", "key"])
     for column in _DATE_COLUMNS:
         frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
-    return frame.astype({"row": "string"}), skipped, batch[-1][1] if batch else "", len(batch)
+    last = "" if not batch else batch[-1].name if isinstance(batch[-1], Rows) else batch[-1][1]
+    return frame.astype({"row": "string"}), skipped, units, last, files
 
 
 _WARM_UP = {  # two tiny reports of our own, in the two most common formats
@@ -232,8 +255,15 @@ def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[d
     Raises:
         DocumentError: when the file cannot be read.
     """
+    return _extract_documents(read_bytes(data, name), name, gaz, skipped)
+
+
+def _extract_documents(
+    documents: Iterable[RawDocument], name: str, gaz, skipped: list[Skipped]
+) -> list[dict]:
+    """The events of these documents of the file ``name`` (see :func:`_extract_file`)."""
     records = []
-    for document in read_bytes(data, name):
+    for document in documents:
         if not document.text.strip():
             skipped.append(Skipped(document.source, "table row has no text"))
             continue

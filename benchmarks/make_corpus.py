@@ -161,6 +161,23 @@ def make_corpus(n: int, out: Path, seed: int = 0) -> dict[str, int]:
     return counts
 
 
+def make_table(n: int, out: Path, seed: int = 0) -> tuple[Path, Path]:
+    """The same ``n`` reports twice: as one CSV table (``out/table/reports.csv``, one row
+    each) and as ``n`` text files (``out/files``); returns the two folders."""
+    rng = random.Random(seed)
+    openings, paragraphs = bundled()
+    table, files = out / "table", out / "files"
+    table.mkdir(parents=True, exist_ok=True)
+    files.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for i in range(n):
+        blocks, _ = _report(rng, openings, paragraphs)
+        rows.append(blocks)
+        _write(blocks, "txt", files / f"r{i:06d}.txt")
+    _write_table(rows, table / "reports.csv")
+    return table, files
+
+
 def _flush(table: list[list[str]], out: Path, index: int) -> None:
     folder = out / "tables"
     folder.mkdir(parents=True, exist_ok=True)

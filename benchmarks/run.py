@@ -1,6 +1,6 @@
 """The scale benchmark: one table per corpus size, every figure measured in the same run.
 
-Usage: python benchmarks/run.py [--1k] [--10k] [--100k] [--workers W] [--keep DIR]
+Usage: python benchmarks/run.py [--1k] [--10k] [--100k] [--table N] [--workers W] [--keep DIR]
 
 For each size N it builds N reports with make_corpus.py (and 100 more to add later), then
 measures: cold and warm reading, the model's fit (on its sample) and classification of
@@ -11,6 +11,10 @@ the dashboard from the warm store, adding the 100 reports (no refit), the CSV ex
 the full meetings table, each page's rerun after a filter change (median of 5, AppTest),
 and that process's peak memory. Up to 20,000 reports it also fits the model on every report and prints
 the agreement of both fits with the facts of the bundled labelled sets.
+
+``--table N`` measures instead the cold read of N reports as one CSV table of N rows, in
+chunks of rows on the workers and read whole as one unit (as before chunks), against the
+same reports as N separate files: each in a process of its own, with its peak memory.
 """
 
 from __future__ import annotations
@@ -307,21 +311,78 @@ def serve(work: Path, workers: int) -> Table:
     return table
 
 
+def table_versus_files(n: int, workers: int, keep: Path | None) -> Table:
+    """The cold read of ``n`` reports as one table (in chunks, and whole) and as files."""
+    from make_corpus import make_table
+
+    table = Table(f"{n:,} reports: one CSV table of {n:,} rows vs {n:,} files")
+    work = keep or Path(tempfile.mkdtemp(prefix=f"bench-table-{n}-"))
+    folders = {"table": work / "table", "files": work / "files"}
+    if not folders["table"].exists():
+        make_table(n, work, seed=0)
+    size = (folders["table"] / "reports.csv").stat().st_size / 2**20
+    runs = [
+        ("files", f"{n:,} separate .txt files", ""),
+        ("table", f"one CSV table of {n:,} rows ({size:.0f} MB), in chunks of rows", ""),
+        ("table", "the same table read whole, as one unit of work (before chunks)", "--whole"),
+    ]
+    for folder, what, option in runs:
+        command = [sys.executable, __file__, "--load", str(folders[folder]), "--workers",
+                   str(workers), *([option] if option else [])]  # fmt: skip
+        out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
+        seconds, peak, reports = json.loads(out.strip().splitlines()[-1])
+        table.add(f"{what}: read + extract, cold", seconds, f"{reports / seconds:.0f} reports/s")
+        table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}", "this process and its workers")
+    if keep is None:
+        shutil.rmtree(work, ignore_errors=True)
+    return table
+
+
+def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, int]:
+    """Seconds, peak MiB and reports of a cold read of ``folder`` (a new store)."""
+    from analytics.ingest import chunks
+    from analytics.pipeline import load_corpus
+    from analytics.settings import Settings
+
+    if whole:
+        chunks.SPLIT_BYTES = sys.maxsize
+    biggest = max(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    cache = Path(tempfile.mkdtemp(prefix="bench-cache-"))
+    settings = Settings().replace(corpus_dirs=(folder,), cache_dir=cache, workers=workers,
+                                  max_file_mb=biggest + 1)  # fmt: skip
+    memory = PeakMemory()
+    try:
+        loaded, seconds = timed(lambda: load_corpus([folder], settings))
+        return seconds, memory.stop(), len(loaded.events)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     for flag, n in (("--1k", 1_000), ("--10k", 10_000), ("--100k", 100_000)):
         parser.add_argument(flag, dest="sizes", action="append_const", const=n)
+    parser.add_argument("--table", type=int, action="append", metavar="N",
+                        help="one CSV table of N rows vs N files (instead of the sizes)")  # fmt: skip
     parser.add_argument("--workers", type=int, default=0, help="0: one per core")
     parser.add_argument("--keep", type=Path, help="keep corpora and store here (reused)")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the second phase
+    parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # one cold read
+    parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         print(json.dumps(serve(args.serve, args.workers).rows))
         return
-    sizes = args.sizes or [1_000]
+    if args.load:
+        print(json.dumps(load_cold(args.load, args.workers, args.whole)))
+        return
+    sizes = args.sizes or ([] if args.table else [1_000])
     cpus = os.cpu_count()
     print(f"machine: {platform.machine()}, {cpus} cores, Python {platform.python_version()}, "
           f"{platform.platform()}")  # fmt: skip
+    for n in args.table or []:
+        keep = args.keep / f"table-{n}" if args.keep else None
+        table_versus_files(n, args.workers, keep).print()
     for n in sizes:
         keep = args.keep / str(n) if args.keep else None
         measure(n, args.workers, keep).print()

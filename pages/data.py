@@ -15,6 +15,8 @@ from pages.shared import sign_in, state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import view
 
+SHOWN = 10  # saved files named in the message; the others counted
+
 current = view("data")
 analysis, settings = current.analysis, current.settings
 st.title("Data")
@@ -82,7 +84,8 @@ def _editing() -> None:
                 problems.append(str(exc))
         notes = [("error", problem) for problem in problems]
         if saved:
-            names = ", ".join(p.name for p in saved)
+            names = ", ".join(p.name for p in saved[:SHOWN])  # a thousand would fill the page
+            names += f" and {len(saved) - SHOWN} more" if len(saved) > SHOWN else ""
             notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
             st.session_state["_upload_notes"] = notes
             state.load_analysis(settings)

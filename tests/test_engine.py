@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analytics import classifying, pipeline
-from analytics.engine import Engine, ProcessEngine, make_engine
+from analytics.engine import AHEAD, Engine, ProcessEngine, make_engine
 from analytics.errors import SettingsError
 from analytics.model.fit import fit_or_load
 from analytics.pipeline import load_corpus
@@ -22,6 +22,25 @@ def test_engines_run_every_batch():
         finally:
             engine.close()
         assert results == [(1, 4), (9,), (16, 25)]
+
+
+def test_workers_take_batches_as_they_free_up_not_all_at_once():
+    # A large table's chunks are made as they are taken: never all held at once.
+    taken = []
+
+    def batches():
+        for i in range(24):
+            taken.append(i)
+            yield [i]
+
+    engine = ProcessEngine(2)
+    try:
+        results = engine.map(_square, batches(), 1)
+        first = next(results)
+        assert len(taken) <= 2 * AHEAD * 2  # the running ones and the finished not yet given
+        assert sorted([first, *results]) == [[i] for i in range(24)]
+    finally:
+        engine.close()
 
 
 def test_small_jobs_stay_in_this_process_and_unknown_engines_are_named():

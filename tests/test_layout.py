@@ -27,7 +27,7 @@ ALLOWED = {
         "corrections",
         "analysis",
         "meetings",
-    },  # fmt: skip
+    },
     "analysis": {"ingest", "model", "corrections", "meetings"},
     "meetings": set(),
     "corrections": {"extract"},  # the meeting types

@@ -6,6 +6,7 @@ import io
 import itertools
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -14,9 +15,11 @@ from analytics.errors import DocumentError
 from analytics.ingest.base import SUPPORTED_SUFFIXES, TABLE_SUFFIXES, RawDocument
 from analytics.ingest.decode import decode_text
 from analytics.ingest.html import html_to_document
-from analytics.ingest.tables import frame_to_documents
+from analytics.ingest.tables import rows_to_documents, text_columns
 
-__all__ = ["read_bytes"]
+__all__ = ["read_bytes", "read_table_chunks"]
+
+TABLE_CHUNK = 10_000  # rows parsed at a time when a table is read whole
 
 
 def _read_plain(data: bytes, source: str) -> list[RawDocument]:
@@ -96,22 +99,57 @@ def _read_docx(data: bytes, source: str) -> list[RawDocument]:
     return [RawDocument(source=source, text="\n\n".join(paragraphs), title=title)]
 
 
-def _read_table(data: bytes, source: str, suffix: str) -> list[RawDocument]:
-    try:
-        if suffix == ".xlsx":
-            if not data.startswith(b"PK\x03\x04"):
-                raise DocumentError("not an Excel .xlsx file (not a ZIP package)")
-            frame = pd.read_excel(io.BytesIO(data), dtype=str)
-        elif suffix == ".jsonl":
-            records = [json.loads(line) for line in decode_text(data).splitlines() if line.strip()]
-            frame = pd.DataFrame.from_records(records).astype("string")
-        else:
-            frame = pd.read_csv(io.StringIO(decode_text(data)), dtype=str, keep_default_na=False)
-    except DocumentError:
-        raise
-    except (ValueError, KeyError, OSError, pd.errors.ParserError) as exc:
-        raise DocumentError(f"unreadable table: {exc}") from exc
-    return frame_to_documents(frame, source)
+def _table_frames(data: bytes, suffix: str, rows: int) -> Iterator[pd.DataFrame]:
+    """A table's rows as frames of at most ``rows`` rows, every cell a string."""
+    if suffix == ".xlsx":
+        if not data.startswith(b"PK\x03\x04"):
+            raise DocumentError("not an Excel .xlsx file (not a ZIP package)")
+        frame = pd.read_excel(io.BytesIO(data), dtype=str)
+        for start in range(0, max(len(frame), 1), rows):
+            yield frame.iloc[start : start + rows]
+    elif suffix == ".jsonl":
+        lines = [line for line in decode_text(data).splitlines() if line.strip()]
+        for start in range(0, max(len(lines), 1), rows):
+            records = [json.loads(line) for line in lines[start : start + rows]]
+            yield pd.DataFrame.from_records(records).astype("string")
+    else:
+        # Re-encoded as UTF-8 bytes: a text buffer would hold four bytes per character.
+        stream = io.BytesIO(decode_text(data).encode("utf-8"))
+        del data
+        yield from pd.read_csv(stream, encoding="utf-8", dtype=str, keep_default_na=False,
+                               chunksize=rows)  # fmt: skip
+
+
+def read_table_chunks(data: bytes, source: str, rows: int) -> Iterator[list[RawDocument]]:
+    """A table's rows as documents, ``rows`` at a time, named as a whole read names them
+    (``source#position``): a large table is parsed once, one chunk held at a time.
+
+    Raises:
+        DocumentError: (from the iterator) when the table, or its next chunk, cannot be
+            read; the chunks before it were given.
+    """
+    start, columns = 0, None
+    frames = _table_frames(data, Path(source).suffix.lower(), rows)
+    del data
+    while True:
+        try:
+            frame = next(frames, None)
+        except DocumentError:
+            raise
+        except (ValueError, KeyError, OSError, pd.errors.ParserError) as exc:
+            raise DocumentError(f"unreadable table: {exc}") from exc
+        if frame is None:
+            return
+        columns = columns or text_columns(list(frame.columns))
+        yield rows_to_documents(frame, columns, source, start)
+        start += len(frame)
+
+
+def _read_table(data: bytes, source: str) -> list[RawDocument]:
+    documents = [doc for chunk in read_table_chunks(data, source, TABLE_CHUNK) for doc in chunk]
+    if not any(doc.text for doc in documents):
+        raise DocumentError("table has no row with text")
+    return documents
 
 
 def read_bytes(data: bytes, source: str) -> list[RawDocument]:
@@ -135,5 +173,5 @@ def read_bytes(data: bytes, source: str) -> list[RawDocument]:
     if suffix == ".docx":
         return _read_docx(data, source)
     if suffix in TABLE_SUFFIXES:
-        return _read_table(data, source, suffix)
+        return _read_table(data, source)
     return _read_plain(data, source)

@@ -8,11 +8,17 @@ re-processes every file. Each batch of new rows is written as its own part, atom
 so a load that stops half-way keeps what it did and the next one resumes; many small
 parts are compacted into one. A manifest remembers each file's size, modification time
 and key, so a warm start need not read the files again.
+
+A large table is extracted in chunks of rows, each stored as it finishes: its rows are
+under the table's key, and the part names the chunk it holds (a *unit*: key, first and
+next row, whether it is the table's last), so that a key is whole only once every chunk
+of its table is stored, and a resumed load extracts only the chunks that are not.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import tempfile
 import threading
@@ -25,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-__all__ = ["ExtractionStore", "StoredTexts", "extraction_key", "file_key"]
+__all__ = ["ExtractionStore", "StoredTexts", "Unit", "extraction_key", "file_key"]
 
 _PARTS = "events"  # the folder of parts inside the cache folder
 _MANIFEST = "files.parquet"
@@ -53,16 +59,45 @@ def file_key(data: bytes, extraction: str) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(frame: pd.DataFrame, path: Path, **options) -> None:
+Unit = tuple[str, int, int, bool]  # a chunk of a table's rows: key, start, stop, last
+_UNITS = b"units"  # the part's metadata entry naming the chunks it holds
+
+
+def _write_atomically(
+    frame: pd.DataFrame, path: Path, units: Sequence[Unit] = (), **options
+) -> None:
+    """Write ``frame`` (and the units it completes, in its metadata) as ``path``, whole
+    or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if units:
+        metadata = {**(table.schema.metadata or {}), _UNITS: json.dumps(list(units)).encode()}
+        table = table.replace_schema_metadata(metadata)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     os.close(fd)
     try:
-        frame.to_parquet(tmp, index=False, **options)
+        pq.write_table(table, tmp, **options)
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def _units_of(schema: pa.Schema) -> list[Unit]:
+    raw = (schema.metadata or {}).get(_UNITS)
+    return [tuple(unit) for unit in json.loads(raw)] if raw else []
+
+
+def _whole(units: Iterable[Unit]) -> bool:
+    """True when the chunks cover their table: every row up to the end of the last."""
+    spans = sorted((start, stop) for _, start, stop, _ in units)
+    ends = [stop for _, _, stop, last in units if last]
+    covered = 0
+    for start, stop in spans:
+        if start > covered:
+            return False
+        covered = max(covered, stop)
+    return bool(ends) and covered >= max(ends)
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
@@ -84,18 +119,20 @@ class ExtractionStore:
     def __init__(self, folder: Path | None) -> None:
         self.folder = Path(folder) / _PARTS if folder else None
         self._where: dict[str, Path] = {}  # key -> the part that holds its rows
+        self._more: dict[str, set[Path]] = {}  # key -> other parts with some of its rows
         self._keys: dict[Path, int] = {}  # part -> how many keys it holds
+        self._units: dict[str, list[Unit]] = {}  # key -> the chunks of its table stored
         self._manifest: dict[tuple[str, int, int, str], str] = {}
         self._seen: dict[tuple[str, int, int, str], str] = {}
         if self.folder is None or not self.folder.exists():
             return
         for part in sorted(self.folder.glob("part-*.parquet")):
             try:
-                keys = pq.read_table(part, columns=["key"]).column("key").to_pylist()
-            except (OSError, ValueError, KeyError):
+                table = pq.read_table(part, columns=["key"])
+                units = _units_of(table.schema)
+            except (OSError, ValueError, KeyError, pa.ArrowException):
                 continue  # a damaged part is left out, its files re-extracted
-            self._where.update(dict.fromkeys(keys, part))
-            self._keys[part] = len(set(keys))
+            self._add(part, table.column("key").to_pylist(), units)
         manifest = self.folder / _MANIFEST
         if manifest.exists():
             try:
@@ -106,18 +143,38 @@ class ExtractionStore:
             columns = [table[column].tolist() for column in _MANIFEST_COLUMNS]
             self._manifest = {(n, s, m, v): k for n, s, m, v, k in zip(*columns, strict=True)}
 
+    def _add(self, part: Path, keys: Sequence[str], units: Sequence[Unit]) -> None:
+        """Note the keys (and table chunks) a part holds."""
+        if not self._where:
+            self._where = dict.fromkeys(keys, part)
+        else:
+            for key in dict.fromkeys(keys):
+                if self._where.setdefault(key, part) != part:
+                    self._more.setdefault(key, set()).add(part)  # a table stored in chunks
+        if keys:
+            self._keys[part] = len(set(keys))
+        for unit in units:
+            self._units.setdefault(unit[0], []).append(unit)
+
     def known_key(self, name: str, size: int, mtime_ns: int, extraction: str) -> str | None:
         """The key of a file seen before with this size and modification time, under the
-        same :func:`extraction_key`, if its rows are still kept."""
+        same :func:`extraction_key`, if its rows (or some chunks of them) are still kept."""
         key = self._manifest.get((name, size, mtime_ns, extraction))
-        return key if key in self._where else None
+        return key if key in self._where or key in self._units else None
 
     def remember(self, name: str, size: int, mtime_ns: int, extraction: str, key: str) -> None:
         """Note the key of a file as it is now, for the next load's manifest."""
         self._seen[(name, size, mtime_ns, extraction)] = key
 
     def has(self, key: str) -> bool:
+        """True when every row of the key is kept (every chunk, for a table in chunks)."""
+        if key in self._units:
+            return _whole(self._units[key])
         return key in self._where
+
+    def units(self, key: str) -> set[tuple[int, int]]:
+        """The (start, stop) row ranges of the key's table whose chunks are kept."""
+        return {(start, stop) for _, start, stop, _ in self._units.get(key, ())}
 
     def rows(self, keys: Iterable[str], texts: bool = True) -> pd.DataFrame:
         """The kept rows of these keys, read part by part (an empty frame if none); without
@@ -126,6 +183,8 @@ class ExtractionStore:
         for key in keys:
             if key in self._where:
                 by_part.setdefault(self._where[key], set()).add(key)
+                for part in self._more.get(key, ()):
+                    by_part.setdefault(part, set()).add(key)
         frames = []
         for part, wanted in by_part.items():
             columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
@@ -139,14 +198,14 @@ class ExtractionStore:
         """The texts of these reports, read from the parts when they are needed."""
         return StoredTexts(self.folder, doc_ids)
 
-    def append(self, rows: pd.DataFrame) -> None:
-        """Write new rows (with their ``key`` column) as a part of their own, at once."""
-        if self.folder is None or rows.empty:
+    def append(self, rows: pd.DataFrame, units: Sequence[Unit] = ()) -> None:
+        """Write new rows (with their ``key`` column) as a part of their own, at once,
+        with the table chunks they complete (a chunk may have no row)."""
+        if self.folder is None or (rows.empty and not units):
             return
         part = self.folder / f"part-{uuid.uuid4().hex}.parquet"
-        _write_atomically(rows, part)
-        self._where.update(dict.fromkeys(rows["key"], part))
-        self._keys[part] = rows["key"].nunique()
+        _write_atomically(rows, part, units)
+        self._add(part, rows["key"].tolist() if len(rows) else [], units)
 
     def save(self) -> None:
         """Write the manifest of this load's files, and compact the parts if too many."""
@@ -162,22 +221,28 @@ class ExtractionStore:
             self._compact(parts)
 
     def _compact(self, parts: list[Path]) -> None:
-        """Merge the parts into one; a key written twice (the same content) is kept once."""
-        frames = []
-        for index, part in enumerate(parts):
+        """Merge the parts into one; a row written twice (the same content) is kept once,
+        and the table chunks the parts held are named by the merged part."""
+        frames, units = [], []
+        for part in parts:
             try:
-                frames.append(pd.read_parquet(part).assign(_part=index))
-            except (OSError, ValueError):
+                table = pq.read_table(part)
+            except (OSError, ValueError, pa.ArrowException):
                 continue
-        frame = pd.concat(frames, ignore_index=True)
-        first = frame.groupby("key")["_part"].transform("min")
+            units += _units_of(table.schema)
+            if table.num_rows:
+                frames.append(table.to_pandas())
+        if not frames:
+            return  # chunks without rows only: nothing to merge
+        frame = pd.concat(frames, ignore_index=True).drop_duplicates(["key", "row"])
         merged = self.folder / f"part-{uuid.uuid4().hex}.parquet"
         # Sorted by report, in small row groups: one report's text is read from one group.
-        frame = frame[frame["_part"] == first].drop(columns="_part").sort_values("doc_id")
-        _write_atomically(frame, merged, row_group_size=ROW_GROUP)
+        frame = frame.sort_values("doc_id")
+        _write_atomically(frame, merged, sorted(set(units)), row_group_size=ROW_GROUP)
         for part in parts:
             part.unlink(missing_ok=True)
         self._where = {key: merged for key in self._where}
+        self._more = {}
         self._keys = {merged: len(self._where)}
 
 
@@ -210,6 +275,8 @@ class StoredTexts:
                 table = pq.read_table(part, columns=["doc_id", "text"], filters=lookup)
             except (OSError, ValueError, pa.ArrowException):
                 continue  # damaged or gone (compacted meanwhile): its reports are elsewhere
+            if not table.num_rows:
+                continue  # a part of table chunks without a row
             if lookup is None:
                 table = table.filter(pc.is_in(table["doc_id"], value_set=ids))
             frames.append(table.to_pandas())

@@ -33,20 +33,26 @@ def match_columns(columns: list[str]) -> dict[str, str]:
     return found
 
 
-def frame_to_documents(frame: pd.DataFrame, source: str) -> list[RawDocument]:
-    """Turn each row into a document named ``source#row``.
-
-    Rows with an empty text cell come back with empty text, for the caller to report.
+def text_columns(columns: list[str]) -> dict[str, str]:
+    """:func:`match_columns`, for a table that must have a text column.
 
     Raises:
-        DocumentError: when no column holds the report text, or no row has any.
+        DocumentError: when no column holds the report text.
     """
-    columns = match_columns(list(frame.columns))
-    if "text" not in columns:
+    found = match_columns(columns)
+    if "text" not in found:
         wanted = ", ".join(COLUMN_SYNONYMS["text"])
         raise DocumentError(f"table has no text column (expected one of: {wanted})")
+    return found
+
+
+def rows_to_documents(
+    frame: pd.DataFrame, columns: dict[str, str], source: str, start: int = 0
+) -> list[RawDocument]:
+    """Each row as a document named ``source#position``, positions from ``start`` (the
+    frame's first row in the table); a row with an empty text cell has an empty text."""
     documents = []
-    for position, row in enumerate(frame.fillna("").astype(str).to_dict("records")):
+    for position, row in enumerate(frame.fillna("").astype(str).to_dict("records"), start):
         text = row[columns["text"]].strip()
         location = {
             role: row[columns[role]].strip()
@@ -62,6 +68,18 @@ def frame_to_documents(frame: pd.DataFrame, source: str) -> list[RawDocument]:
                 location=location,
             )
         )
+    return documents
+
+
+def frame_to_documents(frame: pd.DataFrame, source: str) -> list[RawDocument]:
+    """Turn each row into a document named ``source#row``.
+
+    Rows with an empty text cell come back with empty text, for the caller to report.
+
+    Raises:
+        DocumentError: when no column holds the report text, or no row has any.
+    """
+    documents = rows_to_documents(frame, text_columns(list(frame.columns)), source)
     if not any(doc.text for doc in documents):
         raise DocumentError("table has no row with text")
     return documents

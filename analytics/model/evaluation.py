@@ -101,8 +101,12 @@ def plain_nmf_baseline(
     vectorizer = make_vectorizer(n_units=len(texts))
     X = vectorizer.fit_transform(texts)
     seeds = normalize(seed_matrix(vectorizer, themes), norm="l2")
-    nmf = NMF(n_components=len(themes), init="nndsvda", random_state=random_state, max_iter=400)
-    W = nmf.fit_transform(X)
+    # The SVD start needs no more components than reports and terms: a facts table that
+    # describes only a few reports starts from random factors instead.
+    init = "nndsvda" if len(themes) <= min(X.shape) else "random"
+    nmf = NMF(n_components=len(themes), init=init, random_state=random_state, max_iter=400)
+    with np.errstate(invalid="ignore"):  # a loss rounded below zero on a tiny fit
+        W = nmf.fit_transform(X)
     rows, cols = linear_sum_assignment(-(seeds @ normalize(nmf.components_).T))
     name_of = {int(c): themes[int(r)].id for r, c in zip(rows, cols, strict=True)}
     shares = W / np.maximum(W.sum(axis=1, keepdims=True), 1e-12)

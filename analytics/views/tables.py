@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analytics.extract.kinds import EVENT_TYPES
@@ -87,7 +88,8 @@ def theme_evidence(
     (kept in ``doc_themes``, or given by ``quote`` for the rows shown)."""
     mine = doc_themes[doc_themes["theme"] == theme]
     selected = set(events["doc_id"].tolist())  # a set: isin on many strings is slower
-    mine = mine[[doc_id in selected for doc_id in mine["doc_id"].tolist()]]
+    # As an array: an empty list (a theme no report has) would select columns, not rows.
+    mine = mine[np.array([doc_id in selected for doc_id in mine["doc_id"].tolist()], bool)]
     mine = _with_evidence(mine.sort_values("weight", ascending=False, kind="stable").head(n), quote)
     meta = events.assign(corrected=_corrected(events)).set_index("doc_id")
     table = mine.join(meta[["date", "title", "region", "corrected"]], on="doc_id")

@@ -11,6 +11,7 @@ from analytics.model.evaluation import (
     keyword_baseline,
     load_facts,
     per_theme_scores,
+    plain_nmf_baseline,
 )
 from analytics.model.quality import npmi_coherence, stability, topic_diversity
 from analytics.model.taxonomy import Theme
@@ -54,6 +55,13 @@ def test_keyword_baseline_counts_hits():
     ]
     texts = ["E-commerce parcels: one parcel.", "drugs seized"]
     assert keyword_baseline(texts, themes, min_hits=2) == [{"t"}, set()]
+
+
+def test_plain_nmf_baseline_on_fewer_reports_than_themes():
+    themes = [Theme(f"t{i}", f"T{i}", "d", {"en": (f"seed{i}",)}) for i in range(6)]
+    texts = ["customs revenue seed1 seed2 collection", "border smuggling seed3 drugs seized"]
+    found = plain_nmf_baseline(texts, themes)  # six components, two reports: no SVD start
+    assert len(found) == 2 and all(themes_ <= {t.id for t in themes} for themes_ in found)
 
 
 def test_load_facts(tmp_path):

@@ -29,6 +29,14 @@ def test_theme_evidence_keeps_the_selection_strongest_first(events):
     assert only_europe["doc_id"].tolist() == ["d1"]
 
 
+def test_theme_evidence_of_a_theme_no_report_has_is_an_empty_table(events):
+    doc_themes = pd.DataFrame(
+        {"doc_id": ["d1"], "theme": ["tf"], "weight": [0.4], "evidence": [["TFA."]]}
+    )
+    table = theme_evidence(doc_themes, events, "sec")
+    assert table.empty and "evidence" in table and "weight" in table
+
+
 def test_mark_evidence_cuts_text_into_tagged_segments():
     text = "Opening. The TFA was discussed. Security too. End."
     segments = mark_evidence(text, {"tf": ["The TFA was discussed."], "sec": ["Security too."]})
