@@ -262,6 +262,9 @@ class Session:
         if element.HasField("multiselect"):
             values = list(widget.raw_values)
             state.string_array_value.data.extend(values)
+        elif widget.type == Slider.SELECT_SLIDER:  # its value: the options' labels
+            values = list(widget.raw_value)
+            state.string_array_value.data.extend(values)
         else:
             values = list(widget.value)
             state.double_array_value.data.extend(values)

@@ -238,6 +238,23 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
     assert later.evidence(kept) == whole_themes["evidence"].tolist()
 
 
+def test_evidence_is_quoted_once_per_report_and_theme(make_corpus, settings, monkeypatch):
+    folder = make_corpus(SMALL_REPORTS)
+    analysis = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    rows = analysis.doc_themes[["doc_id", "theme"]]
+    quoted = []
+    original = pipeline.quote_evidence
+    monkeypatch.setattr(
+        pipeline, "quote_evidence", lambda m, t, th: quoted.append(len(t)) or original(m, t, th)
+    )
+    first = analysis.evidence(rows.head(2))
+    assert analysis.evidence(rows.head(2)) == first  # kept: quoted once
+    whole = analysis.evidence(rows)
+    assert whole[:2] == first
+    assert quoted == [rows.head(2)["doc_id"].nunique(), rows.iloc[2:]["doc_id"].nunique()]
+    assert any(whole) and all(isinstance(s, list) for s in whole)
+
+
 def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_report(
     tmp_path, settings
 ):
