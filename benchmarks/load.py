@@ -1,7 +1,7 @@
 """Many users at once: N sessions against one dashboard server, at the protocol level.
 
-Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 12] [--think 1.0]
-       [--browsers K] [--session-ttl 120] [--url URL --pid PID]
+Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 12] [--think 5]
+       [--browsers K] [--per-page] [--session-ttl 120] [--url URL --pid PID]
 
 Each session speaks Streamlit's websocket protocol as its frontend does (the ``BackMsg`` and
 ``ForwardMsg`` protobufs of the installed ``streamlit`` package): it fetches the XSRF
@@ -527,6 +527,12 @@ def rss_mib(pid: int) -> float:
     return psutil.Process(pid).memory_info().rss / 2**20
 
 
+def cpu_seconds(pid: int) -> float:
+    """The CPU time the server has used (user and system), whoever else shares the cores."""
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
 def active_sessions(base_url: str) -> int | None:
     """The server's own count of connected sessions (its metrics endpoint)."""
     text = (_get(base_url + "/_stcore/metrics") or b"").decode()
@@ -606,15 +612,45 @@ def errors_seen(records: list[Record], most: int = 5) -> list[str]:
 async def round_of(args, base_url: str, pid: int | None, n: int) -> dict:
     """N sessions: their records and the server's memory before, during and after."""
     before = rss_mib(pid) if pid else float("nan")
+    server_cpu = cpu_seconds(pid) if pid else float("nan")
     peak = PeakRss(pid) if pid else None
     cpu, start = time.process_time(), time.perf_counter()
     users = await visit_all(base_url, n, args.steps, args.think, args.ramp)
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     during = peak.stop() if peak else float("nan")
+    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
     after = await memory_after(base_url, pid, args.session_ttl) if pid else float("nan")
     records = [r for u in users for r in u.records]
     return {"n": n, "records": records, "before": before, "peak": during, "after": after,
-            "wall": wall, "client_cpu": cpu}  # fmt: skip
+            "wall": wall, "client_cpu": cpu, "server_cpu": server_cpu,
+            "load": os.getloadavg()[1]}  # fmt: skip
+
+
+async def page_costs(base_url: str, pid: int, repeats: int = 5) -> None:
+    """One session alone: each page opened and then narrowed to a region ``repeats``
+    times; the server's CPU and the time of a run, per page (medians)."""
+    session = Session(base_url)
+    await session.connect()
+    await session.open("overview")
+    rows = []
+    for page in PAGES:
+        cpu, seconds = [], []
+        for repeat in range(repeats):
+            for action in ("open", "region", "clear"):
+                before = cpu_seconds(pid)
+                if action == "open":
+                    run = await session.open(page)
+                else:
+                    options = list(session.widget("Region").multiselect.options)
+                    chosen = [options[repeat % len(options)]] if action == "region" else []
+                    run = await session.choose("Region", chosen)
+                cpu.append(cpu_seconds(pid) - before)
+                seconds.append(run.seconds)
+        rows.append(f"| {page} | {statistics.median(cpu):.3f} | {statistics.median(seconds):.3f} |")
+    await session.close()
+    print(f"\n### One session alone: a run of each page (median of {3 * repeats})\n")
+    print("| page | server CPU s | run s |\n| --- | ---: | ---: |")
+    print("\n".join(rows))
 
 
 def report(result: dict) -> None:
@@ -624,7 +660,12 @@ def report(result: dict) -> None:
     ok = [r for r in records if r[2] is None]
     print(f"\n{len(records)} actions, {len(records) - len(ok)} errors, "
           f"{result['wall']:.0f} s in all, {len(records) / result['wall']:.1f} actions/s; "
-          f"this client used {result['client_cpu']:.1f} s of CPU")  # fmt: skip
+          f"this client used {result['client_cpu']:.1f} s of CPU; the machine's load "
+          f"average (5 min) was {result['load']:.1f}")  # fmt: skip
+    print(
+        f"Server CPU: {result['server_cpu']:.0f} s for the round, "
+        f"{result['server_cpu'] / max(len(records), 1):.3f} s per action"
+    )
     print(f"Server RSS: {result['before']:.0f} MiB before, {result['peak']:.0f} MiB at the "
           f"peak, {result['after']:.0f} MiB after the sessions closed "
           f"({result['after'] - result['before']:+.0f} MiB)")  # fmt: skip
@@ -635,6 +676,8 @@ def report(result: dict) -> None:
 
 async def main_async(args, cache_dir: Path | None) -> None:
     await warm_up(args.url, cache_dir)
+    if args.per_page and args.pid:
+        await page_costs(args.url, args.pid)
     print(f"Machine: {os.cpu_count()} cores; {args.steps} steps per session, "
           f"{args.think:g} s (±50%) between steps, sessions started over {args.ramp:g} s.")  # fmt: skip
     for n in args.sessions:
@@ -649,11 +692,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 25, 50])
     parser.add_argument("--steps", type=int, default=12, help="actions per session")
-    parser.add_argument("--think", type=float, default=1.0, help="seconds between steps")
+    parser.add_argument("--think", type=float, default=5.0, help="seconds between steps")
     parser.add_argument("--ramp", type=float, default=5.0, help="seconds to start them all")
     parser.add_argument("--browsers", type=int, default=0, help="real chromium pages to compare")
     parser.add_argument("--session-ttl", type=int, default=120,
                         help="the server's server.disconnectedSessionTTL (seconds)")  # fmt: skip
+    parser.add_argument("--per-page", action="store_true",
+                        help="first, each page's run in one session alone")  # fmt: skip
     parser.add_argument("--url", help="a running server (default: start one)")
     parser.add_argument("--pid", type=int, help="that server's process, for its memory")
     args = parser.parse_args()
