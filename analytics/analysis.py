@@ -20,6 +20,8 @@ from analytics.model.themes import ThemeModel
 
 __all__ = ["Analysis", "agreement_with_corrections"]
 
+QUOTES_KEPT = 20_000  # (report, theme) evidence quotes an analysis keeps for the pages
+
 
 @dataclass
 class Analysis:
@@ -41,6 +43,7 @@ class Analysis:
     paths: tuple[str, ...] = ()
     updated: datetime | None = None
     signature: str = ""  # of the corpus files read (see ``corpus_signature``)
+    _quoted: dict = field(default_factory=dict, repr=False, compare=False)  # see evidence
     corrections: Corrections = field(default_factory=Corrections)  # the log applied
     correction_problems: tuple[str, ...] = ()  # the log's lines left out, with why
     # The corrected reports' rows as extraction and the model gave them.
@@ -110,21 +113,28 @@ class Analysis:
 
     def evidence(self, rows: pd.DataFrame) -> list[list[str]]:
         """The evidence sentences of these rows of ``doc_themes`` (doc_id, theme), quoted
-        again from their reports' texts by the model (none is kept for every report)."""
+        again from their reports' texts by the model (none is kept for every report); each
+        pair once per analysis, since every session shows the same few."""
         if rows.empty:
             return []
-        ids = list(dict.fromkeys(rows["doc_id"].tolist()))
-        wanted = {doc_id: [] for doc_id in ids}
-        for doc_id, theme in zip(rows["doc_id"], rows["theme"], strict=True):
-            wanted[doc_id].append(theme)
-        texts = self.texts.of(ids).fillna("").tolist()
-        quoted = quote_evidence(self.model, texts, list(wanted.values()))
-        found = {
-            (doc_id, theme): sentences
-            for doc_id, quotes in zip(ids, quoted, strict=True)
-            for theme, sentences in zip(wanted[doc_id], quotes, strict=True)
-        }
-        return [found[key] for key in zip(rows["doc_id"], rows["theme"], strict=True)]
+        keys = list(zip(rows["doc_id"], rows["theme"], strict=True))
+        found = {key: self._quoted.get(key) for key in keys}
+        wanted: dict[str, list[str]] = {}
+        for doc_id, theme in (key for key, sentences in found.items() if sentences is None):
+            wanted.setdefault(doc_id, []).append(theme)
+        if wanted:
+            texts = self.texts.of(list(wanted)).fillna("").tolist()
+            quoted = quote_evidence(self.model, texts, list(wanted.values()))
+            fresh = {
+                (doc_id, theme): sentences
+                for doc_id, quotes in zip(wanted, quoted, strict=True)
+                for theme, sentences in zip(wanted[doc_id], quotes, strict=True)
+            }
+            if len(self._quoted) > QUOTES_KEPT:
+                self._quoted.clear()  # a bound on memory: pairs shown again are quoted again
+            self._quoted.update(fresh)
+            found.update(fresh)
+        return [found[key] for key in keys]
 
     @property
     def labels(self) -> dict[str, str]:

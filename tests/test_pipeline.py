@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+from analytics import analysis as analysis_module
 from analytics import classifying, pipeline, quality
 from analytics.extract.event import EVENT_COLUMNS
 from analytics.pipeline import load_corpus
@@ -236,6 +237,24 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
     pd.testing.assert_frame_equal(kept, whole_themes.drop(columns="evidence"))
     # the evidence is not kept for every report but quoted again as the model quotes it
     assert later.evidence(kept) == whole_themes["evidence"].tolist()
+
+
+def test_evidence_is_quoted_once_per_report_and_theme(make_corpus, settings, monkeypatch):
+    folder = make_corpus(SMALL_REPORTS)
+    analysis = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    rows = analysis.doc_themes[["doc_id", "theme"]]
+    quoted = []
+    original = analysis_module.quote_evidence
+    monkeypatch.setattr(
+        analysis_module, "quote_evidence",
+        lambda m, t, th: quoted.append(len(t)) or original(m, t, th),
+    )  # fmt: skip
+    first = analysis.evidence(rows.head(2))
+    assert analysis.evidence(rows.head(2)) == first  # kept: quoted once
+    whole = analysis.evidence(rows)
+    assert whole[:2] == first
+    assert quoted == [rows.head(2)["doc_id"].nunique(), rows.iloc[2:]["doc_id"].nunique()]
+    assert any(whole) and all(isinstance(s, list) for s in whole)
 
 
 def test_quality_of_a_large_corpus_is_measured_on_a_sample_with_every_described_report(

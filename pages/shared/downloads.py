@@ -24,9 +24,10 @@ def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> Non
     name = export_name(f"{current.page}-{what}", _filter_values(current.filters),
                        datetime.now(), "csv")  # fmt: skip
     # The file is made on click (a callable), not on every rerun: a large table's CSV
-    # takes longer than the rest of the page.
+    # takes longer than the rest of the page. A click reruns nothing ("ignore"): the page
+    # would not change, and under load that rerun's clean-up could drop the file being made.
     st.download_button("Download CSV", lambda: csv_bytes(table), file_name=name, mime="text/csv",
-                       key=f"csv_{key}", icon=":material/download:")  # fmt: skip
+                       key=f"csv_{key}", icon=":material/download:", on_click="ignore")  # fmt: skip
 
 
 def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
@@ -47,5 +48,6 @@ def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
         mime="application/zip",
         key="snapshot",
         icon=":material/folder_zip:",
+        on_click="ignore",  # as download_csv
         help="Every table of this page as CSV, with a manifest of the filters and a link.",
     )

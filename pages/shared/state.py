@@ -6,6 +6,7 @@ kept for the process; the model's quality figures are measured in the background
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 from collections.abc import Callable, Sequence
@@ -51,7 +52,7 @@ def _store() -> dict:
     """Process-wide: the analysis of each corpus and settings, a lock, background jobs
     (and refits, on a thread of their own, with their progress)."""
     return {"lock": threading.Lock(), "corpora": {}, "jobs": Jobs(), "refits": Jobs(),
-            "progress": {}, "quality": {}}  # fmt: skip
+            "progress": {}, "quality": {}, "frozen": None}  # fmt: skip
 
 
 def load_analysis(current: Settings) -> Analysis:
@@ -85,9 +86,11 @@ def load_analysis(current: Settings) -> Analysis:
             known["analysis"] = finish(known["analysis"], current)
             known["corrections"] = stamp
     analysis = known["analysis"]
-    store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
-    if _kept_quality(analysis, current) is None:
+    warm = store["jobs"].submit(("prepare-extraction",), prepare_extraction, current)  # once
+    measured = _kept_quality(analysis, current) is not None
+    if not measured:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
+    _freeze_when_changed(store, (id(analysis), warm.done(), measured))
     return analysis
 
 
@@ -109,6 +112,20 @@ def editor() -> str:
 def correct(current: Settings, corrections: Sequence[Correction]) -> None:
     """Add corrections to the log: every session shows them from its next run."""
     append_corrections(current.corrections_file, corrections)
+
+
+def _freeze_when_changed(store: dict, state: tuple) -> None:
+    """Leave every object alive now out of later garbage collections, when the
+    process's long-lived state (the analysis, the gazetteer, the quality figures) is new.
+
+    Streamlit collects garbage after every script run: over the half a million objects of
+    the libraries and the analysis each collection held the interpreter for about a
+    second, and every other session waited. Frozen objects are still freed when no longer
+    referenced; only their reference cycles are never collected (a few, once per state).
+    """
+    if store.get("frozen") != state:
+        store["frozen"] = state
+        gc.freeze()
 
 
 def _kept_quality(analysis: Analysis, current: Settings) -> Quality | None:

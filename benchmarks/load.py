@@ -1,0 +1,716 @@
+"""Many users at once: N sessions against one dashboard server, at the protocol level.
+
+Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 12] [--think 5]
+       [--browsers K] [--per-page] [--session-ttl 120] [--url URL --pid PID]
+
+Each session speaks Streamlit's websocket protocol as its frontend does (the ``BackMsg`` and
+``ForwardMsg`` protobufs of the installed ``streamlit`` package): it fetches the XSRF
+cookie, opens ``/_stcore/stream`` with the token as a subprotocol, asks for script runs
+(``rerun_script``: the page, the URL's query string, the widgets' states and the hashes of
+the messages it has cached) and reads the server's answers up to ``script_finished``. Its
+steps: open each of the six pages, change the region and year filters through their
+widgets, download the meetings table as CSV (a deferred file: a backend request for its
+URL, then a GET), with ``--think`` seconds (±50%) between steps, as a reader takes.
+
+An action's time runs from sending its message to the end of its run (``script_finished``)
+or the last byte of its file. For each N it prints p50/p95/max per action, the errors
+(exceptions and error alerts on the page, failed runs or downloads) and the server's
+resident memory before, at its peak during, and after the sessions closed: a closed
+session is kept ``server.disconnectedSessionTTL`` seconds for a reconnect and freed at the
+server's next write to its session store, so "after" waits that long, then opens two short
+sessions (one to reap the expired ones, one to run the collector) and waits for the
+memory to settle. ``--browsers K`` then compares K real chromium pages (Playwright)
+with K protocol sessions on the same steps.
+
+Without ``--url`` it starts its own server on the bundled corpus, with the caches in a
+temporary folder (the first page fits the model).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode
+
+import psutil
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.Element_pb2 import Element
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.Slider_pb2 import Slider
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+from tornado.httpclient import AsyncHTTPClient, HTTPRequest
+from tornado.websocket import websocket_connect
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+MEETINGS_HEADER = "doc_id,date,title,venue,region,type,themes,source"  # its first columns
+ACTION_TIMEOUT = 120.0  # a guard against a hung server, not a budget
+AsyncHTTPClient.configure(None, max_clients=1000)  # one download per session at a time
+
+
+class LoadError(Exception):
+    """An action that did not complete: a failed run, a page error, a bad download."""
+
+
+@dataclass
+class Run:
+    """One script run as the server sent it: its elements, errors and duration."""
+
+    elements: list[Element] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    def texts(self, kind: str) -> list[str]:
+        """The bodies of this run's elements of one kind (``markdown``, ``heading`` ...)."""
+        return [getattr(e, kind).body for e in self.elements if e.WhichOneof("type") == kind]
+
+
+class Session:
+    """One browser tab, as Streamlit's frontend talks to the server."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.http = AsyncHTTPClient()
+        self.cookie = ""
+        self.session_id = ""
+        self.query = ""  # the URL's query string, as the server last set it
+        self.pages: dict[str, str] = {}  # url path -> page script hash
+        self.page_hash = ""
+        self.widgets: dict[str, WidgetState] = {}  # the values this user has set
+        self.last = Run()
+        self._cache: dict[str, ForwardMsg] = {}  # cacheable messages by hash
+        self._run: Run | None = None
+        self._finished: asyncio.Future | None = None
+        self._responses: dict[str, asyncio.Future] = {}
+        self._ws = None
+        self._reader: asyncio.Task | None = None
+
+    async def connect(self) -> None:
+        """The frontend's handshake: health (sets the XSRF cookie), host config, socket."""
+        health = await self.http.fetch(self.base_url + "/_stcore/health")
+        cookies = SimpleCookie()
+        for header in health.headers.get_list("Set-Cookie"):
+            cookies.load(header)
+        if "_streamlit_xsrf" not in cookies:
+            raise LoadError("the server set no XSRF cookie (is XSRF protection on?)")
+        xsrf = cookies["_streamlit_xsrf"].value
+        self.cookie = f"_streamlit_xsrf={xsrf}"
+        await self.http.fetch(self.base_url + "/_stcore/host-config", headers=self._headers())
+        request = HTTPRequest(
+            "ws" + self.base_url.removeprefix("http") + "/_stcore/stream",
+            headers={**self._headers(), "Origin": self.base_url},
+        )
+        self._ws = await websocket_connect(request, subprotocols=["streamlit", xsrf])
+        self._reader = asyncio.create_task(self._read())
+
+    async def open(self, page: str, query: str | None = None) -> Run:
+        """Open a page (its URL path; ``overview`` is the app's root), optionally with a
+        link's query string, as a click in the navigation (or loading the link) does."""
+        path = "" if page == "overview" else page
+        if query is not None:
+            self.query = query
+        if self.pages:
+            return await self.rerun(page_hash=self.pages[path])
+        return await self.rerun(page_name=path)  # the first run: the URL names the page
+
+    async def choose(self, label: str, values: list) -> Run:
+        """Set a multiselect's options or a slider's range, as the user does."""
+        element = self.widget(label)
+        kind = element.WhichOneof("type")
+        state = WidgetState(id=getattr(element, kind).id)
+        if kind == "multiselect":
+            state.string_array_value.data.extend(values)
+        elif kind == "slider":
+            state.double_array_value.data.extend(float(v) for v in values)
+        else:
+            raise LoadError(f"{label!r} is a {kind}, not a multiselect or slider")
+        self.widgets[state.id] = state
+        self._bind_to_url(getattr(element, kind), values)
+        return await self.rerun()
+
+    def _bind_to_url(self, widget, values: list) -> None:
+        """Put a widget bound to the URL into the query string (the frontend does)."""
+        key = widget.query_param_key
+        if not key:
+            return
+        query = [(k, v) for k, v in parse_qsl(self.query, keep_blank_values=True) if k != key]
+        if isinstance(widget, Slider):
+            values = [] if values == [widget.min, widget.max] else [f"{v:g}" for v in values]
+        self.query = urlencode(query + [(key, str(v)) for v in values])
+
+    def value(self, label: str) -> list:
+        """A multiselect's options or a slider's range as this tab shows them."""
+        element = self.widget(label)
+        widget = getattr(element, element.WhichOneof("type"))
+        state = self.widgets.get(widget.id)
+        if element.HasField("multiselect"):
+            return list(state.string_array_value.data) if state else []
+        return list(state.double_array_value.data) if state else [widget.min, widget.max]
+
+    async def click(self, label: str) -> Run:
+        """Click a button: a run with its trigger set."""
+        return await self.rerun([WidgetState(id=self.widget(label).button.id, trigger_value=True)])
+
+    async def download(self, label: str = "Download CSV") -> tuple[bytes, float, Run | None]:
+        """Click a download button of deferred data: the file's URL asked of the server,
+        the file fetched, and the click's run unless the button reruns nothing. Returns the
+        file, its seconds and that run."""
+        buttons = [
+            e.download_button
+            for e in self.last.elements
+            if e.WhichOneof("type") == "download_button" and e.download_button.label == label
+        ]
+        if not buttons:
+            raise LoadError(f"no {label!r} button on the page")
+        button = buttons[0]
+        start = time.perf_counter()
+        click = None
+        if not button.ignore_rerun:  # the frontend sends the click first
+            trigger = WidgetState(id=button.id, trigger_value=True)
+            click = asyncio.ensure_future(self.rerun([trigger]))
+        request = BackMsg()
+        operation = request.backend_operation_request
+        operation.request_id, operation.session_id = uuid.uuid4().hex, self.session_id
+        operation.deferred_file.file_id = button.deferred_file_id
+        answer = self._responses[operation.request_id] = asyncio.get_running_loop().create_future()
+        await self._send(request)
+        response = await asyncio.wait_for(answer, ACTION_TIMEOUT)
+        if response.error_msg:
+            raise LoadError(f"download refused: {response.error_msg}")
+        got = await self.http.fetch(self.base_url + response.deferred_file.url,
+                                    headers=self._headers())  # fmt: skip
+        seconds = time.perf_counter() - start
+        return got.body, seconds, (await click if click is not None else None)
+
+    async def rerun(
+        self, triggers: list[WidgetState] | None = None, page_hash: str = "", page_name: str = ""
+    ) -> Run:
+        """Ask for a script run with the current query string and widget states; the run,
+        once the server says it finished."""
+        if self._finished is not None and not self._finished.done():
+            raise LoadError("a run is still going")
+        message = BackMsg()
+        state = message.rerun_script
+        state.query_string = self.query
+        state.page_script_hash = page_hash or self.page_hash
+        state.page_name = page_name
+        state.widget_states.widgets.extend([*self.widgets.values(), *(triggers or [])])
+        state.cached_message_hashes.extend(self._cache)
+        info = state.context_info
+        info.timezone, info.timezone_offset, info.locale = "UTC", 0, "en-GB"
+        info.url = f"{self.base_url}/" + (f"?{self.query}" if self.query else "")
+        info.is_embedded, info.color_scheme = False, "light"
+        self._run, self._finished = Run(), asyncio.get_running_loop().create_future()
+        start = time.perf_counter()
+        await self._send(message)
+        run = await asyncio.wait_for(self._finished, ACTION_TIMEOUT)
+        run.seconds = time.perf_counter() - start
+        self.last = run
+        self._forget_gone_widgets(run)
+        if run.errors:
+            raise LoadError("; ".join(run.errors))
+        return run
+
+    def widget(self, label: str) -> Element:
+        """The last run's widget with this label."""
+        for element in self.last.elements:
+            kind = element.WhichOneof("type")
+            widget = getattr(element, kind) if kind else None
+            if getattr(widget, "label", None) == label and getattr(widget, "id", ""):
+                return element
+        raise LoadError(f"no widget labelled {label!r} on the page")
+
+    async def close(self) -> None:
+        if self._ws is not None:
+            self._ws.close()
+        if self._reader is not None:
+            await asyncio.wait([self._reader], timeout=10)
+
+    def _headers(self) -> dict[str, str]:
+        return {"Cookie": self.cookie}
+
+    async def _send(self, message: BackMsg) -> None:
+        await self._ws.write_message(message.SerializeToString(), binary=True)
+
+    def _forget_gone_widgets(self, run: Run) -> None:
+        """Drop the states of widgets the run did not show (the frontend does too)."""
+        shown = {
+            getattr(getattr(e, e.WhichOneof("type")), "id", "")
+            for e in run.elements
+            if e.WhichOneof("type")
+        }
+        self.widgets = {k: v for k, v in self.widgets.items() if k in shown}
+
+    def _take_value(self, element: Element) -> None:
+        widget = getattr(element, element.WhichOneof("type"))
+        state = WidgetState(id=widget.id)
+        if element.HasField("multiselect"):
+            values = list(widget.raw_values)
+            state.string_array_value.data.extend(values)
+        elif widget.type == Slider.SELECT_SLIDER:  # its value: the options' labels
+            values = list(widget.raw_value)
+            state.string_array_value.data.extend(values)
+        else:
+            values = list(widget.value)
+            state.double_array_value.data.extend(values)
+        self.widgets[state.id] = state
+        self._bind_to_url(widget, values)
+
+    async def _read(self) -> None:
+        while True:
+            data = await self._ws.read_message()
+            if data is None:
+                break
+            message = ForwardMsg.FromString(data)
+            if message.WhichOneof("type") == "ref_hash":  # a message we told it we have
+                cached = ForwardMsg()
+                cached.CopyFrom(self._cache[message.ref_hash])
+                cached.metadata.CopyFrom(message.metadata)
+                message = cached
+            elif message.metadata.cacheable:
+                self._cache[message.hash] = message
+            self._handle(message)
+        closed = LoadError("the server closed the connection")
+        for future in [self._finished, *self._responses.values()]:
+            if future is not None and not future.done():
+                future.set_exception(closed)
+
+    def _handle(self, message: ForwardMsg) -> None:
+        kind = message.WhichOneof("type")
+        run = self._run
+        if kind == "new_session":
+            self.session_id = message.new_session.initialize.session_id
+            if run is not None:
+                run.elements.clear()  # a run that restarted (st.rerun) starts over
+        elif kind == "navigation":
+            self.pages = {p.url_pathname: p.page_script_hash for p in message.navigation.app_pages}
+            self.page_hash = message.navigation.page_script_hash
+        elif kind == "page_info_changed":
+            self.query = message.page_info_changed.query_string
+        elif kind == "delta" and run is not None and message.delta.HasField("new_element"):
+            self._element(run, message.delta.new_element)
+        elif kind == "page_not_found" and run is not None:
+            run.errors.append(f"page not found: {message.page_not_found.page_name!r}")
+        elif kind == "backend_operation_response":
+            future = self._responses.pop(message.backend_operation_response.request_id, None)
+            if future is not None and not future.done():
+                future.set_result(message.backend_operation_response)
+        elif kind == "script_finished" and run is not None:
+            status = message.script_finished
+            if status == ForwardMsg.FINISHED_EARLY_FOR_RERUN:
+                return  # the same request runs again at once
+            if status == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
+                run.errors.append("the script did not compile")
+            if self._finished is not None and not self._finished.done():
+                self._finished.set_result(run)
+
+    def _element(self, run: Run, element: Element) -> None:
+        run.elements.append(element)
+        kind = element.WhichOneof("type")
+        if kind in ("multiselect", "slider") and getattr(element, kind).set_value:
+            self._take_value(element)  # the server set it (a link, a reset): the tab shows it
+        if kind == "exception":
+            run.errors.append(f"{element.exception.type}: {element.exception.message}")
+        elif kind == "alert" and element.alert.format == element.alert.ERROR:
+            run.errors.append(f"error on the page: {element.alert.body[:200]}")
+
+
+# --- one user's steps ------------------------------------------------------------------
+
+Record = tuple[str, float, str | None]  # action, seconds, error (None when it worked)
+
+
+@dataclass
+class User:
+    """A session's fixed sequence of steps, varied by the user's number (which region,
+    which years) so that the users do not all ask for the same view."""
+
+    number: int
+    steps: int
+    think: float
+    records: list[Record] = field(default_factory=list)
+    csv: bytes = b""
+
+    async def visit(self, base_url: str) -> Session:
+        """Connect and do the steps (each one's time and error recorded); the session,
+        still open."""
+        rng = random.Random(self.number)
+        session = Session(base_url)
+        await self._timed("connect", session.connect())
+        await self._timed("open overview (new session)", session.open("overview"))
+        plan = self._plan()
+        for step in range(self.steps - 1):
+            await asyncio.sleep(self.think * rng.uniform(0.5, 1.5))
+            name, action = plan[step % len(plan)]
+            await self._timed(name, action(session, rng))
+        return session
+
+    def _plan(self) -> list[tuple[str, object]]:
+        def page(name):
+            return lambda s, rng: s.open(name)
+
+        return [
+            ("filter region", self._region),
+            ("open regions", page("regions")),
+            ("filter years", self._years),
+            ("open trends", page("trends")),
+            ("open themes", page("themes")),
+            ("open meetings", page("meetings")),
+            ("download CSV (file)", self._download),
+            ("filter region", self._region),
+            ("open data", page("data")),
+            ("open overview", page("overview")),
+            ("reset filters", lambda s, rng: s.click("Reset filters")),
+        ]
+
+    async def _region(self, session: Session, rng: random.Random) -> Run:
+        """Add a region to the selection (one of three, by the user's number)."""
+        chosen = session.value("Region")
+        options = [o for o in session.widget("Region").multiselect.options if o not in chosen]
+        region = options[(self.number + rng.randrange(3)) % len(options)]
+        return await session.choose("Region", [*chosen, region])
+
+    async def _years(self, session: Session, rng: random.Random) -> Run:
+        """Move the first year one on (a keyboard step on the slider's first handle)."""
+        low, high = session.value("Years")
+        return await session.choose("Years", [min(low + 1, high), high])
+
+    async def _download(self, session: Session, rng: random.Random) -> float:
+        body, seconds, click = await session.download()
+        lines = body.decode("utf-8-sig").splitlines()
+        if len(lines) < 2 or not lines[0].startswith(MEETINGS_HEADER):
+            raise LoadError(f"not the meetings CSV: {body[:120]!r}")
+        self.csv = body
+        if click is not None:
+            self.records.append(("download CSV (click's run)", click.seconds, None))
+        return seconds
+
+    async def _timed(self, name: str, work) -> None:
+        start = time.perf_counter()
+        try:
+            result = await work
+        except Exception as exc:  # an error is a figure of the benchmark, not its end
+            self.records.append((name, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
+            return
+        if isinstance(result, Run):
+            result = result.seconds
+        self.records.append((name, result if isinstance(result, float) else
+                             time.perf_counter() - start, None))  # fmt: skip
+
+
+async def visit_all(base_url: str, n: int, steps: int, think: float, ramp: float) -> list[User]:
+    """N users, started ``ramp`` seconds apart in all, each doing its steps; their sessions
+    closed at the end."""
+    users = [User(i, steps, think) for i in range(n)]
+
+    async def one(user: User) -> Session | None:
+        await asyncio.sleep(ramp * user.number / max(n, 1))
+        try:
+            return await user.visit(base_url)
+        except Exception as exc:
+            user.records.append(("session", 0.0, f"{type(exc).__name__}: {exc}"))
+            return None
+
+    sessions = await asyncio.gather(*(one(u) for u in users))
+    await asyncio.gather(*(s.close() for s in sessions if s is not None))
+    return users
+
+
+# --- the server and its memory ---------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str) -> bytes | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read()
+    except OSError:
+        return None
+
+
+class Server:
+    """``streamlit run app.py`` on the bundled corpus (as the browser tests start it),
+    with caches and uploads in a temporary folder unless ``env`` names others."""
+
+    def __init__(self, env: dict[str, str] | None = None, session_ttl: int = 120) -> None:
+        self.env, self.session_ttl = env or {}, session_ttl
+        self.url, self.pid = "", 0
+
+    def __enter__(self) -> Server:
+        self._tmp = tempfile.TemporaryDirectory(prefix="load-")
+        tmp = Path(self._tmp.name)
+        (tmp / "uploads").mkdir()
+        data = ROOT / "data"
+        env = {
+            **os.environ,
+            "MEETINGS_CORPUS_DIRS": f"{data / 'seeds'}:{data / 'demo'}:{tmp / 'uploads'}",
+            "MEETINGS_CACHE_DIR": str(tmp / "cache"),
+            "MEETINGS_UPLOAD_DIR": str(tmp / "uploads"),
+            **self.env,
+        }
+        self.cache_dir = Path(env["MEETINGS_CACHE_DIR"])
+        port = _free_port()
+        command = [str(ROOT / ".venv/bin/python"), "-m", "streamlit", "run", "app.py",
+                   "--server.headless", "true", "--server.address", "127.0.0.1",
+                   "--server.port", str(port),
+                   "--server.disconnectedSessionTTL", str(self.session_ttl)]  # fmt: skip
+        self._log = (tmp / "streamlit.log").open("wb")
+        self._process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
+        self.url, self.pid = f"http://127.0.0.1:{port}", self._process.pid
+        try:
+            self._wait_healthy()
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def _wait_healthy(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while _get(self.url + "/_stcore/health") != b"ok":
+            if self._process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError("the dashboard did not start:\n" + self.log())
+            time.sleep(0.25)
+
+    def log(self) -> str:
+        return (Path(self._tmp.name) / "streamlit.log").read_text(errors="replace")
+
+    def __exit__(self, *exc) -> None:
+        try:
+            os.killpg(self._process.pid, signal.SIGTERM)
+            self._process.wait(timeout=15)
+        except ProcessLookupError:
+            pass
+        except subprocess.TimeoutExpired:
+            os.killpg(self._process.pid, signal.SIGKILL)
+            self._process.wait()
+        self._log.close()
+        self._tmp.cleanup()
+
+
+async def warm_up(base_url: str, cache_dir: Path | None, timeout: float = 600) -> None:
+    """One full render of every page (the first fits the model), then the model's
+    quality figures, measured in the background after the first page, on disk."""
+    session = Session(base_url)
+    await session.connect()
+    for page in PAGES:
+        await session.open(page)
+    await session.close()
+    deadline = time.monotonic() + timeout
+    while cache_dir is not None and not list(cache_dir.glob("models/*/quality.csv")):
+        if time.monotonic() > deadline:
+            raise RuntimeError("the model's quality figures were not measured in time")
+        await asyncio.sleep(0.5)
+
+
+def rss_mib(pid: int) -> float:
+    return psutil.Process(pid).memory_info().rss / 2**20
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time the server has used (user and system), whoever else shares the cores."""
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
+def active_sessions(base_url: str) -> int | None:
+    """The server's own count of connected sessions (its metrics endpoint)."""
+    text = (_get(base_url + "/_stcore/metrics") or b"").decode()
+    for line in text.splitlines():
+        if line.startswith("active_sessions "):
+            return int(float(line.split()[1]))
+    return None
+
+
+class PeakRss:
+    """The server's resident memory sampled five times a second while it is in use."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak = pid, rss_mib(pid)
+        self._task = asyncio.ensure_future(self._sample())
+
+    async def _sample(self) -> None:
+        while True:
+            self.peak = max(self.peak, rss_mib(self.pid))
+            await asyncio.sleep(0.2)
+
+    def stop(self) -> float:
+        self._task.cancel()
+        return max(self.peak, rss_mib(self.pid))
+
+
+async def memory_after(base_url: str, pid: int, ttl: float, timeout: float = 600) -> float:
+    """The server's memory once it has let the closed sessions go: none connected, their
+    time to reconnect passed, the store reaped and the collector run, memory steady."""
+    deadline = time.monotonic() + timeout
+    while active_sessions(base_url) not in (0, None) and time.monotonic() < deadline:
+        await asyncio.sleep(0.5)
+    await asyncio.sleep(ttl + 1)
+    for _ in range(2):  # the first's disconnect reaps the expired sessions, the second's run
+        probe = Session(base_url)  # ends with Streamlit's garbage collection
+        await probe.connect()
+        await probe.open("data")
+        await probe.close()
+    readings = [rss_mib(pid)]
+    while time.monotonic() < deadline:  # steady: three readings a second apart within 1 MiB
+        await asyncio.sleep(1)
+        readings.append(rss_mib(pid))
+        if len(readings) >= 3 and max(readings[-3:]) - min(readings[-3:]) < 1:
+            break
+    return readings[-1]
+
+
+# --- figures ---------------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
+
+
+def table(records: list[Record]) -> str:
+    """Markdown: per action, count, p50, p95, max (seconds) and errors."""
+    by_action: dict[str, list[Record]] = defaultdict(list)
+    for record in records:
+        by_action[record[0]].append(record)
+    lines = ["| action | count | p50 s | p95 s | max s | errors |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for action, rows in by_action.items():
+        times = [seconds for _, seconds, error in rows if error is None] or [float("nan")]
+        errors = sum(error is not None for *_, error in rows)
+        lines.append(f"| {action} | {len(rows)} | {statistics.median(times):.2f} | "
+                     f"{percentile(times, 0.95):.2f} | {max(times):.2f} | {errors} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+def errors_seen(records: list[Record], most: int = 5) -> list[str]:
+    seen = sorted({f"{action}: {error}" for action, _, error in records if error})
+    return seen[:most]
+
+
+async def round_of(args, base_url: str, pid: int | None, n: int) -> dict:
+    """N sessions: their records and the server's memory before, during and after."""
+    before = rss_mib(pid) if pid else float("nan")
+    server_cpu = cpu_seconds(pid) if pid else float("nan")
+    peak = PeakRss(pid) if pid else None
+    cpu, start = time.process_time(), time.perf_counter()
+    users = await visit_all(base_url, n, args.steps, args.think, args.ramp)
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+    during = peak.stop() if peak else float("nan")
+    server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
+    after = await memory_after(base_url, pid, args.session_ttl) if pid else float("nan")
+    records = [r for u in users for r in u.records]
+    return {"n": n, "records": records, "before": before, "peak": during, "after": after,
+            "wall": wall, "client_cpu": cpu, "server_cpu": server_cpu,
+            "load": os.getloadavg()[1]}  # fmt: skip
+
+
+async def page_costs(base_url: str, pid: int, repeats: int = 5) -> None:
+    """One session alone: each page opened and then narrowed to a region ``repeats``
+    times; the server's CPU and the time of a run, per page (medians)."""
+    session = Session(base_url)
+    await session.connect()
+    await session.open("overview")
+    rows = []
+    for page in PAGES:
+        cpu, seconds = [], []
+        for repeat in range(repeats):
+            for action in ("open", "region", "clear"):
+                before = cpu_seconds(pid)
+                if action == "open":
+                    run = await session.open(page)
+                else:
+                    options = list(session.widget("Region").multiselect.options)
+                    chosen = [options[repeat % len(options)]] if action == "region" else []
+                    run = await session.choose("Region", chosen)
+                cpu.append(cpu_seconds(pid) - before)
+                seconds.append(run.seconds)
+        rows.append(f"| {page} | {statistics.median(cpu):.3f} | {statistics.median(seconds):.3f} |")
+    await session.close()
+    print(f"\n### One session alone: a run of each page (median of {3 * repeats})\n")
+    print("| page | server CPU s | run s |\n| --- | ---: | ---: |")
+    print("\n".join(rows))
+
+
+def report(result: dict) -> None:
+    n, records = result["n"], result["records"]
+    print(f"\n### {n} sessions\n")
+    print(table(records))
+    ok = [r for r in records if r[2] is None]
+    print(f"\n{len(records)} actions, {len(records) - len(ok)} errors, "
+          f"{result['wall']:.0f} s in all, {len(records) / result['wall']:.1f} actions/s; "
+          f"this client used {result['client_cpu']:.1f} s of CPU; the machine's load "
+          f"average (5 min) was {result['load']:.1f}")  # fmt: skip
+    print(
+        f"Server CPU: {result['server_cpu']:.0f} s for the round, "
+        f"{result['server_cpu'] / max(len(records), 1):.3f} s per action"
+    )
+    print(f"Server RSS: {result['before']:.0f} MiB before, {result['peak']:.0f} MiB at the "
+          f"peak, {result['after']:.0f} MiB after the sessions closed "
+          f"({result['after'] - result['before']:+.0f} MiB)")  # fmt: skip
+    for line in errors_seen(records):
+        print(f"  error: {line}")
+    sys.stdout.flush()
+
+
+async def main_async(args, cache_dir: Path | None) -> None:
+    await warm_up(args.url, cache_dir)
+    if args.per_page and args.pid:
+        await page_costs(args.url, args.pid)
+    print(f"Machine: {os.cpu_count()} cores; {args.steps} steps per session, "
+          f"{args.think:g} s (±50%) between steps, sessions started over {args.ramp:g} s.")  # fmt: skip
+    for n in args.sessions:
+        report(await round_of(args, args.url, args.pid, n))
+    if args.browsers:
+        from load_browsers import compare
+
+        await compare(args, args.url, args.browsers)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, nargs="+", default=[10, 25, 50])
+    parser.add_argument("--steps", type=int, default=12, help="actions per session")
+    parser.add_argument("--think", type=float, default=5.0, help="seconds between steps")
+    parser.add_argument("--ramp", type=float, default=5.0, help="seconds to start them all")
+    parser.add_argument("--browsers", type=int, default=0, help="real chromium pages to compare")
+    parser.add_argument("--session-ttl", type=int, default=120,
+                        help="the server's server.disconnectedSessionTTL (seconds)")  # fmt: skip
+    parser.add_argument("--per-page", action="store_true",
+                        help="first, each page's run in one session alone")  # fmt: skip
+    parser.add_argument("--url", help="a running server (default: start one)")
+    parser.add_argument("--pid", type=int, help="that server's process, for its memory")
+    args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server it started too
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    if args.url:
+        asyncio.run(main_async(args, None))
+        return
+    with Server(session_ttl=args.session_ttl) as server:
+        args.url, args.pid = server.url, server.pid
+        asyncio.run(main_async(args, server.cache_dir))
+
+
+if __name__ == "__main__":
+    main()

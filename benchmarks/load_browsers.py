@@ -1,0 +1,183 @@
+"""``load.py --browsers K``: K real chromium pages through the protocol sessions' steps.
+
+A check that the protocol client's figures are real: K browser pages (Playwright, Debian's
+chromium) and then K protocol sessions do the same steps on the same server, and their
+times are printed side by side. A browser action is timed from the click (or the page
+load) to the ``script_finished`` message on the page's websocket and the app showing that
+it is no longer running: the protocol's time plus the browser's own rendering.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import shutil
+import statistics
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from load import MEETINGS_HEADER, PAGES, LoadError, Record, percentile, round_of
+from playwright.async_api import Browser, Page, async_playwright
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]  # fmt: skip
+TIMEOUT_MS = 120_000  # a guard against a hung server, not a budget
+TITLES = {page: page.capitalize() for page in PAGES}
+
+
+class BrowserUser:
+    """One chromium page doing the protocol users' steps, its websocket watched."""
+
+    def __init__(self, number: int, steps: int, think: float) -> None:
+        self.number, self.steps, self.think = number, steps, think
+        self.records: list[Record] = []
+        self._finished = asyncio.Event()
+
+    async def visit(self, browser: Browser, base_url: str) -> None:
+        context = await browser.new_context(viewport={"width": 1400, "height": 900},
+                                            accept_downloads=True)  # fmt: skip
+        page = await context.new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        page.on("websocket", lambda ws: ws.on("framereceived", self._frame))
+        rng = random.Random(self.number)
+        try:
+            await self._timed("open overview (new session)", page, page.goto(base_url + "/"))
+            plan = self._plan()
+            for step in range(self.steps - 1):
+                await asyncio.sleep(self.think * rng.uniform(0.5, 1.5))
+                name, action = plan[step % len(plan)]
+                await self._timed(name, page, action(page, rng))
+        finally:
+            await context.close()
+
+    def _plan(self) -> list:
+        def page(name):
+            return lambda p, rng: (
+                p.get_by_test_id("stSidebarNav")
+                .get_by_role("link", name=TITLES[name], exact=True)
+                .click()
+            )
+
+        return [
+            ("filter region", self._region),
+            ("open regions", page("regions")),
+            ("filter years", self._years),
+            ("open trends", page("trends")),
+            ("open themes", page("themes")),
+            ("open meetings", page("meetings")),
+            ("download CSV (file)", self._download),
+            ("filter region", self._region),
+            ("open data", page("data")),
+            ("open overview", page("overview")),
+            ("reset filters", lambda p, rng: p.get_by_test_id("stSidebar").get_by_role(
+                "button", name="Reset filters").click()),
+        ]  # fmt: skip
+
+    async def _region(self, page: Page, rng: random.Random) -> None:
+        """Add a region to the selection (one of three, by the user's number)."""
+        sidebar = page.get_by_test_id("stSidebar")
+        box = sidebar.get_by_test_id("stMultiSelect").filter(
+            has=page.get_by_role("combobox", name="Region", exact=True)
+        )
+        await box.get_by_role("combobox").click()
+        options = page.get_by_role("option")
+        await options.first.wait_for()
+        names = await options.all_inner_texts()
+        await options.nth((self.number + rng.randrange(3)) % len(names)).click()
+        await page.keyboard.press("Escape")
+
+    async def _years(self, page: Page, rng: random.Random) -> None:
+        """Move the first year one on with the keyboard."""
+        thumb = page.get_by_test_id("stSidebar").get_by_role("slider").first
+        await thumb.focus()
+        await page.keyboard.press("ArrowRight")
+
+    async def _download(self, page: Page, rng: random.Random) -> float:
+        start = time.perf_counter()
+        async with page.expect_download() as info:
+            await (
+                page.get_by_test_id("stDownloadButton")
+                .filter(has_text="Download CSV")
+                .first.click()
+            )
+        download = await info.value
+        text = Path(await download.path()).read_text(encoding="utf-8-sig")
+        seconds = time.perf_counter() - start
+        if not text.startswith(MEETINGS_HEADER + "\r\n"):
+            raise LoadError(f"not the meetings CSV: {text[:120]!r}")
+        await asyncio.wait_for(self._finished.wait(), TIMEOUT_MS / 1000)  # the click's run
+        return seconds
+
+    def _frame(self, payload: str | bytes) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg.FromString(payload)
+            if (
+                message.WhichOneof("type") == "script_finished"
+                and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
+            ):
+                self._finished.set()
+
+    async def _timed(self, name: str, page: Page, action) -> None:
+        self._finished.clear()
+        start = time.perf_counter()
+        try:
+            seconds = await action
+            if not isinstance(seconds, float):  # a run: until it finished and was drawn
+                await asyncio.wait_for(self._finished.wait(), TIMEOUT_MS / 1000)
+                await page.wait_for_selector(
+                    "[data-testid=stApp][data-test-script-state=notRunning]", state="attached"
+                )
+                seconds = time.perf_counter() - start
+        except Exception as exc:
+            self.records.append((name, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
+            return
+        self.records.append((name, seconds, None))
+
+
+async def browser_round(base_url: str, k: int, steps: int, think: float) -> list[Record]:
+    executable = shutil.which("chromium")
+    if executable is None:
+        raise SystemExit("--browsers needs Debian's chromium (apt-get install chromium)")
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        users = [BrowserUser(i, steps, think) for i in range(k)]
+        await asyncio.gather(*(u.visit(browser, base_url) for u in users))
+        await browser.close()
+    return [r for u in users for r in u.records]
+
+
+def side_by_side(protocol: list[Record], browsers: list[Record]) -> str:
+    """Markdown: per action, the protocol's and the browsers' p50 and p95, and errors."""
+    times: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    errors: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for who, records in (("protocol", protocol), ("browser", browsers)):
+        for action, seconds, error in records:
+            if error is None:
+                times[action][who].append(seconds)
+            else:
+                errors[action][who] += 1
+    lines = ["| action | protocol p50 s | browser p50 s | protocol p95 s | browser p95 s | "
+             "errors (protocol / browser) |", "| --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for action in dict.fromkeys([r[0] for r in browsers + protocol]):
+        p, b = (
+            times[action]["protocol"] or [float("nan")],
+            times[action]["browser"] or [float("nan")],
+        )
+        lines.append(f"| {action} | {statistics.median(p):.2f} | {statistics.median(b):.2f} | "
+                     f"{percentile(p, 0.95):.2f} | {percentile(b, 0.95):.2f} | "
+                     f"{errors[action]['protocol']} / {errors[action]['browser']} |")  # fmt: skip
+    return "\n".join(lines)
+
+
+async def compare(args, base_url: str, k: int) -> None:
+    """K browser pages, then K protocol sessions, on the same steps; one table."""
+    browsers = await browser_round(base_url, k, args.steps, args.think)
+    protocol = (await round_of(args, base_url, None, k))["records"]
+    print(f"\n### {k} real browsers (chromium) against {k} protocol sessions\n")
+    print(side_by_side(protocol, browsers))
+    for action, _, error in browsers:
+        if error:
+            print(f"  browser error: {action}: {error}")

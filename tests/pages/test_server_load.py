@@ -1,0 +1,51 @@
+"""What keeps one server quick with many sessions: no file watching, the long-lived objects
+out of the garbage collector's way (benchmarks/load.py measures the effect)."""
+
+from __future__ import annotations
+
+import gc
+import tomllib
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages.shared import state
+from tests.conftest import ROOT
+
+
+def test_the_served_app_watches_no_files_and_keeps_xsrf_protection():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    server = config["server"]
+    assert server["fileWatcherType"] == "none"
+    assert server.get("enableXsrfProtection", True) is True
+
+
+def test_objects_alive_are_frozen_once_per_long_lived_state():
+    gc.unfreeze()
+    store = {"frozen": None}
+    try:
+        state._freeze_when_changed(store, (1, False, False))
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+
+        later = [[n] for n in range(1000)]  # objects of a later run
+        state._freeze_when_changed(store, (1, False, False))
+        assert gc.get_freeze_count() == frozen  # the same state: nothing more is frozen
+
+        state._freeze_when_changed(store, (1, True, False))  # e.g. the gazetteer is built
+        assert gc.get_freeze_count() >= frozen + len(later)
+        assert store["frozen"] == (1, True, False)
+    finally:
+        gc.unfreeze()
+
+
+@pytest.mark.parametrize("page", ["overview", "meetings"])
+def test_a_download_click_reruns_nothing(bundled, monkeypatch, page):
+    for name, value in bundled.environment.items():
+        monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    if page != "overview":
+        at.switch_page(f"pages/{page}.py").run()
+    buttons = [b.proto for b in at.get("download_button")]
+    assert len(buttons) >= 2  # a CSV and the snapshot
+    assert all(b.ignore_rerun and b.deferred_file_id for b in buttons), buttons
