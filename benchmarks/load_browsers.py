@@ -18,7 +18,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from load import MEETINGS_HEADER, PAGES, LoadError, Record, cpu_seconds, percentile, round_of
+from load import MEETINGS_HEADER, PAGES, Record, cpu_seconds, percentile, round_of
+from load_client import LoadError
 from playwright.async_api import Browser, Page, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
