@@ -4,7 +4,8 @@ A check that the protocol client's figures are real: K browser pages (Playwright
 chromium) and then K protocol sessions do the same steps on the same server, and their
 times are printed side by side. A browser action is timed from the click (or the page
 load) to the ``script_finished`` message on the page's websocket and the app showing that
-it is no longer running: the protocol's time plus the browser's own rendering.
+it is no longer running (the protocol's time plus the browser's own drawing); both are
+printed.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from load import MEETINGS_HEADER, PAGES, LoadError, Record, percentile, round_of
+from load import MEETINGS_HEADER, PAGES, Record, cpu_seconds, percentile, round_of
+from load_client import LoadError
 from playwright.async_api import Browser, Page, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -33,8 +35,10 @@ class BrowserUser:
 
     def __init__(self, number: int, steps: int, think: float) -> None:
         self.number, self.steps, self.think = number, steps, think
-        self.records: list[Record] = []
+        self.records: list[Record] = []  # until the page got script_finished
+        self.drawn: list[Record] = []  # until the app showed it was done
         self._finished = asyncio.Event()
+        self._finished_at = 0.0
 
     async def visit(self, browser: Browser, base_url: str) -> None:
         context = await browser.new_context(viewport={"width": 1400, "height": 900},
@@ -104,11 +108,10 @@ class BrowserUser:
                 .first.click()
             )
         download = await info.value
-        text = Path(await download.path()).read_text(encoding="utf-8-sig")
+        text = Path(await download.path()).read_bytes().decode("utf-8-sig")
         seconds = time.perf_counter() - start
-        if not text.startswith(MEETINGS_HEADER + "\r\n"):
+        if not text.startswith(MEETINGS_HEADER):
             raise LoadError(f"not the meetings CSV: {text[:120]!r}")
-        await asyncio.wait_for(self._finished.wait(), TIMEOUT_MS / 1000)  # the click's run
         return seconds
 
     def _frame(self, payload: str | bytes) -> None:
@@ -118,6 +121,7 @@ class BrowserUser:
                 message.WhichOneof("type") == "script_finished"
                 and message.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN
             ):
+                self._finished_at = time.perf_counter()
                 self._finished.set()
 
     async def _timed(self, name: str, page: Page, action) -> None:
@@ -125,19 +129,24 @@ class BrowserUser:
         start = time.perf_counter()
         try:
             seconds = await action
-            if not isinstance(seconds, float):  # a run: until it finished and was drawn
-                await asyncio.wait_for(self._finished.wait(), TIMEOUT_MS / 1000)
-                await page.wait_for_selector(
-                    "[data-testid=stApp][data-test-script-state=notRunning]", state="attached"
-                )
-                seconds = time.perf_counter() - start
+            if isinstance(seconds, float):  # a download: until the file was saved
+                self.records.append((name, seconds, None))
+                return
+            await asyncio.wait_for(self._finished.wait(), TIMEOUT_MS / 1000)
+            await page.wait_for_selector(
+                "[data-testid=stApp][data-test-script-state=notRunning]", state="attached"
+            )
         except Exception as exc:
             self.records.append((name, time.perf_counter() - start, f"{type(exc).__name__}: {exc}"))
             return
-        self.records.append((name, seconds, None))
+        self.records.append((name, self._finished_at - start, None))
+        self.drawn.append((name, time.perf_counter() - start, None))
 
 
-async def browser_round(base_url: str, k: int, steps: int, think: float) -> list[Record]:
+async def browser_round(
+    base_url: str, k: int, steps: int, think: float
+) -> tuple[list[Record], list[Record]]:
+    """K chromium pages' records: until script_finished, and until drawn."""
     executable = shutil.which("chromium")
     if executable is None:
         raise SystemExit("--browsers needs Debian's chromium (apt-get install chromium)")
@@ -146,38 +155,48 @@ async def browser_round(base_url: str, k: int, steps: int, think: float) -> list
         users = [BrowserUser(i, steps, think) for i in range(k)]
         await asyncio.gather(*(u.visit(browser, base_url) for u in users))
         await browser.close()
-    return [r for u in users for r in u.records]
+    return [r for u in users for r in u.records], [r for u in users for r in u.drawn]
 
 
-def side_by_side(protocol: list[Record], browsers: list[Record]) -> str:
-    """Markdown: per action, the protocol's and the browsers' p50 and p95, and errors."""
+def side_by_side(protocol: list[Record], browsers: list[Record], drawn: list[Record]) -> str:
+    """Markdown: per action, p50 and p95 of the protocol sessions, of the browsers until
+    their page got ``script_finished``, and until the app showed it was done; errors."""
+    columns = {"protocol": protocol, "browser": browsers, "drawn": drawn}
     times: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     errors: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for who, records in (("protocol", protocol), ("browser", browsers)):
+    for who, records in columns.items():
         for action, seconds, error in records:
             if error is None:
                 times[action][who].append(seconds)
             else:
                 errors[action][who] += 1
-    lines = ["| action | protocol p50 s | browser p50 s | protocol p95 s | browser p95 s | "
-             "errors (protocol / browser) |", "| --- | ---: | ---: | ---: | ---: | ---: |"]  # fmt: skip
-    for action in dict.fromkeys([r[0] for r in browsers + protocol]):
-        p, b = (
-            times[action]["protocol"] or [float("nan")],
-            times[action]["browser"] or [float("nan")],
-        )
-        lines.append(f"| {action} | {statistics.median(p):.2f} | {statistics.median(b):.2f} | "
-                     f"{percentile(p, 0.95):.2f} | {percentile(b, 0.95):.2f} | "
-                     f"{errors[action]['protocol']} / {errors[action]['browser']} |")  # fmt: skip
+    lines = ["| action | protocol p50 / p95 s | browser, to script_finished p50 / p95 s | "
+             "browser, drawn p50 / p95 s | errors (protocol / browser) |",
+             "| --- | ---: | ---: | ---: | ---: |"]  # fmt: skip
+    for action in dict.fromkeys(r[0] for r in browsers + protocol):
+        cells = []
+        for who in columns:
+            found = times[action][who]
+            cells.append(f"{statistics.median(found):.2f} / {percentile(found, 0.95):.2f}"
+                         if found else "–")  # fmt: skip
+        cells.append(f"{errors[action]['protocol']} / {errors[action]['browser']}")
+        lines.append(f"| {action} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 async def compare(args, base_url: str, k: int) -> None:
-    """K browser pages, then K protocol sessions, on the same steps; one table."""
-    browsers = await browser_round(base_url, k, args.steps, args.think)
-    protocol = (await round_of(args, base_url, None, k))["records"]
+    """K browser pages, then K protocol sessions, on the same steps; one table, and the
+    server's CPU per action for each (the same work, if the protocol client is faithful)."""
+    cpu = cpu_seconds(args.pid) if args.pid else float("nan")
+    browsers, drawn = await browser_round(base_url, k, args.steps, args.think)
+    browser_cpu = (cpu_seconds(args.pid) - cpu if args.pid else cpu) / max(len(browsers), 1)
+    result = await round_of(args, base_url, args.pid, k)
+    protocol = [r for r in result["records"] if r[0] != "connect"]
     print(f"\n### {k} real browsers (chromium) against {k} protocol sessions\n")
-    print(side_by_side(protocol, browsers))
+    print(side_by_side(protocol, browsers, drawn))
+    print(f"\nServer CPU per action: {browser_cpu:.3f} s for the browsers, "
+          f"{result['server_cpu'] / max(len(protocol), 1):.3f} s for the protocol "
+          f"sessions")  # fmt: skip
     for action, _, error in browsers:
         if error:
             print(f"  browser error: {action}: {error}")
