@@ -22,11 +22,14 @@ analysis, settings = current.analysis, current.settings
 st.title("Data")
 
 updated = analysis.updated
-cols = st.columns(4)
+cols = st.columns(5)
 cols[0].metric("Reports in use", len(analysis.events))
-cols[1].metric("Files read", analysis.n_files)
-cols[2].metric("Skipped", len(analysis.skipped))
-cols[3].metric("Last update", updated.strftime("%Y-%m-%d") if updated else "–",
+cols[1].metric("Meetings", len(analysis.meetings),
+               help="The reports grouped: copies, translations, press releases and wires of "
+                    "one meeting count once.")  # fmt: skip
+cols[2].metric("Files read", analysis.n_files)
+cols[3].metric("Skipped", len(analysis.skipped))
+cols[4].metric("Last update", updated.strftime("%Y-%m-%d") if updated else "–",
                help=updated.strftime("%Y-%m-%d %H:%M") if updated else None)  # fmt: skip
 # Folders by name, as the sources name them: viewers never see the server's paths.
 st.write("Corpus folders: " + ", ".join(f"**{as_text(Path(p).name)}**" for p in analysis.paths))

@@ -337,10 +337,12 @@ def test_meetings_page_lists_the_selection_and_opens_a_report_from_a_link():
     assert "Havana" in venue_source and len(venue_source.split()) > 6  # the sentence itself
 
 
-def test_data_page_lists_folders_sources_and_refits(monkeypatch):
+def test_data_page_lists_folders_sources_and_refits(monkeypatch, bundled):
     monkeypatch.setenv("MEETINGS_EDITING", "everyone")
     at = open_app("data")
     assert at.metric[0].label == "Reports in use"
+    meetings = next(m for m in at.metric if m.label == "Meetings")
+    assert int(meetings.value) == bundled.analysis.meetings.shape[0] <= int(at.metric[0].value)
     sources = at.dataframe[-1].value
     assert "source_url" in sources and sources["source_url"].str.startswith("http").all()
 
