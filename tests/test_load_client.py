@@ -13,6 +13,7 @@ import io
 import re
 import sys
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -24,11 +25,18 @@ sys.modules["load"] = load
 _SPEC.loader.exec_module(load)
 
 
+def run(coroutine):
+    """``asyncio.run`` on a thread of its own: the browser tests' Playwright keeps an event
+    loop running on this one."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
 @pytest.fixture(scope="module")
 def server_url(bundled):
     """A dashboard server on the bundled corpus with its fitted model; one full render."""
     with load.Server(env=bundled.environment, session_ttl=2) as server:
-        asyncio.run(load.warm_up(server.url, None))
+        run(load.warm_up(server.url, None))
         yield server.url
 
 
@@ -42,7 +50,7 @@ def meetings_shown(run) -> int:
 
 def test_two_sessions_do_every_step_without_errors(server_url):
     steps = 12  # the first page and one round of the plan: every kind of action
-    users = asyncio.run(load.visit_all(server_url, 2, steps, think=0.0, ramp=0.0))
+    users = run(load.visit_all(server_url, 2, steps, think=0.0, ramp=0.0))
 
     for user in users:
         errors = [(action, error) for action, _, error in user.records if error]
@@ -73,7 +81,7 @@ def test_a_filter_change_changes_what_the_server_sends(server_url):
             await session.close()
         return everything, narrowed, region, query, body
 
-    everything, narrowed, region, query, body = asyncio.run(visit())
+    everything, narrowed, region, query, body = run(visit())
     assert 0 < meetings_shown(narrowed) < meetings_shown(everything)
     assert "region=" in query  # the filter is in the URL the server gave back
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
