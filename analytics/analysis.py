@@ -11,7 +11,7 @@ from functools import cached_property
 
 import pandas as pd
 
-from analytics.corrections import Corrections, apply_corrections
+from analytics.corrections import Corrections, apply_corrections, orphans
 from analytics.ingest.store import StoredTexts
 from analytics.meetings import meetings_of
 from analytics.model.classify import quote_evidence
@@ -83,12 +83,21 @@ class Analysis:
             meetings=None,
         )  # fmt: skip
 
-    def agreement_with_editors(self) -> pd.DataFrame:
+    @cached_property
+    def editors_agreement(self) -> tuple[pd.DataFrame, int]:
         """Theme by theme, how far the model's themes agree with the editors' on the
-        reports whose themes they corrected (no rows when none was)."""
+        reports whose themes they corrected (no rows when none was), and how many
+        reports those are; once per analysis."""
         rows = self.originals[0] if self.originals else self.events.iloc[:0]
         effect = self.corrections.in_effect
-        return agreement_with_corrections(rows, self.events, effect, self.model.theme_ids_)
+        table = agreement_with_corrections(rows, self.events, effect, self.model.theme_ids_)
+        themed = set(effect.loc[effect["field"] == "theme", "doc_id"])
+        return table, int(self.events["doc_id"].isin(themed).sum())
+
+    @cached_property
+    def orphaned_corrections(self) -> pd.DataFrame:
+        """The corrections in effect whose report is no longer in the corpus."""
+        return orphans(self.corrections.in_effect, self.events)
 
     def uncorrected(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The events and their themes as extraction and the model gave them."""

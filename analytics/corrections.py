@@ -18,6 +18,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache, cached_property
 from pathlib import Path
 
 import pandas as pd
@@ -79,7 +80,7 @@ class Corrections:
     log: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=LOG_COLUMNS))
     problems: tuple[str, ...] = ()
 
-    @property
+    @cached_property  # once per log read: every page of every session asks for it
     def in_effect(self) -> pd.DataFrame:
         """The corrections that hold: not undone, and the latest of each meeting's field
         (of each theme, for themes), in the order they were made."""
@@ -363,6 +364,7 @@ def _as_log(kind: str, value: object) -> str:
     return str(value).strip()
 
 
+@cache  # the table of regions is read once per process, not on every rerun of the form
 def choices(regions_file: Path) -> tuple[list[str], list[str]]:
     """The countries and the regions an editor chooses from (the regions table's, and
     ``Global`` for the organisation's own meetings)."""

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from analytics.corrections import orphans
 from analytics.errors import AnalyticsError, UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
 from analytics.ingest.uploads import save_upload
@@ -45,7 +44,7 @@ download_csv(current, analysis.skipped, "skipped", key="skipped")
 
 st.subheader("Corrections")
 in_effect = analysis.corrections.in_effect
-gone = orphans(in_effect, analysis.events)
+gone = analysis.orphaned_corrections
 if in_effect.empty:
     st.caption("No meeting has been corrected. An editor corrects a meeting's date, venue, "
                "region, type or themes where the meeting is opened (Meetings page).")  # fmt: skip

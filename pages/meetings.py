@@ -52,14 +52,14 @@ if rows:
     st.query_params.pop("report", None)
 # A link names a meeting by any of its reports (its lead's, as the table gives it).
 asked = st.query_params.get("meeting")
-meeting_of = dict(zip(current.analysis.events["doc_id"], current.analysis.events["meeting_id"],
-                      strict=True))  # fmt: skip
+reports_all = current.analysis.events
+found = reports_all.loc[reports_all["doc_id"] == asked, "meeting_id"] if asked else []
 meetings = current.events.set_index("meeting_id", drop=False)
-if meeting_of.get(asked) not in meetings.index:
+if len(found) == 0 or found.iloc[0] not in meetings.index:
     st.info("Select a meeting in the table to read its reports and the evidence of its themes.")
     st.stop()
 
-meeting = meetings.loc[meeting_of[asked]]
+meeting = meetings.loc[found.iloc[0]]
 reports = current.analysis.reports_of(meetings.loc[[meeting["meeting_id"]]])
 listed = meeting_reports(reports)
 mine = current.analysis.corrections.in_effect

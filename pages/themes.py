@@ -147,11 +147,7 @@ def _agreement_with_editors() -> None:
     download_csv(current, editors, "editors-agreement", key="editors_agreement")
 
 
-editors = analysis.agreement_with_editors()
-effect = analysis.corrections.in_effect
-reviewed = len(
-    set(effect.loc[effect["field"] == "theme", "doc_id"]) & set(analysis.events["doc_id"])
-)
+editors, reviewed = analysis.editors_agreement
 _quality_figures()
 _agreement_with_editors()
 tables = {"theme_trend": trend, "theme_regions": spread, "evidence": evidence,

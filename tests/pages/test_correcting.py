@@ -10,9 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.corrections import Correction, append_corrections
 from analytics.pipeline import analyse
-from tests.conftest import ROOT, SMALL_REPORTS
-
-APP = str(ROOT / "app.py")
+from tests.conftest import SMALL_REPORTS
+from tests.pages.test_pages import open_app
 
 
 @pytest.fixture
@@ -29,17 +28,6 @@ def corpus(make_corpus, settings, monkeypatch):
         monkeypatch.setenv(name, value)
     analysis = analyse(settings)
     return settings, analysis.events.set_index("source")["doc_id"]
-
-
-def _open(page: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=180)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def _widget(widgets, label: str):
@@ -75,8 +63,8 @@ def _meetings_row(at: AppTest, doc_source: str):
 def test_an_editor_corrects_a_meeting_and_every_page_counts_it(corpus):
     settings, ids = corpus
     nairobi = ids["corpus/nairobi.txt"]
-    before = int(_open("overview", theme="E-commerce").metric[0].value)
-    at = _open("meetings", meeting=nairobi)
+    before = int(open_app("overview", theme="E-commerce").metric[0].value)
+    at = open_app("meetings", meeting=nairobi)
     assert "Nairobi, Kenya" in _read(m.value for m in at.markdown)
     _widget(at.text_input, "City").input("Mombasa")
     themes = _widget(at.multiselect, "Themes")
@@ -100,7 +88,7 @@ def test_an_editor_corrects_a_meeting_and_every_page_counts_it(corpus):
         ("theme", "", "ecommerce", "everyone"),
     ]
     # Every page counts the corrected meeting: one more discussed e-commerce.
-    assert int(_open("overview", theme="E-commerce").metric[0].value) == before + 1
+    assert int(open_app("overview", theme="E-commerce").metric[0].value) == before + 1
     # Undone, one at a time: the model's values are back, and the mark is gone.
     for _ in range(2):
         next(b for b in at.button if b.label == "Undo").click()
@@ -108,7 +96,7 @@ def test_an_editor_corrects_a_meeting_and_every_page_counts_it(corpus):
     assert not [b for b in at.button if b.label == "Undo"]
     assert _meetings_row(at, "corpus/nairobi.txt")["corrected"] == ""
     assert "Mombasa" not in _read(m.value for m in at.markdown)
-    assert int(_open("overview", theme="E-commerce").metric[0].value) == before
+    assert int(open_app("overview", theme="E-commerce").metric[0].value) == before
 
 
 def test_a_viewer_sees_the_corrections_but_cannot_make_or_undo_them(corpus, monkeypatch):
@@ -118,7 +106,7 @@ def test_a_viewer_sees_the_corrections_but_cannot_make_or_undo_them(corpus, monk
                        [Correction(lome, "region", "West and Central Africa", "Europe", "test",
                                    "ana@example.org")])  # fmt: skip
     monkeypatch.setenv("MEETINGS_EDITING", "off")
-    at = _open("meetings", meeting=lome)
+    at = open_app("meetings", meeting=lome)
     assert "Region: West and Central Africa → Europe · ana@example.org" in _captions(at)
     assert not [b for b in at.button if b.label in ("Undo", "Save corrections")]
     assert not at.get("expander") or all("Correct" not in e.proto.label for e in at.expander)
@@ -133,7 +121,7 @@ def test_the_data_page_counts_corrections_and_names_those_left_out(corpus):
     ])  # fmt: skip
     with open(settings.corrections_file, "a", encoding="utf-8") as log:
         log.write("zz,x,colour,red,blue,,,\n")
-    at = _open("data")
+    at = open_app("data")
     assert "1 corrections in effect on 1 meetings" in _read(m.value for m in at.markdown)
     warnings = _read(w.value for w in at.warning)
     assert "1 corrections are of reports no longer in the corpus" in warnings
@@ -148,7 +136,7 @@ def test_the_themes_page_measures_the_model_against_the_editors(corpus):
         Correction(nairobi, "theme", "", "ecommerce"),
         Correction(nairobi, "theme", "revenue", ""),
     ])  # fmt: skip
-    at = _open("themes")
+    at = open_app("themes")
     table = _table_with(at, "theme", "E-commerce").set_index("theme")
     assert table.at["E-commerce", "support"] == 1 and table.at["E-commerce", "recall"] == 0.0
     assert table.at["Revenue", "assigned"] == 1 and table.at["Revenue", "precision"] == 0.0
@@ -169,7 +157,7 @@ def test_a_meeting_of_two_reports_is_corrected_and_undone_as_one(
         monkeypatch.setenv(name, value)
     analysis = analyse(settings)
     nairobi = analysis.events.set_index("source").loc["corpus/nairobi.txt"]
-    at = _open("meetings", meeting=nairobi["doc_id"])
+    at = open_app("meetings", meeting=nairobi["doc_id"])
     assert _meetings_row(at, "corpus/nairobi.txt")["reports"] == 2
     assert at.radio[0].label == "2 reports of this meeting"
     _widget(at.text_input, "City").input("Mombasa")
