@@ -131,9 +131,9 @@ class Session:
         return await self.rerun([WidgetState(id=self.widget(label).button.id, trigger_value=True)])
 
     async def download(self, label: str = "Download CSV") -> tuple[bytes, float, Run | None]:
-        """Click a download button of deferred data: the file's URL asked of the server,
-        the file fetched, and the click's run unless the button reruns nothing. Returns the
-        file, its seconds and that run."""
+        """Click a download button: the file fetched (its URL asked of the server first
+        when it is made on click), and the click's run unless the button reruns nothing.
+        Returns the file, its seconds and that run."""
         buttons = [
             e.download_button
             for e in self.last.elements
@@ -147,19 +147,23 @@ class Session:
         if not button.ignore_rerun:  # the frontend sends the click first
             trigger = WidgetState(id=button.id, trigger_value=True)
             click = asyncio.ensure_future(self.rerun([trigger]))
+        url = button.url or await self._deferred_url(button.deferred_file_id)
+        got = await self.http.fetch(self.base_url + url, headers=self._headers())
+        seconds = time.perf_counter() - start
+        return got.body, seconds, (await click if click is not None else None)
+
+    async def _deferred_url(self, file_id: str) -> str:
+        """The URL of a file made on click, as the server answers for it."""
         request = BackMsg()
         operation = request.backend_operation_request
         operation.request_id, operation.session_id = uuid.uuid4().hex, self.session_id
-        operation.deferred_file.file_id = button.deferred_file_id
+        operation.deferred_file.file_id = file_id
         answer = self._responses[operation.request_id] = asyncio.get_running_loop().create_future()
         await self._send(request)
         response = await asyncio.wait_for(answer, ACTION_TIMEOUT)
         if response.error_msg:
             raise LoadError(f"download refused: {response.error_msg}")
-        got = await self.http.fetch(self.base_url + response.deferred_file.url,
-                                    headers=self._headers())  # fmt: skip
-        seconds = time.perf_counter() - start
-        return got.body, seconds, (await click if click is not None else None)
+        return response.deferred_file.url
 
     async def rerun(
         self, triggers: list[WidgetState] | None = None, page_hash: str = "", page_name: str = ""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 import pandas as pd
@@ -11,7 +12,10 @@ from analytics.views.export import csv_bytes, export_name, manifest, snapshot_zi
 from analytics.views.filters import Filters
 from pages.shared.filters import View, permalink
 
-__all__ = ["download_csv", "snapshot"]
+__all__ = ["download_csv", "file_data", "snapshot"]
+
+# Tables up to this many rows are sent with the page; larger ones are made on click.
+INLINE_ROWS = 5_000
 
 
 def _filter_values(filters: Filters) -> dict[str, object]:
@@ -19,15 +23,29 @@ def _filter_values(filters: Filters) -> dict[str, object]:
     return {k: v for k, v in values.items() if v not in (None, "", [])}
 
 
+def file_data(make: Callable[[], bytes], rows: int) -> bytes | Callable[[], bytes]:
+    """A download's data: the file itself when its tables are small, else ``make``.
+
+    A file made on click is kept unmapped by Streamlit until the browser fetches it, and
+    any other session's run that ends meanwhile can delete it (under load most such
+    downloads failed). A small file made with the page is held by its session, and costs
+    milliseconds; a large table's CSV takes longer than the rest of the page, so it waits
+    for the click."""
+    return make() if rows <= INLINE_ROWS else make
+
+
+def _rows(tables: Mapping[str, pd.DataFrame]) -> int:
+    return sum(len(table) for table in tables.values())
+
+
 def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> None:
     """A "Download CSV" button with exactly ``table``."""
     name = export_name(f"{current.page}-{what}", _filter_values(current.filters),
                        datetime.now(), "csv")  # fmt: skip
-    # The file is made on click (a callable), not on every rerun: a large table's CSV
-    # takes longer than the rest of the page. A click reruns nothing ("ignore"): the page
-    # would not change, and under load that rerun's clean-up could drop the file being made.
-    st.download_button("Download CSV", lambda: csv_bytes(table), file_name=name, mime="text/csv",
-                       key=f"csv_{key}", icon=":material/download:", on_click="ignore")  # fmt: skip
+    # A click reruns nothing ("ignore"): the page would not change.
+    st.download_button("Download CSV", file_data(lambda: csv_bytes(table), len(table)),
+                       file_name=name, mime="text/csv", key=f"csv_{key}",
+                       icon=":material/download:", on_click="ignore")  # fmt: skip
 
 
 def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
@@ -43,7 +61,7 @@ def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
     }
     st.download_button(
         "Download snapshot (.zip)",
-        lambda: snapshot_zip(tables, manifest(**info, tables=tables)),  # made on click
+        file_data(lambda: snapshot_zip(tables, manifest(**info, tables=tables)), _rows(tables)),
         file_name=export_name(current.page, _filter_values(current.filters), now, "zip"),
         mime="application/zip",
         key="snapshot",

@@ -9,7 +9,7 @@ import tomllib
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages.shared import state
+from pages.shared import downloads, state
 from tests.conftest import ROOT
 
 
@@ -48,4 +48,20 @@ def test_a_download_click_reruns_nothing(bundled, monkeypatch, page):
         at.switch_page(f"pages/{page}.py").run()
     buttons = [b.proto for b in at.get("download_button")]
     assert len(buttons) >= 2  # a CSV and the snapshot
-    assert all(b.ignore_rerun and b.deferred_file_id for b in buttons), buttons
+    assert all(b.ignore_rerun for b in buttons), buttons
+
+
+def test_small_downloads_come_with_the_page_and_large_ones_on_click(bundled, monkeypatch):
+    """A file made on click can be deleted by another session's run before the browser
+    fetches it; a small file sent with the page is held by its own session."""
+    for name, value in bundled.environment.items():
+        monkeypatch.setenv(name, value)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    at.switch_page("pages/meetings.py").run()
+    buttons = [b.proto for b in at.get("download_button")]
+    assert all(b.url and not b.deferred_file_id for b in buttons), buttons
+
+    monkeypatch.setattr(downloads, "INLINE_ROWS", 10)  # the demo's meetings table is larger
+    at.run()
+    deferred = [b.proto.deferred_file_id for b in at.get("download_button")]
+    assert all(deferred), deferred
