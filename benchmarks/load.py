@@ -10,7 +10,8 @@ cookie, opens ``/_stcore/stream`` with the token as a subprotocol, asks for scri
 the messages it has cached) and reads the server's answers up to ``script_finished``. Its
 steps: open each of the six pages, change the region and year filters through their
 widgets, download the meetings table as CSV (a GET of the file the page sent, or for a
-large table a backend request for its URL first), with ``--think`` seconds (±50%) between steps, as a reader takes.
+large table a backend request for its URL first), with ``--think`` seconds (±50%)
+between steps, as a reader takes.
 
 An action's time runs from sending its message to the end of its run (``script_finished``)
 or the last byte of its file. For each N it prints p50/p95/max per action, the errors
