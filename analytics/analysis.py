@@ -4,6 +4,7 @@ on demand, and the editors' corrections applied (see :func:`analytics.pipeline.a
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -50,6 +51,9 @@ class Analysis:
     originals: tuple[pd.DataFrame, pd.DataFrame] | None = None
     # One row per meeting (see analytics.meetings); None until grouped.
     meetings: pd.DataFrame | None = None
+    # Unique to this object (a changed analysis is a new one): what a page made from it
+    # can be kept under this token.
+    token: int = field(init=False, default_factory=itertools.count().__next__, compare=False)
 
     def grouped(self, meeting_ids: pd.Series) -> Analysis:
         """This analysis with its reports grouped into meetings: ``events`` gains

@@ -8,6 +8,7 @@ from analytics.views.headline import overview_headline
 from analytics.views.tables import latest_meetings
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.kept import kept
 from pages.shared.over_time import themes_over_time
 from pages.shared.widgets import chart
 
@@ -16,7 +17,8 @@ st.title("Meeting themes at a glance")
 require_meetings(current)
 labels = current.labels
 
-figures = overview_headline(current.analysis.meetings, current.filters, current.analysis.texts)
+figures = kept(current, "headline", lambda: overview_headline(
+    current.analysis.meetings, current.filters, current.analysis.texts))  # fmt: skip
 before = figures["previous_years"]
 since = f" vs {before[0]}–{before[1]}" if before else ""
 cols = st.columns([1, 1, 1, 1.3, 2.6])
@@ -33,17 +35,17 @@ cols[4].metric(
     help=f"Discussed in {100 * figures['top_theme_share']:.0f}% of the selected meetings.",
 )
 
-matrix = region_theme_matrix(current.base, list(current.filters.themes) or current.named,
-                             current.few)  # fmt: skip
-chart(region_theme_heatmap(matrix, labels), key="heatmap")
+matrix = kept(current, "matrix", lambda: region_theme_matrix(
+    current.base, list(current.filters.themes) or current.named, current.few))  # fmt: skip
+chart(kept(current, "heatmap", lambda: region_theme_heatmap(matrix, labels)), key="heatmap")
 download_csv(current, matrix, "region-theme", key="heatmap")
 
-shown = theme_trends(current.base, current.shown, few=current.few)
+shown = kept(current, "trend", lambda: theme_trends(current.base, current.shown, few=current.few))
 themes_over_time(current, shown, current.shown, "share", "Themes over the years", key="trend")
 download_csv(current, shown, "themes-by-year", key="trend")
 
 st.subheader("Latest meetings")
-latest = latest_meetings(current.events, labels)
+latest = kept(current, "latest", lambda: latest_meetings(current.events, labels))
 st.dataframe(
     latest[["date", "title", "venue", "themes"]], hide_index=True, width="stretch",
     column_config={"date": st.column_config.DateColumn("Date", width="small"),

@@ -6,6 +6,7 @@ from analytics.views.aggregate import country_counts, region_profiles, regions_b
 from analytics.views.charts import region_comparison, world_map
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.kept import kept
 from pages.shared.widgets import chart, country_clicked, theme_clicked
 
 current = view("regions")
@@ -20,7 +21,8 @@ theme = None
 if shade != "Meetings":
     theme = right.selectbox("Theme", current.theme_ids, format_func=labels.get, key="map_theme")
 # A share is counted over the meetings of every filter but the themes (see View.base).
-countries = country_counts(current.events if theme is None else current.base, theme)
+countries = kept(current, "countries", lambda: country_counts(
+    current.events if theme is None else current.base, theme), theme)  # fmt: skip
 title = (
     f"Meetings by venue country ({len(countries)} countries)"
     if theme is None
@@ -29,8 +31,9 @@ title = (
 if countries.empty:
     st.info("None of the selected meetings has a venue country (all virtual).")
 else:
-    chart(world_map(countries, "share" if theme else "meetings", title), key="map",
-          on_select=country_clicked)  # fmt: skip
+    fig = kept(current, "map", lambda: world_map(countries, "share" if theme else "meetings",
+                                                 title), theme)  # fmt: skip
+    chart(fig, key="map", on_select=country_clicked)
     st.caption("Click a country to narrow the selection to meetings held there.")
 download_csv(current, countries, "countries", key="countries")
 
@@ -42,9 +45,11 @@ others = [r for r in regions if r != first]
 second = b.selectbox("Compared with", ["(none)", *others], index=1 if others else 0,
                      key="region_b")  # fmt: skip
 chosen = [first] if second == "(none)" else [first, second]
-profiles = region_profiles(current.base, chosen, list(current.filters.themes) or current.named,
-                           current.few)  # fmt: skip
-chart(region_comparison(profiles, labels), key="profiles", on_select=theme_clicked)
+profiles = kept(current, "profiles", lambda: region_profiles(
+    current.base, chosen, list(current.filters.themes) or current.named, current.few),
+    tuple(chosen))  # fmt: skip
+chart(kept(current, "profiles chart", lambda: region_comparison(profiles, labels), tuple(chosen)),
+      key="profiles", on_select=theme_clicked)  # fmt: skip
 st.caption("Click a bar to add its theme to the filters.")
 download_csv(current, profiles, "region-profiles", key="profiles")
 

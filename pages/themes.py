@@ -10,6 +10,7 @@ from analytics.views.tables import emerging_themes, theme_evidence
 from pages.shared import state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.kept import kept
 from pages.shared.widgets import chart
 
 current = view("themes")
@@ -20,7 +21,7 @@ events, labels, colors, few = current.base, current.labels, current.colors, curr
 analysis = current.analysis
 table = analysis.themes.set_index("theme")
 
-counts = themes_by_discussion(events, current.theme_ids)
+counts = kept(current, "counts", lambda: themes_by_discussion(events, current.theme_ids))
 ordered = list(counts)
 preferred = current.filters.themes[0] if current.filters.themes else ordered[0]
 theme = st.selectbox("Theme", ordered, index=ordered.index(preferred),
@@ -33,19 +34,20 @@ st.caption("Top terms: " + ", ".join(row["top_terms"]))
 
 left, right = st.columns(2)
 with left:
-    trend = theme_trends(events, [theme], few=few)
-    chart(theme_trend_lines(trend, labels, colors, "share", f"{labels[theme]} over the years"),
-          key="theme_trend")  # fmt: skip
+    trend = kept(current, "trend", lambda: theme_trends(events, [theme], few=few), theme)
+    chart(kept(current, "trend chart", lambda: theme_trend_lines(
+        trend, labels, colors, "share", f"{labels[theme]} over the years"), theme),
+        key="theme_trend")  # fmt: skip
     download_csv(current, trend, "theme-trend", key="theme_trend")
 with right:
-    spread = region_theme_matrix(events, [theme], few)
-    chart(theme_region_bars(spread, labels[theme], colors[theme]), key="spread")
+    spread = kept(current, "spread", lambda: region_theme_matrix(events, [theme], few), theme)
+    chart(kept(current, "spread chart", lambda: theme_region_bars(
+        spread, labels[theme], colors[theme]), theme), key="spread")  # fmt: skip
     download_csv(current, spread, "theme-regions", key="spread")
 
 st.subheader("Evidence: the sentences behind the theme")
-evidence = theme_evidence(
-    analysis.doc_themes, analysis.reports_of(events), theme, quote=analysis.evidence
-)
+evidence = kept(current, "evidence", lambda: theme_evidence(
+    analysis.doc_themes, analysis.reports_of(events), theme, quote=analysis.evidence), theme)  # fmt: skip
 if evidence.empty:
     st.info("No selected meeting discussed this theme.")
 for row in evidence.head(6).itertuples():

@@ -11,7 +11,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 import pandas as pd
@@ -97,11 +97,15 @@ def manifest(
     }
 
 
-def snapshot_zip(tables: Mapping[str, pd.DataFrame], manifest_: Mapping[str, object]) -> bytes:
-    """A zip of every table as CSV plus ``manifest.json``."""
+def snapshot_zip(
+    tables: Mapping[str, pd.DataFrame],
+    manifest_: Mapping[str, object],
+    csv: Callable[[pd.DataFrame], bytes] = csv_bytes,
+) -> bytes:
+    """A zip of every table as CSV (made by ``csv``) plus ``manifest.json``."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, table in tables.items():
-            archive.writestr(f"{name}.csv", csv_bytes(table))
+            archive.writestr(f"{name}.csv", csv(table))
         archive.writestr("manifest.json", json.dumps(manifest_, indent=2, ensure_ascii=False))
     return buffer.getvalue()

@@ -8,9 +8,10 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from analytics.views.export import csv_bytes, export_name, manifest, snapshot_zip
+from analytics.views.export import export_name, manifest, snapshot_zip
 from analytics.views.filters import Filters
 from pages.shared.filters import View, permalink
+from pages.shared.kept import csv_of
 
 __all__ = ["download_csv", "file_data", "snapshot"]
 
@@ -43,7 +44,7 @@ def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> Non
     name = export_name(f"{current.page}-{what}", _filter_values(current.filters),
                        datetime.now(), "csv")  # fmt: skip
     # A click reruns nothing ("ignore"): the page would not change.
-    st.download_button("Download CSV", file_data(lambda: csv_bytes(table), len(table)),
+    st.download_button("Download CSV", file_data(lambda: csv_of(table), len(table)),
                        file_name=name, mime="text/csv", key=f"csv_{key}",
                        icon=":material/download:", on_click="ignore")  # fmt: skip
 
@@ -61,7 +62,9 @@ def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
     }
     st.download_button(
         "Download snapshot (.zip)",
-        file_data(lambda: snapshot_zip(tables, manifest(**info, tables=tables)), _rows(tables)),
+        file_data(
+            lambda: snapshot_zip(tables, manifest(**info, tables=tables), csv_of), _rows(tables)
+        ),
         file_name=export_name(current.page, _filter_values(current.filters), now, "zip"),
         mime="application/zip",
         key="snapshot",

@@ -7,6 +7,7 @@ import streamlit as st
 
 from analytics.views.charts import theme_trend_lines, theme_trend_multiples
 from pages.shared.filters import View
+from pages.shared.kept import kept
 from pages.shared.widgets import chart
 
 __all__ = ["LINES", "MAX_LINES", "MULTIPLES", "themes_over_time"]
@@ -55,8 +56,10 @@ def themes_over_time(
     )  # fmt: skip
     pool = _pool(current, themes)
     if shown_as == MULTIPLES:
-        fig = theme_trend_multiples(trend, current.labels, current.colors, measure,
-                                    f"{name} ({pool}; {_FEW})", themes=themes)  # fmt: skip
+        title = f"{name} ({pool}; {_FEW})"
+        fig = kept(current, f"{key} multiples", lambda: theme_trend_multiples(
+            trend, current.labels, current.colors, measure, title, themes=themes),
+            title, measure, tuple(themes))  # fmt: skip
         chart(fig, key=key, on_select=on_select)
         return
     chosen = themes
@@ -73,6 +76,8 @@ def themes_over_time(
     lines = trend[trend["theme"].isin(order)].sort_values(
         "theme", key=lambda ids: ids.map(order), kind="stable"
     )
-    fig = theme_trend_lines(lines, current.labels, current.colors, measure,
-                            f"{name} ({pool}; {_FEW})")  # fmt: skip
+    title = f"{name} ({pool}; {_FEW})"
+    fig = kept(current, f"{key} lines", lambda: theme_trend_lines(
+        lines, current.labels, current.colors, measure, title),
+        title, measure, tuple(chosen))  # fmt: skip
     chart(fig, key=key, on_select=on_select)
