@@ -31,7 +31,8 @@ def _forget(table_id: int) -> None:
     _CSV.pop(table_id, None)
 
 
-@st.cache_resource(max_entries=1024, show_spinner=False)
+# About 40 kB an entry on the bundled corpus: at most some 20 MB for the server.
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _kept(key: str, _make: Callable[[], object]) -> object:
     made = _make()
     if isinstance(made, pd.DataFrame):
