@@ -13,6 +13,7 @@ from analytics.views.tables import demo_sources
 from pages.shared import sign_in, state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import view
+from pages.shared.kept import kept
 
 SHOWN = 10  # saved files named in the message; the others counted
 
@@ -40,7 +41,8 @@ if analysis.skipped.empty:
 else:
     st.warning(f"{len(analysis.skipped)} files or rows were skipped; every other one was read.")
     st.dataframe(analysis.skipped, hide_index=True, width="stretch")
-download_csv(current, analysis.skipped, "skipped", key="skipped")
+skipped = kept(current, "skipped", lambda: analysis.skipped)  # its CSV made once
+download_csv(current, skipped, "skipped", key="skipped")
 
 st.subheader("Corrections")
 in_effect = analysis.corrections.in_effect
@@ -144,9 +146,10 @@ if facts:
         "real WCO meetings. Each row gives the report, the facts it was written from and "
         "the public source."
     )
-    sources = demo_sources(facts)
+    sources = kept(current, "sources", lambda: demo_sources(facts), str(facts),
+                   facts.stat().st_mtime_ns)  # fmt: skip
     st.dataframe(sources, hide_index=True, width="stretch",
                  column_config={"source_url": st.column_config.LinkColumn("Source")})  # fmt: skip
     download_csv(current, sources, "sources", key="sources")
 
-snapshot(current, {"skipped": analysis.skipped, "corrections": in_effect})
+snapshot(current, {"skipped": skipped, "corrections": in_effect})

@@ -16,6 +16,7 @@ from pages.shared import state
 from pages.shared.corrections import correction_form, corrections_in_effect
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
+from pages.shared.kept import kept
 
 
 def _day(value) -> str:
@@ -27,7 +28,7 @@ st.title("Meetings")
 require_meetings(current)
 labels = current.labels
 
-table = meetings_table(current.events, labels)
+table = kept(current, "table", lambda: meetings_table(current.events, labels))
 st.caption(f"{len(table)} meetings. Sort by clicking a column; search with the sidebar or the "
            "table's search icon; select a row to read its reports.")  # fmt: skip
 picked = st.dataframe(
