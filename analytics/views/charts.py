@@ -204,29 +204,33 @@ def region_trend_multiples(
         rows=rows, cols=columns, subplot_titles=regions, shared_yaxes=True,
         vertical_spacing=0.12, horizontal_spacing=0.04,
     )  # fmt: skip
+    traces, cells_at = [], []
     for i, region in enumerate(regions):
         panel = trends[trends["region"] == region]
         for theme, cells in panel.groupby("theme", sort=False):
-            fig.add_trace(
-                go.Scatter(
-                    x=cells["year"],
-                    y=(100 * cells["share"]).round(1),
-                    name=labels.get(theme, theme),
-                    legendgroup=theme,
-                    showlegend=i == 0,
-                    mode="lines+markers",
-                    line={"color": colors.get(theme), "width": 1.5},
-                    marker={
+            traces.append(
+                {
+                    "type": "scatter",
+                    "x": cells["year"].tolist(),
+                    "y": (100 * cells["share"]).round(1).tolist(),
+                    "name": labels.get(theme, theme),
+                    "legendgroup": theme,
+                    "showlegend": i == 0,
+                    "mode": "lines+markers",
+                    "line": {"color": colors.get(theme), "width": 1.5},
+                    "marker": {
                         "size": 5,
                         "symbol": ["circle-open" if f else "circle" for f in cells["few"]],
                     },
-                    customdata=list(zip(cells["meetings"], cells["total"], strict=True)),
-                    hovertemplate=f"<b>{region}</b> %{{x}}<br>%{{fullData.name}}: "
+                    "customdata": list(zip(cells["meetings"], cells["total"], strict=True)),
+                    "hovertemplate": f"<b>{region}</b> %{{x}}<br>%{{fullData.name}}: "
                     "%{customdata[0]} of %{customdata[1]} meetings<extra></extra>",
-                ),
-                row=i // columns + 1,
-                col=i % columns + 1,
+                }
             )
+            cells_at.append((i // columns + 1, i % columns + 1))
+    # One call for every trace: adding them one by one validates the figure each time.
+    if traces:
+        fig.add_traces(traces, rows=[r for r, _ in cells_at], cols=[c for _, c in cells_at])
     fig.update_yaxes(range=[0, 105], ticksuffix="%")
     fig.update_xaxes(tickformat="d", dtick=span * (2 if span == 1 else 1))
     period = "year" if span == 1 else f"{span}-year period (labelled by its first year)"
