@@ -35,7 +35,9 @@ def initial_factors(
     W_free = free.fit_transform(residual)
     H = np.vstack([H_named, free.components_])
     W = np.hstack([W_named, W_free])
-    return np.maximum(W, _FLOOR), np.maximum(H, _FLOOR)
+    # fmax, not maximum: on a residual of too low a rank (a corpus of two near-identical
+    # reports) sklearn's NNDSVD start divides by a zero norm, and a NaN must become the floor.
+    return np.fmax(W, _FLOOR), np.fmax(H, _FLOOR)
 
 
 def guided_nmf(
