@@ -96,8 +96,9 @@ def theme_changes(
     when no meeting of the scope before ``now`` (of ``total_earlier``) discussed a theme
     some meeting now did; ``few`` when either period has fewer than ``few`` meetings."""
     rows = []
+    slim = meetings[["region", "year", "themes"]]  # a narrow frame filters much faster
     for scope in scopes_of(meetings):
-        part = _scope(meetings, scope)
+        part = _scope(slim, scope)
         now, then = _in(part, periods.now), _in(part, periods.then)
         earlier = part[part["year"].lt(periods.now[0]).fillna(False).astype(bool)]
         counts = [theme_counts(frame) for frame in (then, now, earlier)]
@@ -160,7 +161,7 @@ def _venue(meetings: pd.DataFrame) -> pd.Series:
 def venues_now(meetings: pd.DataFrame, periods: Periods, n: int = 5) -> pd.DataFrame:
     """Each scope's ``n`` venues (city, country) with most meetings now; online meetings
     and unknown venues left out."""
-    held = _in(meetings, periods.now)
+    held = _in(meetings[["year", "region", "city", "country", "virtual"]], periods.now)
     held = held[~held["virtual"].astype(bool) & held["country"].fillna("").ne("")]
     parts = []
     for scope in scopes_of(meetings):
@@ -181,19 +182,24 @@ def carrying_meetings(
     """For each (scope, theme) of ``themes``, the ``n`` latest meetings of ``now`` in the
     scope that discussed it: date, title, venue, meeting_id and lead doc_id, and one
     evidence sentence (``quote``) from the meeting's report that weighs most for it
-    (``quoted``, its ``source``)."""
-    now = _in(meetings, periods.now).sort_values("date", ascending=False, kind="stable")
+    (``quoted``, its ``source``; the lead when none has a score: a theme an editor added)."""
+    slim = meetings[["meeting_id", "doc_id", "doc_ids", "date", "year", "title", "city",
+                     "country", "region", "virtual", "themes"]]  # fmt: skip
+    now = _in(slim, periods.now).sort_values("date", ascending=False, kind="stable")
     now = now.assign(venue=_venue(now))
-    rows = []
+    picked = []
     for scope, theme in dict.fromkeys(zip(themes["scope"], themes["theme"], strict=True)):
         part = _scope(now, scope)
         part = part[part["themes"].map(lambda ts, t=theme: t in ts)].head(n)
-        for meeting in part.itertuples():
-            rows.append({"scope": scope, "theme": theme, "date": meeting.date,
-                         "title": meeting.title, "venue": meeting.venue,
-                         "meeting_id": meeting.meeting_id, "doc_id": meeting.doc_id,
-                         "quoted": _strongest(doc_themes, meeting.doc_ids, theme)})  # fmt: skip
-    table = pd.DataFrame(rows, columns=_CARRIERS[:-2])
+        picked.append(part.assign(scope=scope, theme=theme))
+    table = (
+        pd.concat(picked, ignore_index=True) if picked else now.iloc[:0].assign(scope="", theme="")
+    )
+    weights = _weights(doc_themes, {d for ids in table["doc_ids"] for d in ids})
+    table["quoted"] = [
+        max(ids, key=lambda d, t=theme: weights.get((d, t), -1.0))  # ties: the lead
+        for ids, theme in zip(table["doc_ids"], table["theme"], strict=True)
+    ]
     sources = reports.set_index("doc_id")["source"]
     table["source"] = table["quoted"].map(sources)
     quoted = table[["quoted", "theme"]].rename(columns={"quoted": "doc_id"})
@@ -201,16 +207,14 @@ def carrying_meetings(
         quote(quoted) if quote is not None and len(table) else [[] for _ in range(len(table))]
     )
     table["quote"] = [found[0] if found else "" for found in sentences]
-    return table[_CARRIERS]
+    return table[_CARRIERS].reset_index(drop=True)
 
 
-def _strongest(doc_themes: pd.DataFrame, doc_ids: Sequence[str], theme: str) -> str:
-    """Of a meeting's reports, the one whose score for ``theme`` is highest (the lead when
-    none has a score: a theme an editor added)."""
-    mine = doc_themes[(doc_themes["theme"] == theme) & doc_themes["doc_id"].isin(list(doc_ids))]
-    if mine.empty:
-        return doc_ids[0]
-    return str(mine.sort_values("weight", ascending=False, kind="stable")["doc_id"].iloc[0])
+def _weights(doc_themes: pd.DataFrame, doc_ids: set[str]) -> dict[tuple[str, str], float]:
+    """(doc_id, theme) -> score, for these reports (a theme an editor added has none)."""
+    mine = doc_themes[doc_themes["doc_id"].isin(doc_ids)]
+    scores = mine["weight"].fillna(-0.5).tolist()
+    return dict(zip(zip(mine["doc_id"], mine["theme"], strict=True), scores, strict=True))
 
 
 @dataclass(frozen=True)

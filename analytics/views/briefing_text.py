@@ -51,10 +51,14 @@ def _of(part: int, whole: int) -> str:
     return f"{part} of {whole} meetings ({percent(part, whole)} %)"
 
 
+def _count(part: int, whole: int) -> str:
+    return f"none of the {whole}" if part == 0 else f"{part} of {whole}"
+
+
 def _change(row, label: str, now: str, then: str) -> str:
     way = "up" if row.change > 0 else "down"
     said = (
-        f"{_where(row.scope)}, {label} came up in {row.meetings_now} of {row.total_now} "
+        f"{_where(row.scope)}, {label} came up in {_count(row.meetings_now, row.total_now)} "
         f"meetings in {now} ({percent(row.meetings_now, row.total_now)} %), {way} from "
         f"{row.meetings_then} of {row.total_then} "
         f"({percent(row.meetings_then, row.total_then)} %) in {then}"

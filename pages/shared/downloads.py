@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import pandas as pd
@@ -11,7 +12,7 @@ from analytics.views.export import csv_bytes, export_name, manifest, snapshot_zi
 from analytics.views.filters import Filters
 from pages.shared.filters import View, permalink
 
-__all__ = ["download_csv", "snapshot"]
+__all__ = ["download_csv", "download_document", "snapshot"]
 
 
 def _filter_values(filters: Filters) -> dict[str, object]:
@@ -28,6 +29,15 @@ def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> Non
     # would not change, and under load that rerun's clean-up could drop the file being made.
     st.download_button("Download CSV", lambda: csv_bytes(table), file_name=name, mime="text/csv",
                        key=f"csv_{key}", icon=":material/download:", on_click="ignore")  # fmt: skip
+
+
+def download_document(
+    current: View, label: str, make: Callable[[], bytes | str], ext: str, mime: str, icon: str
+) -> None:
+    """A download button for a document of the page (made on click, as ``download_csv``)."""
+    name = export_name(current.page, _filter_values(current.filters), datetime.now(), ext)
+    st.download_button(label, make, file_name=name, mime=mime, key=f"document_{ext}", icon=icon,
+                       on_click="ignore")  # fmt: skip
 
 
 def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:

@@ -189,6 +189,10 @@ def test_a_single_year_and_few_meetings_are_said_so(meetings, doc_themes, report
         "In Asia/Pacific, e-commerce came up in 1 of 2 meetings in 2024 (50 %), down from "
         "2 of 2 (100 %) in 2023 (few meetings)."
     )
+    assert said[("Europe", "fell", "rev")] == (
+        "In Europe, revenue came up in none of the 2 meetings in 2024 (0 %), down from 1 of 2 "
+        "(50 %) in 2023 (few meetings)."
+    )
 
 
 def test_nothing_before_leaves_only_the_most_discussed(meetings, doc_themes, reports):
