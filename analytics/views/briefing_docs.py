@@ -46,7 +46,7 @@ SECTIONS = {
 _FEW = "few meetings"
 _IDS = ["Meeting ID", "Doc ID"]  # in the CSV snapshot, not on the page
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_PLAIN = re.compile(r"(?:[^\W_]|[ %–,-])*")  # nothing Markdown reads in a table cell
+_PLAIN = re.compile(r"(?:[^\W_]|[ %–,:-])*")  # nothing Markdown reads in a table cell
 
 
 @dataclass(frozen=True)

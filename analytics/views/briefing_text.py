@@ -60,7 +60,7 @@ def _change(row, label: str, now: str, then: str) -> str:
     said = (
         f"{_where(row.scope)}, {label} came up in {_count(row.meetings_now, row.total_now)} "
         f"meetings in {now} ({percent(row.meetings_now, row.total_now)} %), {way} from "
-        f"{row.meetings_then} of {row.total_then} "
+        f"{_count(row.meetings_then, row.total_then)} "
         f"({percent(row.meetings_then, row.total_then)} %) in {then}"
     )
     return said + (_FEW if row.few else "") + "."
