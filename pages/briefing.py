@@ -25,6 +25,8 @@ from pages.shared.downloads import download_document, snapshot
 from pages.shared.filters import permalink, require_meetings, view
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+WIDE = {"Title": st.column_config.TextColumn(width="medium"),
+        "Evidence": st.column_config.TextColumn(width="large")}  # fmt: skip
 
 current = view("briefing")
 st.title("Briefing")
@@ -60,6 +62,8 @@ else:
                + f" Changes based on fewer than {current.few} meetings in either period "
                "are marked “few meetings”.")  # fmt: skip
     title = f"Briefing: {now_years} against {then_years}"
+st.caption("In the tables, Then and Now count the meetings that discussed a theme, Then % and "
+           "Now % their share of all the meetings of the period.")  # fmt: skip
 if current.filters.themes:
     st.caption("Shares are of every selected meeting, whatever its themes; the themes "
                "compared are those chosen in the filter.")  # fmt: skip
@@ -101,7 +105,7 @@ for i, scope in enumerate(briefing.scopes):
             mine = written[(written["scope"] == scope) & (written["table"] == key)]
             left, right = st.columns([3, 2]) if len(mine) else (st.container(), None)
             if len(table):
-                left.dataframe(table, hide_index=True, width="stretch")
+                left.dataframe(table, hide_index=True, width="stretch", column_config=WIDE)
             else:
                 left.caption("None.")
             if right is not None:

@@ -64,8 +64,8 @@ class Header:
 def _shares(rows: pd.DataFrame, when: str) -> dict[str, list]:
     meetings, totals = rows[f"meetings_{when}"].tolist(), rows[f"total_{when}"].tolist()
     return {
-        f"Meetings {when}": meetings,
-        f"Share {when} (%)": [percent(m, t) for m, t in zip(meetings, totals, strict=True)],
+        when.capitalize(): meetings,
+        f"{when.capitalize()} %": [percent(m, t) for m, t in zip(meetings, totals, strict=True)],
     }
 
 
@@ -81,9 +81,9 @@ def _theme_tables(b: Briefing, labels: dict[str, str]) -> dict[str, pd.DataFrame
     return {
         "top": pd.DataFrame({**base(t), **_shares(t, "now"), **then, "Note": note(t)}),
         "moves": pd.DataFrame({**base(m), **_shares(m, "then"), **_shares(m, "now"),
-                               "Change (points)": m["change"].tolist(), "Note": note(m)}),
+                               "Change (pts)": m["change"].tolist(), "Note": note(m)}),
         "first": pd.DataFrame({**base(f), **_shares(f, "now"),
-                               "Earlier meetings": f["total_earlier"].tolist(), "Note": note(f)}),
+                               "Earlier": f["total_earlier"].tolist(), "Note": note(f)}),
     }  # fmt: skip
 
 
@@ -100,7 +100,7 @@ def snapshot_tables(b: Briefing, labels: dict[str, str]) -> dict[str, pd.DataFra
     })  # fmt: skip
     v = b.venues
     venues = pd.DataFrame({"Scope": v["scope"].tolist(), "City": v["city"].tolist(),
-                           "Country": v["country"].tolist(), "Meetings now": v["meetings"].tolist()})  # fmt: skip
+                           "Country": v["country"].tolist(), "Now": v["meetings"].tolist()})  # fmt: skip
     totals = b.changes.groupby("scope", sort=False)[["total_then", "total_now"]].first()
     then = years_phrase(b.periods.then) if b.periods.then else ""
     scopes = pd.DataFrame({"Scope": totals.index.tolist(), "Then": then,

@@ -115,18 +115,18 @@ def sentences(briefing: Briefing, labels: dict[str, str]) -> pd.DataFrame:
 
 
 def summary(written: pd.DataFrame) -> pd.DataFrame:
-    """The page's summary, from :func:`sentences`: the most discussed themes of the first
-    scope (the selection), then for every scope its largest rise (of a theme not new),
-    its largest fall and its first new theme."""
+    """The page's summary, from :func:`sentences`: the first scope's (the selection's)
+    most discussed themes, largest rise (of a theme not new), largest fall and first new
+    theme, then every other scope's largest rise and fall."""
     first_scope = written["scope"].iloc[0] if len(written) else None
-    top = written["kind"].eq("top") & written["scope"].eq(first_scope)
-    firsts = written[written["kind"] == "first"]
-    new = set(zip(firsts["scope"], firsts["theme"], strict=True))
+    ours = written["scope"].eq(first_scope)
+    new = set(written.loc[ours & written["kind"].eq("first"), "theme"])
     told = [
-        kind != "top" and not (kind == "rose" and (scope, theme) in new)  # said as first
-        for scope, kind, theme in zip(
-            written["scope"], written["kind"], written["theme"], strict=True
-        )
+        kind == "fell"
+        or (kind == "rose" and not (mine and theme in new))  # a new theme: said as first
+        or (kind == "first" and mine)
+        for mine, kind, theme in zip(ours, written["kind"], written["theme"], strict=True)
     ]
     others = written[told].groupby(["scope", "kind"], sort=False).head(1)
+    top = ours & written["kind"].eq("top")
     return written[top | written.index.isin(others.index)].reset_index(drop=True)
