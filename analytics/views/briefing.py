@@ -186,15 +186,16 @@ def carrying_meetings(
     slim = meetings[["meeting_id", "doc_id", "doc_ids", "date", "year", "title", "city",
                      "country", "region", "virtual", "themes"]]  # fmt: skip
     now = _in(slim, periods.now).sort_values("date", ascending=False, kind="stable")
-    now = now.assign(venue=_venue(now))
-    picked = []
+    regions, themes_of = now["region"].tolist(), now["themes"].tolist()
+    picks, keys = [], []
     for scope, theme in dict.fromkeys(zip(themes["scope"], themes["theme"], strict=True)):
-        part = _scope(now, scope)
-        part = part[part["themes"].map(lambda ts, t=theme: t in ts)].head(n)
-        picked.append(part.assign(scope=scope, theme=theme))
-    table = (
-        pd.concat(picked, ignore_index=True) if picked else now.iloc[:0].assign(scope="", theme="")
-    )
+        rows = [i for i, (region, ts) in enumerate(zip(regions, themes_of, strict=True))
+                if theme in ts and scope in (ALL, region)][:n]  # fmt: skip
+        picks += rows
+        keys += [(scope, theme)] * len(rows)
+    table = now.iloc[picks].reset_index(drop=True)
+    table = table.assign(scope=[k[0] for k in keys], theme=[k[1] for k in keys],
+                         venue=_venue(table))  # fmt: skip
     weights = _weights(doc_themes, {d for ids in table["doc_ids"] for d in ids})
     table["quoted"] = [
         max(ids, key=lambda d, t=theme: weights.get((d, t), -1.0))  # ties: the lead
