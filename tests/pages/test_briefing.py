@@ -153,3 +153,11 @@ def test_a_chosen_period_is_compared_with_as_long_a_span_before(small):
     at = _open()
     at.select_slider(key="brief_period").set_value((2024, 2024)).run()
     assert any("Comparing 2024" in c.value and "with 2023" in c.value for c in at.caption)
+
+
+def test_a_theme_filter_compares_that_theme_over_every_meeting(small):
+    at = _open(theme="E-commerce")
+    summary = at.markdown[0].value.split("\n")
+    assert f"- {as_text(RISE)}" in summary  # 3 of 4, not 3 of 3: shares of every meeting
+    themes = {t for frame in at.dataframe if "Theme" in frame.value for t in frame.value["Theme"]}
+    assert themes == {"E-commerce"}
