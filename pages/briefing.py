@@ -44,7 +44,8 @@ periods = default_periods(first, last)
 if last - first >= 2:  # a choice only when "now" can be more than one span
     now = st.select_slider(
         "Period to brief on", list(range(first + 1, last + 1)), value=periods.now,
-        key="brief_period", help="Compared with as many years just before it.",
+        key=f"brief_period_{first}_{last}",  # years filtered anew: a new choice, by default
+        help="Compared with as many years just before it.",
     )  # fmt: skip
     periods = periods_for((int(now[0]), int(now[1])), first)
 now_years = years_phrase(periods.now)
@@ -75,7 +76,9 @@ told = summary(written)
 tables = snapshot_tables(briefing, labels)
 
 st.subheader("Summary")
-st.markdown("\n".join(f"- {as_text(s)}" for s in told["sentence"]) or "Nothing to say.")
+if not briefing.changes["total_now"].any():
+    st.info(f"No selected meeting was held in {now_years}: choose another period.")
+st.markdown("\n".join(f"- {as_text(s)}" for s in told["sentence"]))
 
 f = current.filters
 shown_filters = {

@@ -151,7 +151,7 @@ def test_one_year_has_nothing_to_compare_but_its_themes(small):
 
 def test_a_chosen_period_is_compared_with_as_long_a_span_before(small):
     at = _open()
-    at.select_slider(key="brief_period").set_value((2024, 2024)).run()
+    at.select_slider(key="brief_period_2021_2024").set_value((2024, 2024)).run()
     assert any("Comparing 2024" in c.value and "with 2023" in c.value for c in at.caption)
 
 
