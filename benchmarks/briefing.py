@@ -35,7 +35,7 @@ def measure(settings) -> Table:
         briefing_markdown,
         snapshot_tables,
     )  # fmt: skip
-    from analytics.views.briefing_text import sentences, summary
+    from analytics.views.briefing_text import sentences, summary, years_phrase
     from analytics.views.filters import year_range
 
     analysis = analyse(settings)
@@ -43,7 +43,8 @@ def measure(settings) -> Table:
     named = [t.id for t in analysis.model.themes]
     periods = default_periods(*year_range(meetings))
     reports = analysis.reports_of(meetings)
-    table = Table(f"Briefing of {len(meetings):,} meetings, {periods.now} against {periods.then}")
+    now, then = years_phrase(periods.now), years_phrase(periods.then)
+    table = Table(f"Briefing of {len(meetings):,} meetings, {now} against {then}")
 
     def compute():
         return brief(meetings, named, periods, settings.few_meetings, analysis.doc_themes,
