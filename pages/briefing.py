@@ -3,6 +3,7 @@ and the one before it; sentences written from the numbers beside their tables; t
 as a Word document or Markdown."""
 
 from datetime import datetime
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -25,6 +26,7 @@ from pages.shared.downloads import download_document, snapshot
 from pages.shared.filters import permalink, require_meetings, view
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PERIOD = "period"  # the period chooser's key, and its name in the page's link
 WIDE = {"Title": st.column_config.TextColumn(width="medium"),
         "Evidence": st.column_config.TextColumn(width="large")}  # fmt: skip
 
@@ -44,8 +46,7 @@ periods = default_periods(first, last)
 if last - first >= 2:  # a choice only when "now" can be more than one span
     now = st.select_slider(
         "Period to brief on", list(range(first + 1, last + 1)), value=periods.now,
-        key=f"brief_period_{first}_{last}",  # years filtered anew: a new choice, by default
-        help="Compared with as many years just before it.",
+        key=PERIOD, bind="query-params", help="Compared with as many years just before it.",
     )  # fmt: skip
     periods = periods_for((int(now[0]), int(now[1])), first)
 now_years = years_phrase(periods.now)
@@ -86,7 +87,10 @@ shown_filters = {
     "Themes": ", ".join(labels.get(t, t) for t in f.themes), "Venue countries": ", ".join(f.countries),
     "Meeting types": ", ".join(EVENT_TYPES.get(t, t) for t in f.event_types), "Search": f.search,
 }  # fmt: skip
-header = Header({k: v for k, v in shown_filters.items() if v}, permalink(current), datetime.now(),
+link = permalink(current)
+if last - first >= 2:  # the period chosen, as the slider reads it from a link
+    link += ("&" if "?" in link else "?") + urlencode([(PERIOD, y) for y in periods.now])
+header = Header({k: v for k, v in shown_filters.items() if v}, link, datetime.now(),
                 analysis.corpus_fingerprint, analysis.fingerprint)  # fmt: skip
 document = (title, header, told, written, tables)
 left, right = st.columns(2)

@@ -151,8 +151,18 @@ def test_one_year_has_nothing_to_compare_but_its_themes(small):
 
 def test_a_chosen_period_is_compared_with_as_long_a_span_before(small):
     at = _open()
-    at.select_slider(key="brief_period_2021_2024").set_value((2024, 2024)).run()
+    at.select_slider(key="period").set_value((2024, 2024)).run()
     assert any("Comparing 2024" in c.value and "with 2023" in c.value for c in at.caption)
+
+
+def test_a_link_gives_the_period_and_the_documents_a_link_back_to_it(small, downloads):
+    at = _open(period=["2024", "2024"], region="Europe")
+    assert at.select_slider(key="period").value == (2024, 2024)
+    assert any("Comparing 2024" in c.value and "with 2023" in c.value for c in at.caption)
+    (word,) = [data for n, data in downloads(at).items() if n.endswith(".docx")]
+    lines = [p.text for p in docx.Document(io.BytesIO(word)).paragraphs]
+    (link,) = [line for line in lines if line.startswith("Permalink: ")]
+    assert link.endswith("?region=Europe&period=2024&period=2024")  # AppTest has no address
 
 
 def test_a_theme_filter_compares_that_theme_over_every_meeting(small):
