@@ -14,6 +14,7 @@ PAGES = [
     st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     st.Page("pages/regions.py", title="Regions", icon=":material/public:"),
     st.Page("pages/trends.py", title="Trends", icon=":material/trending_up:"),
+    st.Page("pages/briefing.py", title="Briefing", icon=":material/summarize:"),
     st.Page("pages/themes.py", title="Themes", icon=":material/category:"),
     st.Page("pages/meetings.py", title="Meetings", icon=":material/event_note:"),
     st.Page("pages/data.py", title="Data", icon=":material/folder_open:"),

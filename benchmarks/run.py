@@ -38,7 +38,7 @@ os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
 RUNS = 5
 NEW_REPORTS = 100
 FULL_FIT_UP_TO = 20_000  # a fit on every report of a larger corpus takes too long to compare

@@ -13,7 +13,7 @@ from analytics.views.filters import Filters
 from pages.shared.filters import View, permalink
 from pages.shared.kept import csv_of
 
-__all__ = ["download_csv", "file_data", "snapshot"]
+__all__ = ["download_csv", "download_document", "file_data", "snapshot"]
 
 # Tables up to this many rows are sent with the page; larger ones are made on click.
 INLINE_ROWS = 5_000
@@ -47,6 +47,16 @@ def download_csv(current: View, table: pd.DataFrame, what: str, key: str) -> Non
     st.download_button("Download CSV", file_data(lambda: csv_of(table), len(table)),
                        file_name=name, mime="text/csv", key=f"csv_{key}",
                        icon=":material/download:", on_click="ignore")  # fmt: skip
+
+
+def download_document(
+    current: View, label: str, make: Callable[[], bytes | str], ext: str, mime: str, icon: str
+) -> None:
+    """A download button for a document of the page, made on click: a Word document
+    takes a second or two, too long to make on every run (see ``file_data``)."""
+    name = export_name(current.page, _filter_values(current.filters), datetime.now(), ext)
+    st.download_button(label, make, file_name=name, mime=mime, key=f"document_{ext}", icon=icon,
+                       on_click="ignore")  # fmt: skip
 
 
 def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:

@@ -13,6 +13,7 @@ import io
 import re
 from pathlib import Path
 
+import docx
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
@@ -30,6 +31,7 @@ PAGES = {
     "overview": ("/", 2),
     "regions": ("/regions", 2),
     "trends": ("/trends", 3),
+    "briefing": ("/briefing", 0),
     "themes": ("/themes", 2),
     "meetings": ("/meetings", 0),
     "data": ("/data", 0),
@@ -113,7 +115,9 @@ def test_every_page_renders_with_data(page: Page, app_url: str, screenshots: Pat
     if name == "data":
         expect(page.get_by_test_id("stMetric").first).to_contain_text("Reports in use")
         expect(page.get_by_test_id("stDataFrame")).to_have_count(1)  # the demo's sources
-    # Tables paint after the script has finished: wait for their cells before the picture.
+    # Tables paint after the script has finished, each once the table code has loaded (a
+    # skeleton until then): wait for their cells before the picture.
+    expect(page.get_by_test_id("stMain").get_by_test_id("stSkeleton")).to_have_count(0)
     for table in page.get_by_test_id("stDataFrame").filter(visible=True).all():
         expect(table.locator("[data-testid^='glide-cell']").first).to_be_attached()
     full_page_screenshot(page, screenshots / f"{name}.png")
@@ -190,6 +194,33 @@ def test_meetings_csv_download_matches_the_selection(page: Page, app_url: str):
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert shown > 0 and len(rows) == shown
     assert {row["region"] for row in rows} == {"Europe"}
+
+
+def test_the_briefing_says_what_rose_and_downloads_as_word(
+    page: Page, app_url: str, screenshots: Path
+):
+    open_app(page, app_url + "/briefing?region=Asia%2FPacific")
+    main = page.get_by_test_id("stMain")
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    summary = main.get_by_test_id("stMarkdownContainer").filter(
+        has_text=re.compile(r"In Asia/Pacific, \S.+ came up in \d+ of \d+ meetings in \d{4}–\d{4}")
+    )
+    expect(summary.first).to_be_visible()
+    shown = summary.first.inner_text().split("\n")[0]
+    assert shown.startswith("In Asia/Pacific, the most discussed themes in "), shown
+    tables = main.get_by_test_id("stDataFrame")
+    expect(tables.first.locator("[data-testid^='glide-cell']").first).to_be_attached()
+
+    with page.expect_download() as info:
+        main.get_by_test_id("stDownloadButton").filter(has_text="Download Word (.docx)").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".docx")
+    document = docx.Document(download.path())
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "Summary" in paragraphs and shown.replace("\u2060", "") in paragraphs
+    assert len(document.tables) == tables.count() > 0
+    assert [c.text for c in document.tables[0].rows[0].cells][:2] == ["Theme", "Now"]
+    full_page_screenshot(page, screenshots / "briefing-asia-pacific.png")
 
 
 def test_the_world_map_draws_countries_from_the_app_itself(page: Page, app_url: str):

@@ -15,9 +15,7 @@ import io
 import zipfile
 
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from analytics.pipeline import analyse
 from analytics.quality import measure_quality
@@ -46,6 +44,9 @@ def _hostile_report(char: str, city: str, country: str, year: int) -> str:
         f"{char}cmd|' /C calc'!A0 Director General Jane Okafor of the {char}World Customs "
         f"Organization opened the meeting on e-commerce and risk management in {city}."
     )
+    if year >= 2018:  # a theme new in the later half: the briefing quotes its meetings
+        body += (f"\n\n{char}Gender equality, women in customs leadership and human resources "
+                 "development were discussed for the first time.")  # fmt: skip
     return report_text(title, f"10 March {year}", body)
 
 
@@ -82,37 +83,13 @@ def hostile(tmp_path_factory):
     patch.undo()
 
 
-class _Recorded(MediaFileManager):
-    """AppTest's media file manager, remembered so that a download can be generated."""
-
-    last: MediaFileManager | None = None
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        _Recorded.last = self
-
-
-@pytest.fixture
-def downloads(monkeypatch):
-    """``downloads(at)``: every download button's file of the last run, by file name."""
-    monkeypatch.setattr(app_test_module, "MediaFileManager", _Recorded)
-
-    def files(at: AppTest) -> dict[str, bytes]:
-        manager, found, buttons = _Recorded.last, {}, at.get("download_button")
-        for button in buttons:
-            url = button.proto.url or manager.execute_deferred(button.proto.deferred_file_id)
-            file = manager.read_file(url.rsplit("/", 1)[-1])  # made as a click makes it
-            found[file.filename] = file.content
-        assert len(found) == len(buttons), "two downloads of one name"
-        return found
-
-    return files
-
-
 def _csv_files(name: str, data: bytes) -> dict[str, str]:
-    """The CSV texts of a download: itself, or every CSV of a snapshot."""
-    if not name.endswith(".zip"):
+    """The CSV texts of a download: itself, or every CSV of a snapshot (none of a
+    document: a Word or Markdown briefing)."""
+    if name.endswith(".csv"):
         return {name: data.decode("utf-8-sig")}
+    if not name.endswith(".zip"):
+        return {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {
             f"{name}/{inner}": archive.read(inner).decode("utf-8-sig")
@@ -143,7 +120,9 @@ def _runs(page: str):
         yield at.radio(key="shade").set_value("Share discussing a theme").run()
 
 
-@pytest.mark.parametrize("page", ["overview", "regions", "trends", "themes", "meetings", "data"])
+@pytest.mark.parametrize(
+    "page", ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
+)
 def test_every_export_of_every_page_is_safe_in_a_spreadsheet(hostile, downloads, page):
     neutralised, cells = set(), 0
     for at in _runs(page):
@@ -160,6 +139,7 @@ def test_every_export_of_every_page_is_safe_in_a_spreadsheet(hostile, downloads,
                             neutralised.add(cell[1])
     assert cells
     # The hostile text did reach the exports (else this test would prove nothing).
-    expected = {"themes": {"=", "+", "-", "@"}, "regions": set(), "trends": set()}
+    expected = {"themes": {"=", "+", "-", "@"}, "regions": set(), "trends": set(),
+                "briefing": {"@", "\t", "\r"}}  # the later half's meetings  # fmt: skip
     expected = expected.get(page, set(FORMULA))
     assert expected <= neutralised, f"never exported: {sorted(set(expected) - neutralised)}"

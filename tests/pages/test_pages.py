@@ -17,7 +17,7 @@ from analytics.views.markdown import as_text
 from tests.conftest import ROOT, SMALL_REPORTS
 
 APP = str(ROOT / "app.py")
-PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
 
 
 def decode(values):
@@ -67,7 +67,7 @@ def test_every_page_renders_with_data(page):
     assert at.title[0].value
     for spec in specs(at):
         assert spec["data"], spec["layout"].get("title")
-    if page not in ("meetings", "data"):
+    if page not in ("briefing", "meetings", "data"):
         assert specs(at), f"{page} shows no chart"
 
 
