@@ -24,6 +24,7 @@ from analytics.views.filters import year_range
 from analytics.views.markdown import as_text
 from pages.shared.downloads import download_document, snapshot
 from pages.shared.filters import permalink, require_meetings, view
+from pages.shared.kept import kept
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PERIOD = "period"  # the period chooser's key, and its name in the page's link
@@ -70,11 +71,12 @@ if current.filters.themes:
     st.caption("Shares are of every selected meeting, whatever its themes; the themes "
                "compared are those chosen in the filter.")  # fmt: skip
 
-briefing = brief(meetings, compared, periods, current.few, analysis.doc_themes,
-                 analysis.reports_of(meetings), quote=analysis.evidence)  # fmt: skip
+briefing = kept(current, "brief", lambda: brief(
+    meetings, compared, periods, current.few, analysis.doc_themes,
+    analysis.reports_of(meetings), quote=analysis.evidence), periods)  # fmt: skip
 written = sentences(briefing, labels)
 told = summary(written)
-tables = snapshot_tables(briefing, labels)
+tables = kept(current, "tables", lambda: snapshot_tables(briefing, labels), periods)
 
 st.subheader("Summary")
 if not briefing.changes["total_now"].any():
