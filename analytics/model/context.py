@@ -21,8 +21,13 @@ ASIDE = 0.25  # background, sponsors, the website; a list of the organisation's 
 LIST_THEMES = 3  # themes a sentence names to be a list
 
 _FURNITURE_WORDS = 16  # a longer line without a full stop is a paragraph
+_ASIDE_WORDS = 45  # a longer sentence says more than its aside
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"”»’'。！？]\s*$")
 _BULLET = re.compile(r"^\s*[-•–*·]\s")
+_RELATED = re.compile(
+    r"^(?:related|see also|read also|more news|lire aussi|voir aussi|ver también|lea también)\b",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(
     r"\b(?:website|web site|for information|in the margins?|sponsored by|funded by|financed by|"
     r"with (?:the )?(?:financial )?support (?:of|from)|with funding (?:from|of)|"
@@ -45,6 +50,8 @@ _PROGRAMMES = re.compile(
 
 
 def _furniture(unit: str) -> bool:
+    if _RELATED.match(unit):
+        return True
     return (
         len(unit.split()) <= _FURNITURE_WORDS
         and not _SENTENCE_END.search(unit)
@@ -59,11 +66,16 @@ def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif _ASIDE.search(unit) or (listed[i] and _PROGRAMMES.search(unit)):
+        elif len(unit.split()) <= _ASIDE_WORDS and (
+            _ASIDE.search(unit) or (listed[i] and _PROGRAMMES.search(unit))
+        ):
             weight[i] = ASIDE
     return weight
 
 
 def weigh(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
-    """Seed-term counts (sentences x themes) weighted by where each sentence sits."""
-    return counts * unit_context(units, counts)[:, None]
+    """Seed-term counts (sentences x themes) weighted by where each sentence sits; a
+    sentence in passing counts one mention of a theme at most ("the Revised Arusha
+    Declaration" is one programme named, not two terms)."""
+    weight = unit_context(units, counts)[:, None]
+    return np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight

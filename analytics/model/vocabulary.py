@@ -72,7 +72,7 @@ _BODY_NAME = re.compile(
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Working Groups?|Task Forces?|Academy|"
-    r"Institutes?|Director|Manager|Coordinator|Adviser|Advisor)\b"
+    r"Institutes?|Administrations?|Director|Manager|Coordinator|Adviser|Advisor)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
