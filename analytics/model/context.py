@@ -15,7 +15,7 @@ import numpy as np
 
 __all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "unit_context", "weigh"]
 
-# Chosen by scripts/tune_themes.py on the tuning sets (demo's tuning part, others, dev_real).
+# Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
 FURNITURE = 0.0  # a line without a full stop: a link, a caption, a heading
 ASIDE = 0.25  # background, sponsors, the website; a list of the organisation's programmes
 LIST_THEMES = 3  # themes a sentence names to be a list
