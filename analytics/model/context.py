@@ -21,7 +21,7 @@ ASIDE = 0.25  # background, sponsors, the website; a list of the organisation's 
 LIST_THEMES = 3  # themes a sentence names to be a list
 
 _FURNITURE_WORDS = 16  # a longer line without a full stop is a paragraph
-_ASIDE_WORDS = 45  # a longer sentence says more than its aside
+_ASIDE_WORDS = 40  # a longer sentence says more than its aside
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"”»’'。！？]\s*$")
 _BULLET = re.compile(r"^\s*[-•–*·]\s")
 _RELATED = re.compile(
@@ -76,8 +76,8 @@ def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif len(unit.split()) <= _ASIDE_WORDS and (
-            _aside(unit) or (listed[i] and _PROGRAMMES.search(unit))
+        elif (listed[i] and _PROGRAMMES.search(unit)) or (
+            len(unit.split()) <= _ASIDE_WORDS and _aside(unit)
         ):
             weight[i] = ASIDE
     return weight

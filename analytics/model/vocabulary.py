@@ -98,9 +98,16 @@ _ROLE = re.compile(
 _SPACES = re.compile(r"\s+")
 
 
-# The pandemic as a time, not a subject: "the first meeting in person since the pandemic".
+# The pandemic as a time or a circumstance, not a subject: "the first meeting in person since
+# the pandemic", "held online due to the COVID-19 pandemic".
 _AS_A_TIME = re.compile(
-    r"\b(?:since|after|before|post-?)\s*(?:the\s+)?(?:COVID(?:-19)?\s+)?(?:pandemic|COVID(?:-19)?)",
+    r"\b(?:since|after|before|post-?|due to|because of|owing to|in view of)\s*"
+    r"(?:the\s+)?(?:COVID(?:-19)?\s+)?(?:pandemic|COVID(?:-19)?)"
+    # everyday phrases that carry a seed word: "took up her duties", "the men and women of
+    # Customs", "the integrity of the data"
+    r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
+    r"|\bintegrity of (?:the |its |their )?(?:data|supply chain|seals?|cargo|systems?|territory)\b"
+    r"|\bdata integrity\b",
     re.IGNORECASE,
 )
 
