@@ -81,3 +81,18 @@ def test_where_a_sentence_sits_sets_the_weight_of_its_mentions():
     weighed = context.weigh(units, counts * 2)  # a passing sentence counts a theme once
     np.testing.assert_allclose(weighed[3], [context.ASIDE] * 3)
     np.testing.assert_allclose(weighed[0], [4, 0, 0])
+
+
+def test_everyday_phrases_with_a_seed_word_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "The meeting was held online due to the COVID-19 pandemic.",
+            "She took up her duties in January and thanked the men and women of the service.",
+            "Before joining, he represented his country at the G20 summit.",
+            "Officers discussed how vaccines were cleared during the pandemic.",
+        ]
+    )
+    for theme in ("health_pandemic", "revenue", "gender_people", "illicit_financial_flows"):
+        assert counts[:3, ids.index(theme)].sum() == 0, theme
+    assert counts[3, ids.index("health_pandemic")] >= 2
