@@ -89,6 +89,9 @@ _ROMANCE_BODY_NAME = re.compile(
     r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:et|y|e|de|des|du|del|la|les|los|las|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’-]*){0,5}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"
 )
+# A quoted title: the year's slogan ("Customs fostering Sustainability for People, Prosperity
+# and the Planet"), a publication, a session: named, not discussed.
+_QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
     r"\b(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|"
@@ -113,9 +116,10 @@ _AS_A_TIME = re.compile(
 
 
 def without_body_names(sentence: str) -> str:
-    """The sentence with the names of organisations, bodies and programmes, people's titles
-    and the pandemic as a mere point in time, blanked out."""
-    blanked = _ROLE.sub(" ", _ROMANCE_BODY_NAME.sub(" ", _BODY_NAME.sub(" ", sentence)))
+    """The sentence with the names of organisations, bodies and programmes, quoted titles,
+    people's titles and the pandemic as a mere point in time, blanked out."""
+    blanked = _BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
+    blanked = _ROLE.sub(" ", _ROMANCE_BODY_NAME.sub(" ", blanked))
     return _AS_A_TIME.sub(" ", blanked)
 
 

@@ -64,6 +64,9 @@ def test_names_of_units_and_titles_of_people_are_blanked():
     assert "Seguridad" not in without_body_names(
         "Intervino la Jefa del Departamento de Seguridad de la aduana."
     )
+    assert "Sustainability" not in without_body_names(
+        "He presented the year's theme, “Customs fostering Sustainability for the Planet”."
+    )
     assert "trade facilitation" in without_body_names("Delegates discussed trade facilitation.")
 
 
