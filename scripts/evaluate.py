@@ -1,9 +1,9 @@
 """Agreement with the facts on every labelled set: extraction per field, themes per theme.
 
 The model is fitted on the bundled corpus (seeds and demo), as the dashboard does. Sets:
-the demo's tuning four fifths and its held-out fifth, ``data/eval/others`` (used to tune
-the theme settings), ``data/eval/others2`` and ``data/eval/real_style`` (never used to
-choose anything). Run by hand: ``python scripts/evaluate.py`` (Markdown tables on stdout).
+the demo's tuning four fifths and its held-out fifth, ``data/eval/others`` and
+``data/eval/dev_real`` (used to tune the theme settings), ``data/eval/others2`` and
+``data/eval/real_style`` (never used to choose anything). Run by hand: ``python scripts/evaluate.py`` (Markdown tables on stdout).
 """
 
 from __future__ import annotations
@@ -73,7 +73,10 @@ def main() -> None:
     demo = _labelled(ROOT / "data" / "demo", settings)
     aside = held_out(demo["event_id"].tolist())
     sets = {"demo, tuning": demo[~aside], "demo, held out": demo[aside]}
-    sets |= {name: _labelled(EVAL / name, settings) for name in ("others", "others2", "real_style")}
+    sets |= {
+        name: _labelled(EVAL / name, settings)
+        for name in ("others", "dev_real", "others2", "real_style")
+    }
     summary, per_theme, methods = [], [], []
     for name, merged in sets.items():
         predicted = model.assign(model.transform(merged["text"].tolist()))

@@ -20,7 +20,7 @@ from sklearn.decomposition import non_negative_factorization
 from sklearn.preprocessing import normalize
 
 from analytics.errors import ModelError
-from analytics.model import nmf, scoring
+from analytics.model import context, nmf, scoring
 from analytics.model.taxonomy import Theme
 from analytics.model.vocabulary import SeedTerms, make_vectorizer, seed_matrix, units_of
 
@@ -131,8 +131,9 @@ class ThemeModel(BaseEstimator, TransformerMixin):
 
         Returns:
             ``(weights, evidence)``: weights scaled to about 0-1 per theme; evidence the
-            number of seed terms of each named theme a sentence contains (zero for
-            emerging themes).
+            number of seed terms of each named theme a sentence contains, weighted by
+            where the sentence sits (:mod:`analytics.model.context`; zero for emerging
+            themes).
         """
         X = self.vectorizer_.transform(units)
         W, _, _ = non_negative_factorization(
@@ -142,7 +143,7 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         order = self._component_order()
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
         evidence = np.zeros_like(weights)
-        evidence[:, : len(self.themes)] = self.seed_terms_.count(units)
+        evidence[:, : len(self.themes)] = context.weigh(units, self.seed_terms_.count(units))
         return weights, evidence
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:

@@ -3,7 +3,9 @@
 meeting summaries, long institutional paragraphs). They are not part of the dashboard's
 corpus; they check that extraction and themes hold beyond our house style.
 
-``data/eval/others`` helped choose the theme settings (scripts/tune_themes.py);
+``data/eval/others`` and ``data/eval/dev_real`` (real pages' shapes, written to tune
+against: passing mentions, lists of programmes, sidebars) helped choose the theme
+settings (scripts/tune_themes.py);
 ``data/eval/others2`` was written later and never used to choose anything about themes.
 ``data/eval/real_style`` holds reports in the shapes real newsroom pages take (six-language
 date lines, relative dates, datelines, global meetings away from headquarters, passing
@@ -19,13 +21,14 @@ from analytics.model.evaluation import f1_scores, keyword_baseline, load_facts
 from analytics.pipeline import load_corpus
 from tests.conftest import ROOT
 
-SETS = [ROOT / "data" / "eval" / name for name in ("others", "others2", "real_style")]
+SETS = [ROOT / "data" / "eval" / name for name in ("others", "dev_real", "others2", "real_style")]
 # Share of reports whose field agrees with the facts, at least (our own sets: all of them).
 FLOORS = {
     "others": {"date": 1.0, "iso3": 1.0, "region": 1.0, "virtual": 1.0, "themes": 0.95},
+    "dev_real": {"date": 1.0, "iso3": 1.0, "region": 0.95, "virtual": 1.0, "themes": 0.85},
     "others2": {"date": 1.0, "iso3": 1.0, "region": 1.0, "virtual": 1.0, "themes": 0.88},
     "real_style": {"published": 0.74, "date": 0.86, "iso3": 0.87, "region": 0.94, "virtual": 1.0,
-                   "themes": 0.68},
+                   "themes": 0.70},
 }  # fmt: skip
 
 

@@ -1,0 +1,101 @@
+"""Reading a theme as an analyst does: a mention in passing (a body's name, a speaker's
+title, a related-news line, a list of the organisation's programmes) is no discussion; a
+paragraph about a priority in other words is."""
+
+import numpy as np
+import pytest
+
+from analytics.model import context
+from analytics.model.taxonomy import load_taxonomy
+from analytics.model.themes import ThemeModel
+from analytics.model.vocabulary import SeedTerms, without_body_names
+from tests.conftest import ROOT
+
+# Our own reports: each discusses its first theme; the others are named only in passing.
+REPORTS = [
+    "The delegates met in Oslo on 16 April 2013.\n\n"
+    "The session was opened by the Head of the Revenue and Tariff Unit of Norwegian "
+    "Customs.\n\nDelegates compared the shipments of methamphetamine and cocaine found "
+    "in containers and agreed to watch the eastern ports together.",
+    "The workshop took place in Lima on 24 April 2014.\n\nOfficers studied the growth of "
+    "online shopping and the low-value consignments that arrive by post every day.\n\n"
+    "More from the newsroom\n\nIntegrity Sub-Committee meets in Brussels",
+    "The meeting was held in Cairo on 31 January 2018.\n\nThe Directors General discussed "
+    "the threat of terrorism to the supply chain and the screening of cargo for weapons.\n\n"
+    "The Secretariat's work covers revenue, e-commerce, gender equality and integrity, as "
+    "described on its website.",
+    "The conference took place in Sydney on 14 April 2024.\n\nThe participants debated how "
+    "women officers reach senior posts and how to keep trained staff, with the Director of "
+    "Compliance and Facilitation of the Secretariat in the chair.",
+]
+DISCUSSED = ["enforcement_illicit_trade", "ecommerce", "security_terrorism", "gender_people"]
+
+
+@pytest.fixture(scope="module")
+def themes():
+    return load_taxonomy(ROOT / "data" / "themes.toml")
+
+
+@pytest.fixture(scope="module")
+def assigned(themes):
+    model = ThemeModel(themes=themes, n_emerging=1, threshold=0.225, evidence_weight=0.8)
+    return model.fit(REPORTS).assign(model.transform(REPORTS))
+
+
+@pytest.mark.parametrize("doc", range(len(REPORTS)))
+def test_a_discussion_is_assigned_and_a_mention_in_passing_is_not(assigned, doc):
+    named = {t for t in assigned[doc] if not t.startswith("emerging")}
+    assert named == {DISCUSSED[doc]}, assigned[doc]
+
+
+def test_a_priority_discussed_in_other_words_is_evidence_of_it(themes):
+    counts = SeedTerms(themes).count(
+        ["Customs and the police agreed to run joint patrols on the same stretch of frontier."]
+    )
+    ids = [t.id for t in themes]
+    assert counts[0, ids.index("coordinated_border_management")] >= 1
+
+
+def test_names_of_units_and_titles_of_people_are_blanked():
+    assert "Revenue" not in without_body_names("Also present was the Head of the Revenue Unit.")
+    assert "Facilitation" not in without_body_names(
+        "It was opened by the Director of Compliance and Facilitation."
+    )
+    assert "Seguridad" not in without_body_names(
+        "Intervino la Jefa del Departamento de Seguridad de la aduana."
+    )
+    assert "Sustainability" not in without_body_names(
+        "He presented the year's theme, “Customs fostering Sustainability for the Planet”."
+    )
+    assert "trade facilitation" in without_body_names("Delegates discussed trade facilitation.")
+
+
+def test_where_a_sentence_sits_sets_the_weight_of_its_mentions():
+    units = [
+        "Delegates discussed the single window and the release of goods.",
+        "WCO publishes its study on cross-border e-commerce",
+        "The workshop was funded by the Government of Japan, as earlier sessions on revenue.",
+        "The WCO's work covers security, revenue and e-commerce in every region of the world.",
+        "Delegates discussed security, revenue and e-commerce in that order, and agreed a plan.",
+    ]
+    counts = np.array([[2, 0, 0], [0, 0, 1], [0, 1, 0], [1, 1, 1], [1, 1, 1]], dtype=float)
+    weight = context.unit_context(units, counts)
+    np.testing.assert_allclose(weight, [1, context.FURNITURE, context.ASIDE, context.ASIDE, 1])
+    weighed = context.weigh(units, counts * 2)  # a passing sentence counts a theme once
+    np.testing.assert_allclose(weighed[3], [context.ASIDE] * 3)
+    np.testing.assert_allclose(weighed[0], [4, 0, 0])
+
+
+def test_everyday_phrases_with_a_seed_word_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "The meeting was held online due to the COVID-19 pandemic.",
+            "She took up her duties in January and thanked the men and women of the service.",
+            "Before joining, he represented his country at the G20 summit.",
+            "Officers discussed how vaccines were cleared during the pandemic.",
+        ]
+    )
+    for theme in ("health_pandemic", "revenue", "gender_people", "illicit_financial_flows"):
+        assert counts[:3, ids.index(theme)].sum() == 0, theme
+    assert counts[3, ids.index("health_pandemic")] >= 2
