@@ -95,6 +95,11 @@ class Settings:
     few_meetings: int = _setting(
         3, "Chart cells based on fewer meetings than this are marked as based on few meetings."
     )
+    labelled_dirs: tuple[Path, ...] = _setting(
+        tuple(DATA / "eval" / name for name in ("others", "dev_real", "others2", "real_style")),
+        "Labelled sets (folders with a SOURCES.csv of facts) the model is also measured on, "
+        "theme by theme, for the Themes page; none: an empty variable.",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:

@@ -32,7 +32,7 @@ ALLOWED = {
     "meetings": set(),
     "corrections": {"extract"},  # the meeting types
     "classifying": {"model", "engine"},
-    "quality": {"analysis", "model"},
+    "quality": {"analysis", "model", "pipeline"},  # the labelled sets, read as a corpus
     "jobs": set(),
     "access": set(),
     "engine": set(),
