@@ -1,7 +1,7 @@
 """Dates written in report text, in the six languages of the WCO's site and numerically.
 
 Month names come from dateparser's language data (English, French, Spanish, Portuguese,
-Russian, Chinese, Arabic) plus the Levantine and Maghreb Arabic names it lacks, so
+Italian, Russian, Chinese, Arabic) plus the Levantine and Maghreb Arabic names it lacks, so
 "24 abril 2017", "15 марта 2017", "26 四月 2019", "15 مارس 2017" and "19 May 2017" read
 alike; "2019年4月26日", "28/06/2022" and "2022-06-28" are read as well. Arabic-Indic and
 full-width digits count as digits.
@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr", "es", "pt", "ru", "zh", "ar")
+# Month names are read in Italian as well (national administrations write in it), without
+# asking dateparser about it.
+_MONTH_LANGUAGES = (*LANGUAGES, "it")
 AFTER_PUBLICATION = dt.timedelta(days=62)  # a year-less date this far past publication is
 # last year's; a report may announce a meeting a few weeks ahead
 LONGEST_MEETING = dt.timedelta(days=60)  # a longer "range" is two dates, not one meeting
@@ -56,7 +59,7 @@ def ascii_digits(text: str) -> str:
 def month_numbers() -> dict[str, int]:
     """Month names and abbreviations, lower-case, in every supported language."""
     names: dict[str, int] = {}
-    for language in LANGUAGES:
+    for language in _MONTH_LANGUAGES:
         info = default_loader.get_locale(language).info
         for number, key in enumerate(MONTHS, start=1):
             for name in info.get(key, []):
@@ -91,7 +94,12 @@ def _month_pattern() -> str:
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?:19|20)\d\d"
-_TO = r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|till|until|through|по|и|و|إلى|الى)\s*(?:the\s+)?"
+# "14 e 16 de maio", "entre el 14 y el 16 de mayo", "entre le 14 et le 16 mai": the
+# connector and its article, in every language (a missing one starts a range at its end).
+_TO = (
+    r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|e|ao|till|until|through|по|и|و|إلى|الى)\s*"
+    r"(?:(?:the|le|el|o|os|dia|días|dias)\s+)?"
+)
 
 
 @cache
