@@ -29,6 +29,10 @@ AFTER_VERB = 1  # "held in", "hosted ... in": the place of the meeting, not of a
 WITH_COUNTRY = 1  # "Lomé, Togo", "Havana (Cuba)": the writer placed it on the map
 DATE_FOLLOWS = 1  # "in Cairo, Egypt, on 18 May": place and date of one event
 IN_ROLE = -3  # "President of Customs Affairs in Bahrain": a person's office, not the venue
+DATELINE = -2  # "Brussels, 3 May 2021 –": where the report was written; the venue the text
+# names wins, and the dateline's place is the venue only when the text names none, or
+# when its sentence says the meeting is "here" ("kicked off here today", "in this city")
+AWAY = -3  # "away from the organisation's headquarters in Brussels"
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
@@ -64,10 +68,12 @@ _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
 _JOIN = r"(?:[ -](?:de |del |da |es |el |al |of |of the )?)"
 _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
-_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
+# ", in Zimbabwe", ", au Sénégal", ", no Zimbabué": the country after a preposition
+_HINT_IN = r"(?:(?:in|en|au|aux|em|no|na)\s+)?"
+_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|au|aux|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
@@ -83,6 +89,7 @@ _NOT_A_PLACE = (
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-]){_NOT_A_PLACE}(?P<place>{_PLACE_NAME}){_HINT}")
+_PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
 _CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
@@ -104,6 +111,12 @@ _LANDMARKS = (
                 r"(?:لجامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
                 r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
+_HERE = re.compile(
+    r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"
+    r"dans cette (?:[\w-]+ )?ville|en esta (?:[\w-]+ )?ciudad)\b",
+    re.IGNORECASE,
+)
+_AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -111,6 +124,7 @@ _ROLE_BEFORE_PLACE = re.compile(
 )
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
+    r"decorr\w+|teve lugar|"
     r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
@@ -158,7 +172,22 @@ def find_venue(
     at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
-    return None, ""
+    return _dateline_place(gaz, report, named)
+
+
+def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Place | None, str]:
+    """The place the report was written in, when the text names no venue: that of its
+    date line ("Bangui, le 19 mars 2019") or of its dateline ("BANGUI – Customs chiefs")."""
+    if report.signed_at:
+        line = f"{report.signed_at} – "
+        found = next(_candidates(gaz, line, named, {}, ()), None)
+        if found:
+            return found[0], f"the place the date line is signed with: {report.signed_at!r}"
+    first = report.sentences[0].text if report.sentences else ""
+    found = (
+        next(_candidates(gaz, first, named, {}, ()), None) if _DATELINE_PLACE.match(first) else None
+    )
+    return (found[0], first) if found else (None, "")
 
 
 def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
@@ -224,6 +253,8 @@ def _candidates(
                 place,
                 (
                     (IS_CITY if place.city else 0)
+                    + (_dateline_weight(sentence) if pattern is _DATELINE_PLACE else 0)
+                    + (AWAY if _AWAY.search(before) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
@@ -233,12 +264,18 @@ def _candidates(
             )
 
 
+def _dateline_weight(sentence: str) -> int:
+    """A dateline's place is only where the report was written, unless its sentence says
+    the meeting is held there ("opened here today")."""
+    return AFTER_VERB if _HERE.search(sentence) else DATELINE
+
+
 def _hint_country(gaz: Gazetteer, match: re.Match[str]) -> str | None:
     """The country a place phrase names after it: "(Cuba)", ", Bali, Indonesia"."""
     if match.group("paren"):
         return gaz.country(match.group("paren"))
-    parts = [p.strip() for p in (match.group("comma") or "").split(",") if p.strip()]
-    for part in reversed(parts):
+    parts = [_PREPOSITION.sub("", p.strip()) for p in (match.group("comma") or "").split(",")]
+    for part in reversed([p for p in parts if p]):
         iso3 = gaz.country(part)
         if iso3:
             return iso3

@@ -1,0 +1,106 @@
+"""Datelines and signed date lines: the filing date and place of a report, and how they
+give way to the meeting's own date and venue."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from analytics.extract.event import Event, extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import RawDocument
+from analytics.settings import Settings
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer(*Settings().place_tables)
+
+
+def _event(text: str, gaz) -> Event:
+    return extract_event(RawDocument(source="t.txt", text=text), gaz)
+
+
+def test_a_wire_without_a_year_takes_it_from_the_page(gaz):
+    # 17 October is a Tuesday in 2017; the year is only named as next year's meeting.
+    event = _event(
+        "Border chiefs meet in Lesotho\n\nMASERU, Oct. 17 (Agency) - Customs heads of the "
+        "region opened a two-day workshop on Tuesday on transit guarantees.\n\nThe next "
+        "workshop will be held in 2018.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2017, 10, 17), D(2017, 10, 17), "LSO")
+    assert "MASERU, Oct. 17 (Agency) -" in json.loads(event.provenance)["published"]
+
+
+def test_a_wire_with_no_year_anywhere_has_no_date(gaz):
+    event = _event(
+        "Talks in Maseru\n\nMASERU, Oct. 17 (Agency) - Customs heads opened a workshop.", gaz
+    )
+    assert (event.published, event.date) == (None, None)
+
+
+def test_the_venue_the_text_names_beats_the_dateline_city(gaz):
+    event = _event(
+        "Regional conference ends\n\nBrussels, 9 November 2018 – The Secretary General "
+        "thanked the host administration on Thursday.\n\nThe conference, held in Kigali, "
+        "Rwanda, on 7 and 8 November 2018, adopted a regional strategy.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.date) == ("Kigali", "RWA", D(2018, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Commission opened here today its session, with staff of the organization's "
+        "headquarters in Brussels.",
+        "The Commission opened today its session, far from the organization's headquarters "
+        "in Brussels.",
+    ],
+    ids=["here", "far-from"],
+)
+def test_a_dateline_is_the_venue_when_the_text_says_so(sentence, gaz):
+    event = _event(
+        f"Commission meets\n\nHURGHADA, Nov. 6 (Wire) -- {sentence}\n\nIt closes on "
+        "8 November 2019.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.date) == ("Hurghada", "EGY", D(2019, 11, 6))
+
+
+def test_a_signed_date_line_gives_the_venue_when_the_text_names_none(gaz):
+    event = _event(
+        "La douane accueille ses homologues\n\nNiamey, le 6 juin 2018\n\nLe Directeur "
+        "général a accueilli, du 4 au 5 juin, les experts de la région pour leur réunion.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2018, 6, 6), D(2018, 6, 4), "Niamey")
+    assert json.loads(event.provenance)["venue"].startswith("the place the date line")
+
+
+def test_a_signed_date_line_gives_way_to_the_venue_named(gaz):
+    event = _event(
+        "Participação na conferência regional\n\nLuanda, 20 de junho de 2017\n\nA delegação "
+        "participou, nos dias 12 e 13 de junho, na conferência realizada na Beira, em "
+        "Moçambique.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.city, event.iso3) == (
+        D(2017, 6, 12), D(2017, 6, 13), "Beira", "MOZ",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Note dated 3 April 2019", D(2019, 4, 3)),
+        ("Published: 03/04/2019 10:12 | Regional news", D(2019, 4, 3)),
+        ("Wednesday, April 3, 2019 | National News Agency", D(2019, 4, 3)),
+    ],
+)
+def test_date_lines_with_labels_and_sections_date_the_report(line, published, gaz):
+    event = _event(f"Workshop\n\n{line}\n\nThe workshop was held yesterday in Dodoma.", gaz)
+    assert (event.published, event.date, event.iso3) == (published, D(2019, 4, 2), "TZA")
