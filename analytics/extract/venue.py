@@ -94,10 +94,12 @@ _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has,
 _CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
 _CAPITAL_NAMED = re.compile(rf"{_CAPITAL},\s+(?P<place>{_PLACE_NAME}){_HINT}?")
-# "in the Belgian capital", "dans la capitale belge" (see the place aliases table)
+# "in the Belgian capital", "dans la capitale malienne", "na capital moçambicana": the
+# capital of the country the adjective names (the place aliases table), never a city named
+# after the adjective's first word ("Central")
 _CAPITAL_ONLY = re.compile(
-    r"\b(?:in|at|en|à|dans)\s+(?:the|la|el|a)\s+"
-    rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zé]+){_NO_HINT}"
+    r"\b(?:(?:in|at|en|à|dans|em)\s+(?:the|this|la|el|a)|na)\s+"
+    rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zà-ÿ-]+){_NO_HINT}"
 )
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
@@ -243,6 +245,8 @@ def _candidates(
                 continue
             seen.add(start)
             place, whole = resolved
+            if pattern is _CAPITAL_ONLY and not whole:
+                continue  # an adjective the aliases lack: no capital, never "Central"
             if needs_hint and not place.city:
                 continue  # "Cameroon, Gabon, Mali": a list of countries, not a venue
             hinted = needs_hint or match.group("paren") or match.group("comma")
