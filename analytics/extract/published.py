@@ -16,7 +16,14 @@ import dateparser
 
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
 
-__all__ = ["dateline", "leading_date", "parse_date", "published_from_lines", "signed_by"]
+__all__ = [
+    "dateline",
+    "leading_date",
+    "leading_month",
+    "parse_date",
+    "published_from_lines",
+    "signed_by",
+]
 
 _LINE_CHARS = 80  # a longer line is text, not a date line
 _PLAIN_CHARS = 40  # a date alone on its line is at most this long
@@ -207,6 +214,19 @@ def leading_date(line: str) -> tuple[dt.date | None, str]:
         if _METADATA.match(rest):
             return spans[0].start, ""
     return None, line
+
+
+_LEADING_MONTH = re.compile(
+    r"^\W*(?:date\s*:?\s*)?(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"
+)
+
+
+def leading_month(line: str) -> dt.date | None:
+    """The month a page's metadata dates the text with, before it ("date 2017-07 Le
+    directeur ..."): not a publication date, but the year of the dates the text gives
+    without one (the first of that month)."""
+    match = _LEADING_MONTH.match(line)
+    return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
 
 
 def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]:

@@ -17,6 +17,7 @@ from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, fin
 from analytics.extract.published import (
     dateline,
     leading_date,
+    leading_month,
     parse_date,
     published_from_lines,
     signed_by,
@@ -145,7 +146,8 @@ def read_report(doc: RawDocument) -> Report:
     title, published, published_from, signed_at, lines = _parts(doc)
     body = "\n\n".join(lines)
     texts = split_sentences(body)
-    reference = published or _latest_full_date(texts)
+    month = next((m for line in lines[:2] if (m := leading_month(line))), None)
+    reference = published or month or _latest_full_date(texts)
     sentences = tuple(
         Sentence(
             text,
@@ -226,10 +228,11 @@ _YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-]|\.\d)")
 
 
 def _likely_years(lines: list[str]) -> tuple[int, ...]:
-    """The years a dateline without one may be in, likeliest first: that of the latest full
-    date the lines give, else the years they name (most named first) and the years either
+    """The years a dateline without one may be in, likeliest first: that of the month the
+    page's metadata gives, or of the latest full date the lines give, else the years they name (most named first) and the years either
     side ("the next meeting will be held in 2020")."""
-    latest = _latest_full_date(lines)
+    latest = next((m for line in lines[:2] if (m := leading_month(line))), None)
+    latest = latest or _latest_full_date(lines)
     if latest:
         return (latest.year,)
     named = Counter(int(y) for line in lines for y in _YEAR.findall(ascii_digits(line)))

@@ -65,7 +65,7 @@ _HEADQUARTERS = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
-_JOIN = r"(?:[ -](?:de |del |da |es |el |al |of |of the )?)"
+_JOIN = r"(?:[ -](?:de |del |da |du |des |do |dos |es |el |al |of |of the )?)"
 _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
 # ", in Zimbabwe", ", au Sénégal", ", no Zimbabué": the country after a preposition
@@ -105,6 +105,11 @@ _CAPITAL_ONLY = re.compile(
 _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido)\b{_NO_HINT}"
+)
+# "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
+_BUILDING_OF = re.compile(
+    r"(?i:\b(?:h[ôo]tel|centre|palais|salle|auditorium))\s+(?:[\w'’-]+\s+){1,4}?(?:de|du)\s+"
+    rf"(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # Buildings that say the city: the Arab League's headquarters are in Cairo.
 _LANDMARKS = (
@@ -233,7 +238,7 @@ def _candidates(
         yield resolved[0], LABELLED
     patterns = (
         (_DATELINE_PLACE, False), (_HOST_SUBJECT, False), (_CAPITAL_NAMED, False),
-        (_CAPITAL_ONLY, False), (_PLACE, False), (_PLACE_COUNTRY, True),
+        (_CAPITAL_ONLY, False), (_PLACE, False), (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
     )  # fmt: skip
     for pattern, needs_hint in patterns:
         for match in pattern.finditer(sentence):

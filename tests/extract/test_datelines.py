@@ -104,3 +104,15 @@ def test_a_signed_date_line_gives_way_to_the_venue_named(gaz):
 def test_date_lines_with_labels_and_sections_date_the_report(line, published, gaz):
     event = _event(f"Workshop\n\n{line}\n\nThe workshop was held yesterday in Dodoma.", gaz)
     assert (event.published, event.date, event.iso3) == (published, D(2019, 4, 2), "TZA")
+
+
+def test_a_month_in_the_pages_metadata_gives_the_year_of_the_meeting(gaz):
+    event = _event(
+        "Le DG aux sessions du Conseil\n\ndate 2016-06 Le directeur général a pris part aux "
+        "sessions du Conseil, a annoncé hier la direction. La réunion, tenue du 14 au 16 juin "
+        "dans la capitale belge, a porté sur le transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.end_date, event.city) == (
+        None, D(2016, 6, 14), D(2016, 6, 16), "Brussels",
+    )  # fmt: skip

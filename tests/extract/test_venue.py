@@ -65,6 +65,20 @@ def test_a_capital_named_by_its_countrys_adjective(sentence, city, iso3, gaz):
     assert _venue(f"Regional meeting\n\n12 March 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("La conférence s'est tenue le 12 mars 2019 à l'hôtel Sarakawa de Lomé.", "Lomé", "TGO"),
+        ("L'atelier s'est ouvert le 12 mars 2019 en République du Niger.", "", "NER"),
+        ("L'atelier s'est ouvert le 12 mars 2019 au Palais des Congrès de Cotonou.", "Cotonou",
+         "BEN"),
+    ],
+    ids=["hotel-de", "republique-du", "palais-de"],
+)  # fmt: skip
+def test_venues_in_the_names_of_buildings_and_countries(sentence, city, iso3, gaz):
+    assert _venue(f"Atelier\n\n14 mars 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
 def test_a_persons_office_is_not_the_venue(gaz):
     report = (
         "Policy Commission\n\n16 December 2021\n\nThe Vice-Chair attended the Policy Commission "
