@@ -155,7 +155,7 @@ def named_places(gaz: Gazetteer, sentence: str) -> bool:
 
 
 def find_venue(
-    gaz: Gazetteer, report: Report, named: set[str], meeting_date: dt.date | None
+    gaz: Gazetteer, report: Report, named: set[str], meeting: DateSpan | None
 ) -> tuple[Place | None, str]:
     """Where the meeting was held, and the sentence that says so: the best-scoring place
     phrase in the title or the body, above all in the sentence that reports the meeting on
@@ -165,9 +165,9 @@ def find_venue(
     known = _places_with_country(gaz, [s.text for s in candidates])
     best: tuple[int, int, Place, str] | None = None
     for order, sentence in enumerate(candidates):
-        starts = [d.start for d in sentence.dates]
         score = IN_EVENT_SENTENCE if sentence.happened else 0
-        score += ON_MEETING_DATE if meeting_date in starts else (DATED if starts else 0)
+        on_date = any(_on(meeting, d.start) for d in sentence.dates)
+        score += ON_MEETING_DATE if on_date else (DATED if sentence.dates else 0)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
             if best is None or rank > best[:2]:
@@ -180,6 +180,11 @@ def find_venue(
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
     return _dateline_place(gaz, report, named)
+
+
+def _on(meeting: DateSpan | None, day: dt.date) -> bool:
+    """True when the day is the meeting's first day, or its last ("wrapped up on ...")."""
+    return meeting is not None and day in (meeting.start, meeting.end)
 
 
 def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Place | None, str]:

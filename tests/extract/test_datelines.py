@@ -116,3 +116,21 @@ def test_a_month_in_the_pages_metadata_gives_the_year_of_the_meeting(gaz):
     assert (event.published, event.date, event.end_date, event.city) == (
         None, D(2016, 6, 14), D(2016, 6, 16), "Brussels",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentences", "start", "end"),
+    [
+        ("Delegates opened a three-day workshop on Tuesday.", D(2018, 9, 11), D(2018, 9, 13)),
+        ("The heads wrapped up their meeting on Tuesday. The two-day meeting adopted a plan.",
+         D(2018, 9, 10), D(2018, 9, 11)),
+        ("Les experts ont clôturé ce mardi leur réunion de trois jours.", D(2018, 9, 9),
+         D(2018, 9, 11)),
+        ("Delegates met on Tuesday for a two-day workshop.", D(2018, 9, 11), None),
+    ],
+    ids=["opened", "wrapped-up", "cloture", "neither"],
+)  # fmt: skip
+def test_a_day_and_the_meetings_length_give_its_other_end(sentences, start, end, gaz):
+    # 11 September 2018 is a Tuesday.
+    event = _event(f"Meeting in Gaborone\n\nGABORONE, Sept. 11, 2018 (Wire) - {sentences}", gaz)
+    assert (event.date, event.end_date, event.iso3) == (start, end, "BWA")
