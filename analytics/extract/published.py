@@ -73,14 +73,15 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
     r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
     r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
-    r"\s*(?:[–—-]+|:)\s*"
+    r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
+# "Lima, 3 may (EFE).-",
 # "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -" (not "Nairobi, 3-5 March")
 _YEARLESS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
     r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
-    r"(?:[–—-]+|:)(?!\s*\d)\s*"
+    r"(?:\.?[–—-]+|:)(?!\s*\d)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"

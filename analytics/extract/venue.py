@@ -50,7 +50,9 @@ _VIRTUAL = re.compile(
     r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
     rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
     rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually)\b",
+    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
+    rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
+    rf"de mani[èe]re virtuelle|en format virtuel)\b",
     re.IGNORECASE,
 )
 _HYBRID = re.compile(
@@ -82,7 +84,8 @@ _VENUE_LABEL = re.compile(
     rf"(?<!\w)(?i:venue|location|lieu|lugar|sede)\s*:\s*(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # What stays of a newswire dateline once its date is gone: "TOKYO – The Secretary ..."
-_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?\s+–\s")
+# ... and a Spanish-American one: "Punta Cana.- Directores de aduanas iniciaron ..."
+_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?(?:\s+–|\.[-–—])\s")
 # "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
 _NOT_A_PLACE = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -104,7 +107,8 @@ _CAPITAL_ONLY = re.compile(
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
-    rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido)\b{_NO_HINT}"
+    rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
+    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa])\b{_NO_HINT}"
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(

@@ -134,3 +134,49 @@ def test_a_day_and_the_meetings_length_give_its_other_end(sentences, start, end,
     # 11 September 2018 is a Tuesday.
     event = _event(f"Meeting in Gaborone\n\nGABORONE, Sept. 11, 2018 (Wire) - {sentences}", gaz)
     assert (event.date, event.end_date, event.iso3) == (start, end, "BWA")
+
+
+def test_a_spanish_dateline_with_a_full_stop_and_dash(gaz):
+    event = _event(
+        "Directores inician su conferencia\n\nFecha: 11/06/2018\n\nLa Romana.- Los directores "
+        "de aduanas de la región iniciaron este lunes su conferencia anual.",
+        gaz,
+    )
+    assert (event.date, event.city, event.iso3) == (D(2018, 6, 11), "La Romana", "DOM")
+
+
+@pytest.mark.parametrize(
+    ("text", "virtual"),
+    [
+        ("La reunión regional, celebrada de forma virtual el 3 de junio de 2021, concluyó.",
+         True),
+        ("La réunion régionale s'est tenue en format virtuel le 3 juin 2021.", True),
+        ("La reunión trató el comercio virtual el 3 de junio de 2021 en Quito.", False),
+    ],
+)  # fmt: skip
+def test_meetings_held_online_in_spanish_and_french(text, virtual, gaz):
+    assert _event(f"Reunión\n\n4 de junio de 2021\n\n{text}", gaz).virtual is virtual
+
+
+def test_a_future_host_names_the_venue(gaz):
+    event = _event(
+        "Se anuncian dos conferencias\n\nDomingo, Marzo 10, 2019 - 09:30\n\nHonduras acogerá "
+        "la conferencia regional del 11 al 15 de marzo.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2019, 3, 10), D(2019, 3, 11), "HND")
+
+
+def test_saint_and_the_city_of_a_city(gaz):
+    event = _event(
+        "Heads meet\n\n2019-04-28\n\nThe Europe Region Heads of Customs Conference was held in "
+        "St. Petersburg on 25 and 26 April 2019.",
+        gaz,
+    )
+    assert event.iso3 == "RUS"
+    arabic = _event(
+        "ختام الاجتماعات\n\n1 يوليو 2018\n\nاختتمت أمس اجتماعات المجلس التي عقدت بمدينة "
+        "بروكسل البلجيكية.",
+        gaz,
+    )
+    assert (arabic.date, arabic.city) == (D(2018, 6, 30), "Brussels")

@@ -83,6 +83,8 @@ def test_datelines_give_the_filing_date_and_keep_the_place(line, date, rest):
         ("Kampala, June 4 - Officials", D(2019, 6, 4), "Kampala – Officials"),
         ("PORT LOUIS, Mauritius, Aug. 2 (Wire) - Heads", D(2019, 8, 2),
          "PORT LOUIS, Mauritius – Heads"),
+        ("Asunción, 8 jun (Agencia).- Los directores", D(2019, 6, 8), "Asunción – Los directores"),
+        ("Quito, 5 de junio de 2018 (Agencia).- Los", D(2018, 6, 5), "Quito – Los"),
     ],
 )  # fmt: skip
 def test_wire_datelines_without_a_year_or_an_agency(line, date, rest):
