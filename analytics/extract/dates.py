@@ -133,6 +133,26 @@ _CHINESE = re.compile(
     r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"(?:\s*(?:至|到|-|–|—|~|～)\s*(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号])?"
 )
+# 二○二四年六月三十日 / 十月二十二日 / 六月二十七日至二十九日: Chinese numerals, as Hong Kong
+# and Taiwan releases write dates
+_CN = "〇○零一二三四五六七八九十"
+_CHINESE_WORDS = re.compile(
+    rf"(?:(?P<year>[{_CN}]{{4}})\s*年\s*)?(?P<m1>[{_CN}]{{1,3}})\s*月\s*(?P<d1>[{_CN}]{{1,3}})\s*[日号]"
+    rf"(?:\s*(?:至|到|-|–|—|~|～)\s*(?:(?P<m2>[{_CN}]{{1,3}})\s*月\s*)?(?P<d2>[{_CN}]{{1,3}})\s*[日号])?"
+)
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+
+def _cn_number(text: str | None) -> int | None:
+    """二十五 -> 25, 十 -> 10, 二○二四 -> 2024 (digit by digit)."""
+    if not text:
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
 # 2022-06-28, 2022.06.28, 2022/06/28; 28/06/2022, 28.06.2022, 28-06-2022
 _NUMERIC = re.compile(
     r"(?<![\w./-])(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[-./])(?P<a1>\d{1,2})(?P=s1)(?P<b1>\d{1,2})|"
@@ -195,6 +215,15 @@ def _chinese(match: re.Match[str], default_year: int | None) -> DateSpan | None:
     return _span(year, int(g["m1"]), int(g["d1"]), m2, d2, match.start(), bool(g["year"]))
 
 
+def _chinese_words(match: re.Match[str], default_year: int | None) -> DateSpan | None:
+    try:
+        g = {k: _cn_number(v) for k, v in match.groupdict().items()}
+    except (KeyError, ValueError):  # "十十": not a number
+        return None
+    year = g["year"] or default_year
+    return _span(year, g["m1"], g["d1"], g["m2"], g["d2"], match.start(), bool(g["year"]))
+
+
 def _numeric(match: re.Match[str], _: int | None) -> DateSpan | None:
     g = match.groupdict()
     if g["y1"]:  # year first: always year, month, day
@@ -231,12 +260,14 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     month without a day ("in October 2009") counts as the first of that month.
     """
     text = ascii_digits(text)
-    if not _DIGIT.search(text):  # every date form has a day or a year in digits
+    if not _DIGIT.search(text) and not _CJK.search(text):  # every other date form has digits
         return []
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
     text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
     readers = [(p, _worded) for p in _range_patterns()]
     readers += [(_CHINESE, _chinese), (_NUMERIC, _numeric), (_month_only_pattern(), _worded)]
+    if _CJK.search(text):
+        readers.append((_CHINESE_WORDS, _chinese_words))
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
     for pattern, read in readers:

@@ -180,3 +180,17 @@ def test_saint_and_the_city_of_a_city(gaz):
         gaz,
     )
     assert (arabic.date, arabic.city) == (D(2018, 6, 30), "Brussels")
+
+
+def test_french_wires_date_a_meeting_by_its_weekday_alone(gaz):
+    # 10 March 2013 is a Sunday: "samedi" is the day before.
+    event = _event(
+        "La réunion régionale\n\nRiyad, 10 mars 2013 (Agence)\n\nLe Maroc a plaidé, samedi à "
+        "Riyad, pour la formation lors de la réunion des directeurs généraux de la région.",
+        gaz,
+    )
+    assert (event.date, event.iso3) == (D(2013, 3, 9), "SAU")
+    habit = _event(
+        "Réunion\n\n10 mars 2013\n\nLes experts se réunissent chaque lundi à Dakar.", gaz
+    )
+    assert habit.date == D(2013, 3, 10)  # no meeting date: the publication date

@@ -70,6 +70,20 @@ def test_ranges_in_other_languages_start_on_their_first_day(text, start, end):
     assert [(s.start, s.end) for s in spans] == [(start, end)]
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("关长于六月二十七日至二十九日率团出席会议", D(2017, 6, 27), D(2017, 6, 29)),
+        ("会议今日(十月二十五日)闭幕", D(2016, 10, 25), None),
+        ("二○一九年三月十日举行", D(2019, 3, 10), None),
+        ("十二月三日至五日", D(2016, 12, 3), D(2016, 12, 5)),
+    ],
+)
+def test_dates_in_chinese_numerals(text, start, end):
+    spans = find_meeting_dates(text, D(2017, 7, 1))
+    assert [(s.start, s.end) for s in spans] == [(start, end)]
+
+
 def test_year_from_publication_crosses_new_year():
     span = find_meeting_dates("held on 28 and 29 December", D(2018, 1, 4))[0]
     assert span.start == D(2017, 12, 28)
