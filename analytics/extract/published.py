@@ -167,8 +167,8 @@ def _signed_date(core: str) -> tuple[dt.date | None, str]:
         if not _SIGNED_HEAD.fullmatch(head) or len(head.split()) > _SIGNED_WORDS:
             return None, ""
         rest = core[sign.end() :]
-        if re.search(r"\d{4}", rest) and (found := _written_date(rest) or parse_date(rest)):
-            return found, head.strip()
+        if re.search(r"\d{4}", rest) and (found := _written_date(ascii_digits(rest))):
+            return found, head.strip()  # never dateparser: most lines tried here are not dates
     return None, ""
 
 
