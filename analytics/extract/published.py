@@ -51,7 +51,8 @@ _SIGNED_HEAD = re.compile(r"[^\d:;.!?|]{2,60}")
 # A label, not a place: "Note dated ...", "Summary issued ...", "WCO News, ..."
 _NOT_A_SIGNATURE = re.compile(
     r"\b(?:note|summary|news|press|release|report|bulletin|communiqu[ée]|nota|notes?|"
-    r"published|posted|issued|dated|updated)\b",
+    r"published|posted|issued|dated|updated|by|par|por)\b|"
+    r"^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun|lun|mer|jeu|ven|sam|dim)$",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?,?\s+")  # "22:08, November 24, 2011"
@@ -59,6 +60,14 @@ _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan
 # "28/02/2024 14:05 | Regional affairs", "Tuesday, January 10, 2012 | Middle East News
 # Agency": the page's sections and sources after a bar
 _SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
+_BARS = re.compile(r"\s*\|\s*")
+# "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
+_BY_AFTER = re.compile(r"\s+(?:by|par|por)\s+\D{1,40}$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r",?\s+(?:at\s+|à\s+|a las\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s*(?:GMT|UTC)(?:[+-]\d{1,2})?|\s+[A-Z]{2,4})?$",
+    re.IGNORECASE,
+)
 _WEEKDAYS_AND_PUNCTUATION = re.compile(
     "|".join(sorted(map(re.escape, weekday_names()), key=len, reverse=True))
     + r"|\bгода\b|\bг\b|[\W\d_]+"  # "13 апреля 2012 года"
@@ -71,8 +80,8 @@ _NUMERIC_LINE = re.compile(
 # "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Cairo, Feb. 28 (Petra) --"
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
+    r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
+    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
@@ -143,9 +152,21 @@ def _numeric_line(core: str) -> dt.date | None:
 def _date_line(line: str) -> dt.date | None:
     """A line that is only a date (with an optional "Published:" label, a time, a source
     in brackets and markup), or a date signed with a place or source ("Nairobi, 1 February
-    2020")."""
+    2020", "Nairobi, Kenya | Monday, 3 June 2019")."""
+    core = _core(line)
+    found = _plain_date(_SECTIONS_AFTER.sub("", core))
+    if found is None and "|" in core:
+        found = _signed_date(_BARS.sub(", ", core))[0]
+    return found
+
+
+def _core(line: str) -> str:
+    """A line without its label, markup, time, author and source: what may be a date."""
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
-    core = _SOURCE_AFTER.sub("", _TIME_BEFORE.sub("", _SECTIONS_AFTER.sub("", core)))
+    return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
+
+
+def _plain_date(core: str) -> dt.date | None:
     if not core or len(core) > _LINE_CHARS or _NOT_PUBLICATION.search(core):
         return None
     if numeric := _numeric_line(core):
@@ -175,8 +196,8 @@ def _signed_date(core: str) -> tuple[dt.date | None, str]:
 def signed_by(line: str) -> str:
     """The place a date line is signed with ("Bangui, le 19 mars 2019": "Bangui"), where
     the report was written; "" for a label or a source ("Note dated ...")."""
-    core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
-    head = _signed_date(_SECTIONS_AFTER.sub("", core))[1]
+    core = _core(line)
+    head = _signed_date(_SECTIONS_AFTER.sub("", core))[1] or _signed_date(_BARS.sub(", ", core))[1]
     if _NOT_A_SIGNATURE.search(head) or not _WEEKDAYS_AND_PUNCTUATION.sub("", head.lower()):
         return ""  # a label, or a weekday ("Tuesday, January 10, 2012")
     return head

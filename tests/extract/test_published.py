@@ -36,6 +36,10 @@ D = dt.date
         ("Ереван, 21 мая 2014 года", D(2014, 5, 21)),
         ("Posted: 09/11/2020 08:40 | Customs news", D(2020, 11, 9)),
         ("Thursday, March 8, 2018 | Gulf News Service", D(2018, 3, 8)),
+        ("Harare, Zimbabwe | Friday, 7 June 2019", D(2019, 6, 7)),
+        ("Posted on 5th July 2019 by Webmaster", D(2019, 7, 5)),
+        ("05 Jul 2019, 09:40 GMT+2", D(2019, 7, 5)),
+        ("July 5, 2019 at 9:40 am", D(2019, 7, 5)),
     ],
 )
 def test_date_lines_in_every_site_language_and_form(line, expected):
@@ -85,6 +89,7 @@ def test_datelines_give_the_filing_date_and_keep_the_place(line, date, rest):
          "PORT LOUIS, Mauritius – Heads"),
         ("Asunción, 8 jun (Agencia).- Los directores", D(2019, 6, 8), "Asunción – Los directores"),
         ("Quito, 5 de junio de 2018 (Agencia).- Los", D(2018, 6, 5), "Quito – Los"),
+        ("DOHA, 2nd March, 2018 (Agency) -- Heads", D(2018, 3, 2), "DOHA – Heads"),
     ],
 )  # fmt: skip
 def test_wire_datelines_without_a_year_or_an_agency(line, date, rest):
@@ -120,6 +125,9 @@ def test_a_sentence_with_a_date_is_not_a_yearless_dateline(line):
         ("Note dated 22 March 2019", ""),
         ("WCO News, 20 June 2018", ""),
         ("Tuesday, January 10, 2012 | News Agency", ""),
+        ("Harare, Zimbabwe | Friday, 7 June 2019", "Harare, Zimbabwe"),
+        ("Par la rédaction | 12 mars 2019", ""),
+        ("Mon, 03/02/2020 - 10:15", ""),
     ],
 )
 def test_the_place_a_date_line_is_signed_with(line, place):
