@@ -261,6 +261,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     first) on which it falls on the weekday the wire names ("March 20 ... wrapped up on
     Wednesday"), else the first of them.
     """
+    line = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
     match = _DATELINE.match(line) or _YEARLESS_DATELINE.match(line)
     if not match:
         return None, line
@@ -273,6 +274,9 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     if date is None:
         return None, line
     return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"
+
+
+_SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")
 
 
 def _day_in(written: str, year: int) -> dt.date | None:

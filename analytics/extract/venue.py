@@ -94,6 +94,11 @@ _NOT_A_PLACE = (
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-]){_NOT_A_PLACE}(?P<place>{_PLACE_NAME}){_HINT}")
 _PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
+# ... and a capitalised one with a colon: "BRUSSELS: The director-general ..."
+_DATELINE_COLON = re.compile(
+    rf"^(?P<place>[A-ZÀ-Ý'’.-]{{3,}}(?: [A-ZÀ-Ý'’.-]+){{0,3}}):\s{_NO_HINT}"
+)
+_DATELINES = (_DATELINE_PLACE, _DATELINE_COLON)
 _CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
 _CAPITAL_NAMED = re.compile(rf"{_CAPITAL},\s+(?P<place>{_PLACE_NAME}){_HINT}?")
@@ -200,9 +205,8 @@ def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Pl
         if found:
             return found[0], f"the place the date line is signed with: {report.signed_at!r}"
     first = report.sentences[0].text if report.sentences else ""
-    found = (
-        next(_candidates(gaz, first, named, {}, ()), None) if _DATELINE_PLACE.match(first) else None
-    )
+    dated = any(pattern.match(first) for pattern in _DATELINES)
+    found = next(_candidates(gaz, first, named, {}, ()), None) if dated else None
     return (found[0], first) if found else (None, "")
 
 
@@ -246,7 +250,8 @@ def _candidates(
         seen.add(label.start("place"))
         yield resolved[0], LABELLED
     patterns = (
-        (_DATELINE_PLACE, False), (_HOST_SUBJECT, False), (_CAPITAL_NAMED, False),
+        (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
+        (_CAPITAL_NAMED, False),
         (_CAPITAL_ONLY, False), (_PLACE, False), (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
     )  # fmt: skip
     for pattern, needs_hint in patterns:
@@ -271,7 +276,7 @@ def _candidates(
                 place,
                 (
                     (IS_CITY if place.city else 0)
-                    + (_dateline_weight(sentence) if pattern is _DATELINE_PLACE else 0)
+                    + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)

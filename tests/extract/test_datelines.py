@@ -194,3 +194,19 @@ def test_french_wires_date_a_meeting_by_its_weekday_alone(gaz):
         "Réunion\n\n10 mars 2013\n\nLes experts se réunissent chaque lundi à Dakar.", gaz
     )
     assert habit.date == D(2013, 3, 10)  # no meeting date: the publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("date 2022-06-25 DOHA: The director of customs on Saturday opened the regional "
+         "meeting, which brought together the heads of customs of the region.", "Doha"),
+        ("2024-03-06 07:05:10\n(NEWSWIRE- National Agency (NA)) MUSCAT, March 6 (NA) -- The "
+         "regional customs meeting opened here today.", "Muscat"),
+    ],
+    ids=["colon", "source-before"],
+)  # fmt: skip
+def test_wire_datelines_with_a_colon_or_a_source_before_them(text, city, gaz):
+    event = _event(f"Customs heads meet\n\n{text}", gaz)
+    assert event.city == city and event.published is not None
+    assert event.date == event.published
