@@ -32,7 +32,9 @@ _SIGNED_WORDS = 6  # words of the place or source that signs a date
 _LABEL = re.compile(
     r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date[ds]?|updated|prepared(?:\s+on)?|"
     r"issued(?:\s+on)?|released(?:\s+on)?|news|noticias?|actualités?|nouvelles|новости|"
-    r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?)"
+    r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?|"
+    r"mis à jour(?:\s+le)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|来源[：:]\s*\S+|"
+    r"(?:written|posted|published|submitted)\s+by\s+\D{1,40}?\s+on)"
     r"\s*\W*\s*",
     re.IGNORECASE,
 )
@@ -61,10 +63,12 @@ _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan
 # Agency": the page's sections and sources after a bar
 _SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
 _BARS = re.compile(r"\s*\|\s*")
+# "السبت 20 ربيع الآخر 1434 هـ - 2 مارس 2013": the Hijri date before the Gregorian one
+_HIJRI = re.compile(r"^[^|–-]*\d{4}\s*ه[ـ]?\s*[|–/-]\s*")
 # "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
 _BY_AFTER = re.compile(r"\s+(?:by|par|por)\s+\D{1,40}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(
-    r",?\s+(?:at\s+|à\s+|a las\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:,|\s+[-–])?\s+(?:at\s+|à\s+|a las\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|h)?"
     r"(?:\s*(?:GMT|UTC)(?:[+-]\d{1,2})?|\s+[A-Z]{2,4})?$",
     re.IGNORECASE,
 )
@@ -163,6 +167,7 @@ def _date_line(line: str) -> dt.date | None:
 def _core(line: str) -> str:
     """A line without its label, markup, time, author and source: what may be a date."""
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
+    core = _HIJRI.sub("", core)
     return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
 
 

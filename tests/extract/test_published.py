@@ -40,6 +40,11 @@ D = dt.date
         ("Posted on 5th July 2019 by Webmaster", D(2019, 7, 5)),
         ("05 Jul 2019, 09:40 GMT+2", D(2019, 7, 5)),
         ("July 5, 2019 at 9:40 am", D(2019, 7, 5)),
+        ("الجمعة 2 ذو القعدة 1440 هـ - 5 يوليو 2019", D(2019, 7, 5)),
+        ("Written by Webmaster on 05 July 2019", D(2019, 7, 5)),
+        ("Viernes, 5 de julio de 2019 - 09:40 h", D(2019, 7, 5)),
+        ("Mis à jour le 05/07/2019 à 09:40", D(2019, 7, 5)),
+        ("来源：海关总署 2019-07-05", D(2019, 7, 5)),
     ],
 )
 def test_date_lines_in_every_site_language_and_form(line, expected):
