@@ -67,7 +67,10 @@ _HEADQUARTERS = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
-_JOIN = r"(?:[ -](?:de |del |da |du |des |do |dos |es |el |al |of |of the )?)"
+# "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
+_JOIN = (
+    r"(?:[ -](?:de |del |da |du |des |do |dos |es |el |al |of |of the |d['’]|(?:el|al|ad|as)-)?)"
+)
 _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
 # ", in Zimbabwe", ", au Sénégal", ", no Zimbabué": the country after a preposition
@@ -77,7 +80,7 @@ _HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_IN}{_HINT_N
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
-    rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
 _VENUE_LABEL = re.compile(
@@ -99,7 +102,10 @@ _DATELINE_COLON = re.compile(
     rf"^(?P<place>[A-ZÀ-Ý'’.-]{{3,}}(?: [A-ZÀ-Ý'’.-]+){{0,3}}):\s{_NO_HINT}"
 )
 _DATELINES = (_DATELINE_PLACE, _DATELINE_COLON)
-_CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
+_CAPITAL = (
+    r"(?:(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
+    r"[A-Z][\w-]+['’]s\s+capital)"  # "Ghana's capital, Accra"
+)
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
 _CAPITAL_NAMED = re.compile(rf"{_CAPITAL},\s+(?P<place>{_PLACE_NAME}){_HINT}?")
 # "in the Belgian capital", "dans la capitale malienne", "na capital moçambicana": the
@@ -313,6 +319,9 @@ def _resolve(
     that a bare "in Goa" means the same place."""
     words = match.group("place").rstrip(".,").split()
     hint_iso = _hint_country(gaz, match)
+    if match.group("comma") and (iso3 := gaz.country(" ".join(words) + match.group("comma"))):
+        # "Hong Kong, China": the whole phrase is the member's name
+        return gaz.city(" ".join(words), {iso3}) or Place("", gaz.name_of(iso3), iso3), True
     if not hint_iso and known and normalise(" ".join(words)) in known:
         return known[normalise(" ".join(words))], True
     wanted = {hint_iso} if hint_iso else prefer

@@ -68,6 +68,23 @@ def test_a_capital_named_by_its_countrys_adjective(sentence, city, iso3, gaz):
 @pytest.mark.parametrize(
     ("sentence", "city", "iso3"),
     [
+        ("The seminar was held on 12 March 2019 in Kenya's capital, Nairobi.", "Nairobi", "KEN"),
+        ("The seminar was held on 12 March 2019 in Hong Kong, China.", "Hong Kong", "HKG"),
+        ("El seminario se celebró el 12 de marzo de 2019 en la Ciudad de México.",
+         "Mexico City", "MEX"),
+        ("Le séminaire s'est tenu le 12 mars 2019 en Côte d'Ivoire.", "", "CIV"),
+        ("The seminar took place on 12 March 2019 in Sharm el-Sheikh.", "Sharm el-Sheikh",
+         "EGY"),
+    ],
+    ids=["countrys-capital", "member-name", "la-ciudad", "d-apostrophe", "el-hyphen"],
+)  # fmt: skip
+def test_place_names_with_articles_possessives_and_members_names(sentence, city, iso3, gaz):
+    assert _venue(f"Seminar\n\n14 March 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
         ("La conférence s'est tenue le 12 mars 2019 à l'hôtel Sarakawa de Lomé.", "Lomé", "TGO"),
         ("L'atelier s'est ouvert le 12 mars 2019 en République du Niger.", "", "NER"),
         ("L'atelier s'est ouvert le 12 mars 2019 au Palais des Congrès de Cotonou.", "Cotonou",
