@@ -89,8 +89,8 @@ _DATELINE = re.compile(
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
-# "Lima, 3 may (EFE).-",
-# "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -" (not "Nairobi, 3-5 March")
+# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -"
+# (not "Nairobi, 3-5 March")
 _YEARLESS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
     r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
@@ -266,19 +266,19 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     first) on which it falls on the weekday the wire names ("March 20 ... wrapped up on
     Wednesday"), else the first of them.
     """
-    line = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    match = _DATELINE.match(line) or _YEARLESS_DATELINE.match(line)
+    core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
+    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core)
     if not match:
         return None, line
     written = match.group("date")
     date = parse_date(written) if re.search(r"\d{4}", written) else None
     if date is None and years:
         days = [_day_in(written, year) for year in years]
-        named = _weekdays_named(line[match.end() :])
+        named = _weekdays_named(core[match.end() :])
         date = next((d for d in days if d and d.weekday() in named), None) or days[0]
     if date is None:
         return None, line
-    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"
+    return date, f"{match.group('place').rstrip(', ')} – {core[match.end() :]}"
 
 
 _SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")
