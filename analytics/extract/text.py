@@ -229,8 +229,9 @@ _YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-]|\.\d)")
 
 def _likely_years(lines: list[str]) -> tuple[int, ...]:
     """The years a dateline without one may be in, likeliest first: that of the month the
-    page's metadata gives, or of the latest full date the lines give, else the years they name (most named first) and the years either
-    side ("the next meeting will be held in 2020")."""
+    page's metadata gives or of the latest full date the lines give, else the years they
+    name (most named first) and the years either side ("the next meeting will be held in
+    2020")."""
     latest = next((m for line in lines[:2] if (m := leading_month(line))), None)
     latest = latest or _latest_full_date(lines)
     if latest:
