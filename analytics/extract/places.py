@@ -35,7 +35,8 @@ def normalise(name: str) -> str:
     if not name.isascii():  # most names are ASCII already: no need to decompose them
         decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SAINT.sub("saint", _SPACES_AND_DOTS.sub(" ", name).strip(" ,").lower())
+    key = _SPACES_AND_DOTS.sub(" ", name).strip(" ,").lower()
+    return _SAINT.sub("saint", key) if "st " in key else key
 
 
 @dataclass(frozen=True)

@@ -126,6 +126,7 @@ _BUILDING_OF = re.compile(
     r"(?i:\b(?:h[ôo]tel|centre|palais|salle|auditorium))\s+(?:[\w'’-]+\s+){1,4}?(?:de|du)\s+"
     rf"(?P<place>{_PLACE_NAME}){_HINT}?"
 )
+_BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
 # Buildings that say the city: the Arab League's headquarters are in Cairo.
 _LANDMARKS = (
     (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
@@ -139,6 +140,7 @@ _HERE = re.compile(
     re.IGNORECASE,
 )
 _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
+_AWAY_REACH = 60  # characters before a place phrase read for "away from"
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -260,7 +262,10 @@ def _candidates(
         (_CAPITAL_NAMED, False),
         (_CAPITAL_ONLY, False), (_PLACE, False), (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
     )  # fmt: skip
+    buildings = _BUILDING_WORD.search(sentence)
     for pattern, needs_hint in patterns:
+        if pattern is _BUILDING_OF and not buildings:
+            continue  # most sentences name no building: spare the pattern
         for match in pattern.finditer(sentence):
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
@@ -283,7 +288,7 @@ def _candidates(
                 (
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
-                    + (AWAY if _AWAY.search(before) else 0)
+                    + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
