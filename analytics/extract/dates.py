@@ -1,7 +1,7 @@
 """Dates written in report text, in the six languages of the WCO's site and numerically.
 
 Month names come from dateparser's language data (English, French, Spanish, Portuguese,
-Russian, Chinese, Arabic) plus the Levantine and Maghreb Arabic names it lacks, so
+Italian, Russian, Chinese, Arabic) plus the Levantine and Maghreb Arabic names it lacks, so
 "24 abril 2017", "15 марта 2017", "26 四月 2019", "15 مارس 2017" and "19 May 2017" read
 alike; "2019年4月26日", "28/06/2022" and "2022-06-28" are read as well. Arabic-Indic and
 full-width digits count as digits.
@@ -30,6 +30,9 @@ __all__ = [
 ]
 
 LANGUAGES = ("en", "fr", "es", "pt", "ru", "zh", "ar")
+# Month names are read in Italian as well (national administrations write in it), without
+# asking dateparser about it.
+_MONTH_LANGUAGES = (*LANGUAGES, "it")
 AFTER_PUBLICATION = dt.timedelta(days=62)  # a year-less date this far past publication is
 # last year's; a report may announce a meeting a few weeks ahead
 LONGEST_MEETING = dt.timedelta(days=60)  # a longer "range" is two dates, not one meeting
@@ -56,7 +59,7 @@ def ascii_digits(text: str) -> str:
 def month_numbers() -> dict[str, int]:
     """Month names and abbreviations, lower-case, in every supported language."""
     names: dict[str, int] = {}
-    for language in LANGUAGES:
+    for language in _MONTH_LANGUAGES:
         info = default_loader.get_locale(language).info
         for number, key in enumerate(MONTHS, start=1):
             for name in info.get(key, []):
@@ -91,7 +94,12 @@ def _month_pattern() -> str:
 
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th|er|º|°)?"
 _YEAR = r"(?:19|20)\d\d"
-_TO = r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|till|until|through|по|и|و|إلى|الى)\s*(?:the\s+)?"
+# "14 e 16 de maio", "entre el 14 y el 16 de mayo", "entre le 14 et le 16 mai": the
+# connector and its article, in every language (a missing one starts a range at its end).
+_TO = (
+    r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|e|ao|till|until|through|по|и|و|إلى|الى)\s*"
+    r"(?:(?:the|le|el|o|os|dia|días|dias)\s+)?"
+)
 
 
 @cache
@@ -125,6 +133,26 @@ _CHINESE = re.compile(
     r"(?<!\d)(?:(?P<year>(?:19|20)\d\d)\s*年\s*)?(?P<m1>\d{1,2})\s*月\s*(?P<d1>\d{1,2})\s*[日号]"
     r"(?:\s*(?:至|到|-|–|—|~|～)\s*(?:(?P<m2>\d{1,2})\s*月\s*)?(?P<d2>\d{1,2})\s*[日号])?"
 )
+# 二○二四年六月三十日 / 十月二十二日 / 六月二十七日至二十九日: Chinese numerals, as Hong Kong
+# and Taiwan releases write dates
+_CN = "〇○零一二三四五六七八九十"
+_CHINESE_WORDS = re.compile(
+    rf"(?:(?P<year>[{_CN}]{{4}})\s*年\s*)?(?P<m1>[{_CN}]{{1,3}})\s*月\s*(?P<d1>[{_CN}]{{1,3}})\s*[日号]"
+    rf"(?:\s*(?:至|到|-|–|—|~|～)\s*(?:(?P<m2>[{_CN}]{{1,3}})\s*月\s*)?(?P<d2>[{_CN}]{{1,3}})\s*[日号])?"
+)
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
+
+
+def _cn_number(text: str | None) -> int | None:
+    """二十五 -> 25, 十 -> 10, 二○二四 -> 2024 (digit by digit)."""
+    if not text:
+        return None
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS[ch]) for ch in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[units] if units else 0)
+
+
 # 2022-06-28, 2022.06.28, 2022/06/28; 28/06/2022, 28.06.2022, 28-06-2022
 _NUMERIC = re.compile(
     r"(?<![\w./-])(?:(?P<y1>(?:19|20)\d\d)(?P<s1>[-./])(?P<a1>\d{1,2})(?P=s1)(?P<b1>\d{1,2})|"
@@ -187,6 +215,15 @@ def _chinese(match: re.Match[str], default_year: int | None) -> DateSpan | None:
     return _span(year, int(g["m1"]), int(g["d1"]), m2, d2, match.start(), bool(g["year"]))
 
 
+def _chinese_words(match: re.Match[str], default_year: int | None) -> DateSpan | None:
+    try:
+        g = {k: _cn_number(v) for k, v in match.groupdict().items()}
+    except (KeyError, ValueError):  # "十十": not a number
+        return None
+    year = g["year"] or default_year
+    return _span(year, g["m1"], g["d1"], g["m2"], g["d2"], match.start(), bool(g["year"]))
+
+
 def _numeric(match: re.Match[str], _: int | None) -> DateSpan | None:
     g = match.groupdict()
     if g["y1"]:  # year first: always year, month, day
@@ -223,12 +260,14 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     month without a day ("in October 2009") counts as the first of that month.
     """
     text = ascii_digits(text)
-    if not _DIGIT.search(text):  # every date form has a day or a year in digits
+    if not _DIGIT.search(text) and not _CJK.search(text):  # every other date form has digits
         return []
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
     text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
     readers = [(p, _worded) for p in _range_patterns()]
     readers += [(_CHINESE, _chinese), (_NUMERIC, _numeric), (_month_only_pattern(), _worded)]
+    if _CJK.search(text):
+        readers.append((_CHINESE_WORDS, _chinese_words))
     taken: list[tuple[int, int]] = []
     spans: list[DateSpan] = []
     for pattern, read in readers:

@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 
 def _column(dtype: str, help_: str) -> object:
@@ -111,7 +111,7 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
         venue_from = "the table's place columns"
         if venue is None:
             named = gaz.countries_named(report.body)
-            venue, venue_from = find_venue(gaz, report, named, span.start if span else None)
+            venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
     event_type = classify_event(report.title, lead, virtual)
     region, region_from = find_region(

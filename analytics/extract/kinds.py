@@ -24,12 +24,19 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.IGNORECASE))
     for name, pattern in (
         ("policy_commission_or_council", r"\bPolicy Commission\b|\bCouncil Sessions?\b|"
-         r"\bSessions? of the (?:WCO )?Council\b|\bWCO Council\b"),
-        ("governing_council", r"\bGoverning Council\b|\bConseil d'orientation\b"),
+         r"\bSessions? of the (?:WCO )?Council\b|\bWCO Council\b|\bConseil de l['’]OMD\b|"
+         r"\bsessions du Conseil\b|\bCommission de politique g[ée]n[ée]rale\b|"
+         r"\bConsejo de la OMA\b|\bsesiones del Consejo\b|\bComisi[óo]n de Pol[íi]tica\b|"
+         r"\bConselho da OMA\b|Совет\w* ВТамО|сесси\w+ Совета|Политическ\w+ комисси"),
+        ("governing_council", r"\bGoverning Council\b|\bConseil d'orientation\b|"
+         r"\bConselho de Dire[çc][ãa]o\b|\bConsejo de Direcci[óo]n\b"),
         ("regional_conference", r"\bRegional (?:Conference|Heads|Meeting)\b|"
          r"\bConference of (?:the )?(?:Customs )?Directors[- ]General\b|"
          r"\bHeads of Customs (?:Conference|Meeting)\b|\bConf[ée]rence r[ée]gionale\b|"
-         r"\br[ée]union r[ée]gionale\b|\breuni[oó]n regional\b|\bconferencia regional\b"),
+         r"\br[ée]union r[ée]gionale\b|\breuni[oó]n regional\b|\bconferencia regional\b|"
+         r"\bConf[ée]rence des Directeurs g[ée]n[ée]raux\b|\bConferencia de Directores\b|"
+         r"\bConfer[êe]ncia (?:Regional|(?:Anual )?dos Diretores)\b|"
+         r"конференци\w+ руководителей|региональн\w+ конференци"),
         ("workshop_or_training", r"\bworkshop|\btraining\b|\bseminar\b|\bcourse\b|"
          r"\bwebinar\b|\batelier\b|\btaller\b|\bformation\b"),
         ("international_forum", r"\bforum\b|\bsummit\b|\bsymposium\b|\bconvention\b|"

@@ -27,6 +27,7 @@ MONTHS_AND_DAYS = frozenset(MONTHS + WEEKDAYS)
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|el|los|las|les) |l')")  # "the Gambia", "La Centrafrique"
 
 _SPACES_AND_DOTS = re.compile(r"[\s.]+")
+_SAINT = re.compile(r"(?<![\w'])st(?= \w)")  # "St. Petersburg", "St Lucia": "saint"
 
 
 def normalise(name: str) -> str:
@@ -34,7 +35,8 @@ def normalise(name: str) -> str:
     if not name.isascii():  # most names are ASCII already: no need to decompose them
         decomposed = unicodedata.normalize("NFKD", name.replace("’", "'"))
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES_AND_DOTS.sub(" ", name).strip(" ,").lower()
+    key = _SPACES_AND_DOTS.sub(" ", name).strip(" ,").lower()
+    return _SAINT.sub("saint", key) if "st " in key else key
 
 
 @dataclass(frozen=True)

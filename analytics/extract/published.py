@@ -10,12 +10,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import dateparser
 
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
 
-__all__ = ["dateline", "leading_date", "parse_date", "published_from_lines"]
+__all__ = [
+    "dateline",
+    "leading_date",
+    "leading_month",
+    "parse_date",
+    "published_from_lines",
+    "signed_by",
+]
 
 _LINE_CHARS = 80  # a longer line is text, not a date line
 _PLAIN_CHARS = 40  # a date alone on its line is at most this long
@@ -24,7 +32,9 @@ _SIGNED_WORDS = 6  # words of the place or source that signs a date
 _LABEL = re.compile(
     r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date[ds]?|updated|prepared(?:\s+on)?|"
     r"issued(?:\s+on)?|released(?:\s+on)?|news|noticias?|actualités?|nouvelles|новости|"
-    r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?)"
+    r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?|"
+    r"mis à jour(?:\s+le)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|来源[：:]\s*\S+|"
+    r"(?:written|posted|published|submitted)\s+by\s+\D{1,40}?\s+on)"
     r"\s*\W*\s*",
     re.IGNORECASE,
 )
@@ -32,17 +42,39 @@ _NOT_PUBLICATION = re.compile(
     r"\btoday\s+is\b|\bago\b|\bil y a\b|\bhace\b|\bназад\b|前$|منذ", re.IGNORECASE
 )
 # "Brussels, 27 May 2010", "WCO News, 20 June 2018", "Summary note, published 9 October
-# 2023": a short place, source or label, then the date, and nothing else.
-_SIGNED_DATE = re.compile(
-    r"^(?P<head>[^\d:;.!?]{2,60}?)[,:]\s*(?:(?:published|posted|issued|le|el)\s+(?:on\s+)?)?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d)\s*$",
+# 2023", "Note dated 22 March 2019": a short place, source or label, then the date, and
+# nothing else.
+_SIGN = re.compile(
+    r"[,:]\s*(?:(?:published|posted|issued|dated|le|el)\s+(?:on\s+)?)?|"
+    r"\s+(?:dated|issued|published|posted|released|updated)(?:\s+on)?\s+",
+    re.IGNORECASE,
+)
+_SIGNED_HEAD = re.compile(r"[^\d:;.!?|]{2,60}")
+# A label, not a place: "Note dated ...", "Summary issued ...", "WCO News, ..."
+_NOT_A_SIGNATURE = re.compile(
+    r"\b(?:note|summary|news|press|release|report|bulletin|communiqu[ée]|nota|notes?|"
+    r"published|posted|issued|dated|updated|by|par|por)\b|"
+    r"^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun|lun|mer|jeu|ven|sam|dim)$",
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(r"^\d{1,2}:\d\d(?::\d\d)?,?\s+")  # "22:08, November 24, 2011"
 _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan News Agency)"
+# "28/02/2024 14:05 | Regional affairs", "Tuesday, January 10, 2012 | Middle East News
+# Agency": the page's sections and sources after a bar
+_SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
+_BARS = re.compile(r"\s*\|\s*")
+# "السبت 20 ربيع الآخر 1434 هـ - 2 مارس 2013": the Hijri date before the Gregorian one
+_HIJRI = re.compile(r"^[^|–-]*\d{4}\s*ه[ـ]?\s*[|–/-]\s*")
+# "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
+_BY_AFTER = re.compile(r"\s+(?:by|par|por)\s+\D{1,40}$", re.IGNORECASE)
+_TIME_AFTER = re.compile(
+    r"(?:,|\s+[-–])?\s+(?:at\s+|à\s+|a las\s+)?\d{1,2}[:h]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?|h)?"
+    r"(?:\s*(?:GMT|UTC)(?:[+-]\d{1,2})?|\s+[A-Z]{2,4})?$",
+    re.IGNORECASE,
+)
 _WEEKDAYS_AND_PUNCTUATION = re.compile(
-    "|".join(sorted(map(re.escape, weekday_names()), key=len, reverse=True)) + r"|[\W\d_]+"
+    "|".join(sorted(map(re.escape, weekday_names()), key=len, reverse=True))
+    + r"|\bгода\b|\bг\b|[\W\d_]+"  # "13 апреля 2012 года"
 )
 _MEETING_SUMMARY = re.compile(r"^\W*(?:venue|location|lieu|lugar)\s*:", re.IGNORECASE)
 _NUMERIC_LINE = re.compile(
@@ -52,14 +84,17 @@ _NUMERIC_LINE = re.compile(
 # "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Cairo, Feb. 28 (Petra) --"
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
-    r"(?P<date>\d{1,2}(?:er|º)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|"
-    r"\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
-    r"\s*(?:[–—-]+|:)\s*"
+    r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
+    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
+    r"\s*(?:\.?[–—-]+|:)\s*"
 )
-# A wire's dateline without its year names its agency: "Cairo, Feb. 28 (Petra) --"
+# A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
+# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -"
+# (not "Nairobi, 3-5 March")
 _YEARLESS_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?),\s+"
-    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*\([^)]{1,30}\)\s*(?:[–—-]+|:)\s*"
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
+    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
+    r"(?:\.?[–—-]+|:)(?!\s*\d)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
@@ -121,9 +156,22 @@ def _numeric_line(core: str) -> dt.date | None:
 def _date_line(line: str) -> dt.date | None:
     """A line that is only a date (with an optional "Published:" label, a time, a source
     in brackets and markup), or a date signed with a place or source ("Nairobi, 1 February
-    2020")."""
+    2020", "Nairobi, Kenya | Monday, 3 June 2019")."""
+    core = _core(line)
+    found = _plain_date(_SECTIONS_AFTER.sub("", core))
+    if found is None and "|" in core:
+        found = _signed_date(_BARS.sub(", ", core))[0]
+    return found
+
+
+def _core(line: str) -> str:
+    """A line without its label, markup, time, author and source: what may be a date."""
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
-    core = _SOURCE_AFTER.sub("", _TIME_BEFORE.sub("", core))
+    core = _HIJRI.sub("", core)
+    return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
+
+
+def _plain_date(core: str) -> dt.date | None:
     if not core or len(core) > _LINE_CHARS or _NOT_PUBLICATION.search(core):
         return None
     if numeric := _numeric_line(core):
@@ -134,10 +182,30 @@ def _date_line(line: str) -> dt.date | None:
         found = parse_date(core)
         if found:
             return found
-    signed = _SIGNED_DATE.match(core)
-    if signed and len(signed.group("head").split()) <= _SIGNED_WORDS:
-        return parse_date(signed.group("date"))
-    return None
+    return _signed_date(core)[0]
+
+
+def _signed_date(core: str) -> tuple[dt.date | None, str]:
+    """The date of a date line signed with a short place, source or label, and that
+    signature ("Nairobi, 5th February 2020", "Note dated 22 March 2019")."""
+    for sign in _SIGN.finditer(core):
+        head = core[: sign.start()]
+        if not _SIGNED_HEAD.fullmatch(head) or len(head.split()) > _SIGNED_WORDS:
+            return None, ""
+        rest = core[sign.end() :]
+        if re.search(r"\d{4}", rest) and (found := _written_date(ascii_digits(rest))):
+            return found, head.strip()  # never dateparser: most lines tried here are not dates
+    return None, ""
+
+
+def signed_by(line: str) -> str:
+    """The place a date line is signed with ("Bangui, le 19 mars 2019": "Bangui"), where
+    the report was written; "" for a label or a source ("Note dated ...")."""
+    core = _core(line)
+    head = _signed_date(_SECTIONS_AFTER.sub("", core))[1] or _signed_date(_BARS.sub(", ", core))[1]
+    if _NOT_A_SIGNATURE.search(head) or not _WEEKDAYS_AND_PUNCTUATION.sub("", head.lower()):
+        return ""  # a label, or a weekday ("Tuesday, January 10, 2012")
+    return head
 
 
 def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | None, int]:
@@ -175,19 +243,53 @@ def leading_date(line: str) -> tuple[dt.date | None, str]:
     return None, line
 
 
-def dateline(line: str, year_hint: int | None = None) -> tuple[dt.date | None, str]:
+_LEADING_MONTH = re.compile(
+    r"^\W*(?:date\s*:?\s*)?(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"
+)
+
+
+def leading_month(line: str) -> dt.date | None:
+    """The month a page's metadata dates the text with, before it ("date 2017-07 Le
+    directeur ..."): not a publication date, but the year of the dates the text gives
+    without one (the first of that month)."""
+    match = _LEADING_MONTH.match(line)
+    return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
+
+
+def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]:
     """The date of a newswire dateline opening the body ("TOKYO, 5 May 2010 – ...",
     "Dakar, le 3 mai 2017 – ...", "Cairo, Feb. 28 (Petra) -- ...") and the line without
     that date: it is when the report was filed, not when the meeting took place. The place
-    stays (it is often the venue). A dateline without its year takes ``year_hint``."""
-    match = _DATELINE.match(line) or _YEARLESS_DATELINE.match(line)
+    stays (it is often the venue).
+
+    A dateline without its year takes the first of ``years`` (the likely years, best
+    first) on which it falls on the weekday the wire names ("March 20 ... wrapped up on
+    Wednesday"), else the first of them.
+    """
+    core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
+    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core)
     if not match:
         return None, line
     written = match.group("date")
     date = parse_date(written) if re.search(r"\d{4}", written) else None
-    if date is None and year_hint is not None:
-        spans = find_date_spans(written, year_hint)
-        date = spans[0].start if spans and spans[0].precise else None
+    if date is None and years:
+        days = [_day_in(written, year) for year in years]
+        named = _weekdays_named(core[match.end() :])
+        date = next((d for d in days if d and d.weekday() in named), None) or days[0]
     if date is None:
         return None, line
-    return date, f"{match.group('place').rstrip(', ')} – {line[match.end() :]}"
+    return date, f"{match.group('place').rstrip(', ')} – {core[match.end() :]}"
+
+
+_SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")
+
+
+def _day_in(written: str, year: int) -> dt.date | None:
+    spans = find_date_spans(written, year)
+    return spans[0].start if spans and spans[0].precise else None
+
+
+def _weekdays_named(text: str) -> set[int]:
+    """The weekdays a sentence names (0: Monday)."""
+    names = weekday_names()
+    return {names[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in names}

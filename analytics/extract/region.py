@@ -25,9 +25,10 @@ _GLOBAL_SCOPE = re.compile(
     r"(?:Sub-)?Committee|"
     r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
     r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
-    r"sessions du Conseil|Consejo de Cooperaci[óo]n Aduanera|sesiones del Consejo|"
+    r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
+    r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
     r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
-    r"Совет\w* таможенного сотрудничества|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
+    r"Совет\w* таможенного сотрудничества|Совет\w* ВТамО|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
     r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
     re.IGNORECASE,
 )

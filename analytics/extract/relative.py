@@ -76,6 +76,7 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
             or _WEEKDAY_CUE_BEFORE.search(sentence[: match.start()])
             or _WEEKDAY_CUE_AFTER.match(sentence, match.end())
             or _wire_weekday(sentence, match)
+            or _written_weekday(sentence, match)
         )
         if not said_as_date:
             continue
@@ -86,6 +87,20 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
             day = published - ((published.weekday() - weekday) % 7) * _DAY
         found.append(DateSpan(day, None, match.start(), True, True, True))
     return found
+
+
+_EVERY_BEFORE = re.compile(r"(?:chaque|tous les|cada|todos los|todas las|les|los|las)\s+$", re.I)
+
+
+def _written_weekday(sentence: str, match: re.Match[str]) -> bool:
+    """A French, Spanish or Portuguese weekday written alone, as their wires date a
+    meeting ("a plaidé, samedi à Riyad"), not a habit ("chaque lundi")."""
+    day = match.group("day")
+    return (
+        day.islower()
+        and day not in _ENGLISH_WEEKDAYS
+        and not _EVERY_BEFORE.search(sentence[: match.start()])
+    )
 
 
 def _wire_weekday(sentence: str, match: re.Match[str]) -> bool:

@@ -32,7 +32,8 @@ _PROCLITICS = "وفبلك"  # and, so, in/at, to/for, like: joined to the next w
 _CYRILLIC_ENDING = re.compile(r"(?:ом|ой|ем|ах|ах|ии|[аеёиоуыьяюй])$")
 _LOCATIVE_CJK = re.compile(r"(?:在|于|於|赴|抵达|抵達)$")
 _LOCATIVE_RU = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
-_LOCATIVE_AR = re.compile(r"(?:^|\s)(?:في|فى)\s+$")
+_LOCATIVE_AR = re.compile(r"(?:^|\s)(?:في|فى|بمدينة|بمدينه|في مدينة)\s+$")
+_NOT_PLACES_AR = {"مدينه"}  # "بمدينة بروكسل": "in the city of" Brussels, not Medina
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def _arabic_word(word: str, names: dict[str, tuple[str, str]]) -> tuple[str, str
         prefix, rest = key[:cut], key[cut:]
         if any(ch not in _PROCLITICS for ch in prefix) or len(rest) < 3:
             break
+        if rest in _NOT_PLACES_AR:
+            return None
         for candidate in (
             rest,
             "ا" + rest if rest.startswith("ل") and prefix.endswith("ل") else "",

@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from analytics.extract.dates import DateSpan, find_date_spans, find_meeting_dates
-from analytics.extract.published import dateline, leading_date, parse_date, published_from_lines
+from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
+from analytics.extract.published import (
+    dateline,
+    leading_date,
+    leading_month,
+    parse_date,
+    published_from_lines,
+    signed_by,
+)
 from analytics.extract.relative import with_relative
 from analytics.ingest.base import RawDocument
 from analytics.text import split_sentences
@@ -58,7 +66,8 @@ _HAPPENED = re.compile(
     r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
     r"ran|run|launched|celebrated|came together|got together|come together|"
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
-    r"se reunieron|organis[ée]e?s?)\b",
+    r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
+    r"acolheu|participaram)\b",
     re.IGNORECASE,
 )
 _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline
@@ -117,6 +126,7 @@ class Report:
     sentences: tuple[Sentence, ...]
     title_dates: tuple[DateSpan, ...] = ()
     published_from: str = ""  # the line or metadata that gave the publication date
+    signed_at: str = ""  # the place a date line is signed with ("Bangui, le 19 mars 2019")
 
     @cached_property
     def lead(self) -> str:
@@ -133,10 +143,11 @@ class Report:
 
 def read_report(doc: RawDocument) -> Report:
     """Split a raw document into its title, publication date, body and sentences."""
-    title, published, published_from, lines = _parts(doc)
+    title, published, published_from, signed_at, lines = _parts(doc)
     body = "\n\n".join(lines)
     texts = split_sentences(body)
-    reference = published or _latest_full_date(texts)
+    month = next((m for line in lines[:2] if (m := leading_month(line))), None)
+    reference = published or month or _latest_full_date(texts)
     sentences = tuple(
         Sentence(
             text,
@@ -146,7 +157,9 @@ def read_report(doc: RawDocument) -> Report:
         for text in texts
     )
     title_dates = tuple(find_meeting_dates(title, reference))
-    return Report(title, published, reference, body, sentences, title_dates, published_from)
+    return Report(
+        title, published, reference, body, sentences, title_dates, published_from, signed_at
+    )
 
 
 def _latest_full_date(texts: list[str]) -> dt.date | None:
@@ -154,8 +167,9 @@ def _latest_full_date(texts: list[str]) -> dt.date | None:
     return max(dates, default=None)
 
 
-def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
-    """Title, publication date, where that date came from, and the body's lines."""
+def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
+    """Title, publication date, where that date came from, the place its date line is
+    signed with, and the body's lines."""
     lines = strip_boilerplate(doc.text)
     title = " ".join(doc.title.split())
     if not title and lines and _only_a_date(lines[0]):
@@ -173,6 +187,7 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
     published = parse_date(doc.published) if doc.published else None
     source = f"the page's metadata: {doc.published!r}" if published else ""
     found, index = published_from_lines(lines, limit=3)
+    signed_at = signed_by(lines[index]) if index >= 0 else ""
     if index >= 0:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
@@ -184,13 +199,14 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, list[str]]:
     lines = [line for line in lines if line]
     if lines:
         line = lines[0]
-        year = published.year if published else _latest_year(lines)
-        dated, lines[0] = dateline(line, year)
+        years = (published.year,) if published else _likely_years(lines)
+        dated, lines[0] = dateline(line, years)
         if dated and not published:
-            published, source = dated, f"the dateline {line[: len(line) - len(lines[0]) + 2]!r}"
+            tail = len(lines[0]) - len(lines[0].split(" – ", 1)[0]) - len(" – ")
+            published, source = dated, f"the dateline {line[: len(line) - tail].strip()!r}"
     if not title and lines:  # no headline at all: the opening words stand in for one
         title = _shortened(split_sentences(lines[0])[0])
-    return title, published, source, lines
+    return title, published, source, signed_at, lines
 
 
 def _only_a_date(line: str) -> bool:
@@ -208,7 +224,18 @@ def _shortened(text: str, limit: int = _SHORT_TITLE) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _latest_year(lines: list[str]) -> int | None:
-    """The year of the latest full date the lines give (for a dateline without one)."""
-    latest = _latest_full_date(lines)
-    return latest.year if latest else None
+_YEAR = re.compile(r"(?<![\w/.-])(?:19|20)\d\d(?![\w/-]|\.\d)")
+
+
+def _likely_years(lines: list[str]) -> tuple[int, ...]:
+    """The years a dateline without one may be in, likeliest first: that of the month the
+    page's metadata gives or of the latest full date the lines give, else the years they
+    name (most named first) and the years either side ("the next meeting will be held in
+    2020")."""
+    latest = next((m for line in lines[:2] if (m := leading_month(line))), None)
+    latest = latest or _latest_full_date(lines)
+    if latest:
+        return (latest.year,)
+    named = Counter(int(y) for line in lines for y in _YEAR.findall(ascii_digits(line)))
+    ranked = sorted(named, key=lambda year: -named[year])  # ties: first named first
+    return tuple(dict.fromkeys(y + shift for y in ranked for shift in (0, -1, 1)))

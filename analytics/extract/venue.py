@@ -29,6 +29,10 @@ AFTER_VERB = 1  # "held in", "hosted ... in": the place of the meeting, not of a
 WITH_COUNTRY = 1  # "Lomé, Togo", "Havana (Cuba)": the writer placed it on the map
 DATE_FOLLOWS = 1  # "in Cairo, Egypt, on 18 May": place and date of one event
 IN_ROLE = -3  # "President of Customs Affairs in Bahrain": a person's office, not the venue
+DATELINE = -2  # "Brussels, 3 May 2021 –": where the report was written; the venue the text
+# names wins, and the dateline's place is the venue only when the text names none, or
+# when its sentence says the meeting is "here" ("kicked off here today", "in this city")
+AWAY = -3  # "away from the organisation's headquarters in Brussels"
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
@@ -46,7 +50,9 @@ _VIRTUAL = re.compile(
     r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
     rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
     rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually)\b",
+    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
+    rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
+    rf"de mani[èe]re virtuelle|en format virtuel)\b",
     re.IGNORECASE,
 )
 _HYBRID = re.compile(
@@ -61,42 +67,66 @@ _HEADQUARTERS = re.compile(
     re.IGNORECASE,
 )
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
-_JOIN = r"(?:[ -](?:de |del |da |es |el |al |of |of the )?)"
+# "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
+_JOIN = (
+    r"(?:[ -](?:de |del |da |du |des |do |dos |es |el |al |of |of the |d['’]|(?:el|al|ad|as)-)?)"
+)
 _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
-_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_NAME}){{1,2}}))"
+# ", in Zimbabwe", ", au Sénégal", ", no Zimbabué": the country after a preposition
+_HINT_IN = r"(?:(?:in|en|au|aux|em|no|na)\s+)?"
+_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}))"
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|au|aux|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
-    rf"\s+(?:the\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
 _VENUE_LABEL = re.compile(
     rf"(?<!\w)(?i:venue|location|lieu|lugar|sede)\s*:\s*(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # What stays of a newswire dateline once its date is gone: "TOKYO – The Secretary ..."
-_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?\s+–\s")
+# ... and a Spanish-American one: "Punta Cana.- Directores de aduanas iniciaron ..."
+_DATELINE_PLACE = re.compile(rf"^(?P<place>{_PLACE_NAME}){_HINT}?(?:\s+–|\.[-–—])\s")
 # "Kuala Lumpur, Malaysia, was the venue", "travelled to Shenzhen, China, for"
 _NOT_A_PLACE = (
     r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
 )
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-]){_NOT_A_PLACE}(?P<place>{_PLACE_NAME}){_HINT}")
+_PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
-_CAPITAL = r"(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?"
+# ... and a capitalised one with a colon: "BRUSSELS: The director-general ..."
+_DATELINE_COLON = re.compile(
+    rf"^(?P<place>[A-ZÀ-Ý'’.-]{{3,}}(?: [A-ZÀ-Ý'’.-]+){{0,3}}):\s{_NO_HINT}"
+)
+_DATELINES = (_DATELINE_PLACE, _DATELINE_COLON)
+_CAPITAL = (
+    r"(?:(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
+    r"[A-Z][\w-]+['’]s\s+capital)"  # "Ghana's capital, Accra"
+)
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
 _CAPITAL_NAMED = re.compile(rf"{_CAPITAL},\s+(?P<place>{_PLACE_NAME}){_HINT}?")
-# "in the Belgian capital", "dans la capitale belge" (see the place aliases table)
+# "in the Belgian capital", "dans la capitale malienne", "na capital moçambicana": the
+# capital of the country the adjective names (the place aliases table), never a city named
+# after the adjective's first word ("Central")
 _CAPITAL_ONLY = re.compile(
-    r"\b(?:in|at|en|à|dans)\s+(?:the|la|el|a)\s+"
-    rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zé]+){_NO_HINT}"
+    r"\b(?:(?:in|at|en|à|dans|em)\s+(?:the|this|la|el|a)|na)\s+"
+    rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zà-ÿ-]+){_NO_HINT}"
 )
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
-    rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido)\b{_NO_HINT}"
+    rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
+    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa])\b{_NO_HINT}"
 )
+# "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
+_BUILDING_OF = re.compile(
+    r"(?i:\b(?:h[ôo]tel|centre|palais|salle|auditorium))\s+(?:[\w'’-]+\s+){1,4}?(?:de|du)\s+"
+    rf"(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+_BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
 # Buildings that say the city: the Arab League's headquarters are in Cairo.
 _LANDMARKS = (
     (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
@@ -104,6 +134,13 @@ _LANDMARKS = (
                 r"(?:لجامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
                 r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
+_HERE = re.compile(
+    r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"
+    r"dans cette (?:[\w-]+ )?ville|en esta (?:[\w-]+ )?ciudad)\b",
+    re.IGNORECASE,
+)
+_AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
+_AWAY_REACH = 60  # characters before a place phrase read for "away from"
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -111,6 +148,7 @@ _ROLE_BEFORE_PLACE = re.compile(
 )
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
+    r"decorr\w+|teve lugar|"
     r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
@@ -134,7 +172,7 @@ def named_places(gaz: Gazetteer, sentence: str) -> bool:
 
 
 def find_venue(
-    gaz: Gazetteer, report: Report, named: set[str], meeting_date: dt.date | None
+    gaz: Gazetteer, report: Report, named: set[str], meeting: DateSpan | None
 ) -> tuple[Place | None, str]:
     """Where the meeting was held, and the sentence that says so: the best-scoring place
     phrase in the title or the body, above all in the sentence that reports the meeting on
@@ -144,9 +182,9 @@ def find_venue(
     known = _places_with_country(gaz, [s.text for s in candidates])
     best: tuple[int, int, Place, str] | None = None
     for order, sentence in enumerate(candidates):
-        starts = [d.start for d in sentence.dates]
         score = IN_EVENT_SENTENCE if sentence.happened else 0
-        score += ON_MEETING_DATE if meeting_date in starts else (DATED if starts else 0)
+        on_date = any(_on(meeting, d.start) for d in sentence.dates)
+        score += ON_MEETING_DATE if on_date else (DATED if sentence.dates else 0)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
             if best is None or rank > best[:2]:
@@ -158,7 +196,26 @@ def find_venue(
     at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
-    return None, ""
+    return _dateline_place(gaz, report, named)
+
+
+def _on(meeting: DateSpan | None, day: dt.date) -> bool:
+    """True when the day is the meeting's first day, or its last ("wrapped up on ...")."""
+    return meeting is not None and day in (meeting.start, meeting.end)
+
+
+def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Place | None, str]:
+    """The place the report was written in, when the text names no venue: that of its
+    date line ("Bangui, le 19 mars 2019") or of its dateline ("BANGUI – Customs chiefs")."""
+    if report.signed_at:
+        line = f"{report.signed_at} – "
+        found = next(_candidates(gaz, line, named, {}, ()), None)
+        if found:
+            return found[0], f"the place the date line is signed with: {report.signed_at!r}"
+    first = report.sentences[0].text if report.sentences else ""
+    dated = any(pattern.match(first) for pattern in _DATELINES)
+    found = next(_candidates(gaz, first, named, {}, ()), None) if dated else None
+    return (found[0], first) if found else (None, "")
 
 
 def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
@@ -201,10 +258,14 @@ def _candidates(
         seen.add(label.start("place"))
         yield resolved[0], LABELLED
     patterns = (
-        (_DATELINE_PLACE, False), (_HOST_SUBJECT, False), (_CAPITAL_NAMED, False),
-        (_CAPITAL_ONLY, False), (_PLACE, False), (_PLACE_COUNTRY, True),
+        (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
+        (_CAPITAL_NAMED, False),
+        (_CAPITAL_ONLY, False), (_PLACE, False), (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
     )  # fmt: skip
+    buildings = _BUILDING_WORD.search(sentence)
     for pattern, needs_hint in patterns:
+        if pattern is _BUILDING_OF and not buildings:
+            continue  # most sentences name no building: spare the pattern
         for match in pattern.finditer(sentence):
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
@@ -214,6 +275,8 @@ def _candidates(
                 continue
             seen.add(start)
             place, whole = resolved
+            if pattern is _CAPITAL_ONLY and not whole:
+                continue  # an adjective the aliases lack: no capital, never "Central"
             if needs_hint and not place.city:
                 continue  # "Cameroon, Gabon, Mali": a list of countries, not a venue
             hinted = needs_hint or match.group("paren") or match.group("comma")
@@ -224,6 +287,8 @@ def _candidates(
                 place,
                 (
                     (IS_CITY if place.city else 0)
+                    + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
+                    + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
@@ -233,12 +298,18 @@ def _candidates(
             )
 
 
+def _dateline_weight(sentence: str) -> int:
+    """A dateline's place is only where the report was written, unless its sentence says
+    the meeting is held there ("opened here today")."""
+    return AFTER_VERB if _HERE.search(sentence) else DATELINE
+
+
 def _hint_country(gaz: Gazetteer, match: re.Match[str]) -> str | None:
     """The country a place phrase names after it: "(Cuba)", ", Bali, Indonesia"."""
     if match.group("paren"):
         return gaz.country(match.group("paren"))
-    parts = [p.strip() for p in (match.group("comma") or "").split(",") if p.strip()]
-    for part in reversed(parts):
+    parts = [_PREPOSITION.sub("", p.strip()) for p in (match.group("comma") or "").split(",")]
+    for part in reversed([p for p in parts if p]):
         iso3 = gaz.country(part)
         if iso3:
             return iso3
@@ -253,6 +324,9 @@ def _resolve(
     that a bare "in Goa" means the same place."""
     words = match.group("place").rstrip(".,").split()
     hint_iso = _hint_country(gaz, match)
+    if match.group("comma") and (iso3 := gaz.country(" ".join(words) + match.group("comma"))):
+        # "Hong Kong, China": the whole phrase is the member's name
+        return gaz.city(" ".join(words), {iso3}) or Place("", gaz.name_of(iso3), iso3), True
     if not hint_iso and known and normalise(" ".join(words)) in known:
         return known[normalise(" ".join(words))], True
     wanted = {hint_iso} if hint_iso else prefer

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from dataclasses import replace
 
 from analytics.extract.dates import DateSpan, find_meeting_dates, month_without_year
 from analytics.extract.text import Report
@@ -12,6 +14,28 @@ __all__ = ["meeting_dates"]
 # "Date: 6-7 April 2021" in a meeting summary
 _DATE_LABEL = re.compile(r"(?:^|\n)\W*(?i:dates?|fechas?|date de la réunion)\s*:\s*")
 _LABEL_REACH = 60  # characters after the label where its date must stand
+# "opened a three-day conference on Wednesday", "wrapped up ... on Wednesday. The two-day
+# meeting ...": a day and the meeting's length give its other end.
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "quatre": 4,
+            "cinq": 5, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "dois": 2, "três": 3,
+            "quatro": 4, "2": 2, "3": 3, "4": 4, "5": 5}  # fmt: skip
+_LENGTH = re.compile(
+    r"\b(?P<n>two|three|four|five|[2-5])[- ]day\b|\b(?P<m>two|three|four|five) days of\b|"
+    r"\b(?:de|pendant|durant|durante) (?P<k>deux|trois|quatre|cinq|dos|tres|cuatro|cinco|dois|"
+    r"três|quatro) (?:jours|días|dias)\b",
+    re.IGNORECASE,
+)
+_OPENING = re.compile(
+    r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|"
+    r"(?:s'est )?ouv(?:ert|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
+    re.IGNORECASE,
+)
+_CLOSING = re.compile(
+    r"\b(?:wrap(?:ped|s) up|closed|closes|concluded|concludes|ended|ends|came to a close|"
+    r"clôtur\w+|s'est achev\w+|a pris fin|clausur\w+|conclu\w+|encerr\w+|termin\w+)\b",
+    re.IGNORECASE,
+)
+_LENGTH_REACH = 3  # sentences of the opening where the meeting's length is read
 
 
 def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
@@ -43,4 +67,23 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
         for other, text in found:
             if other.end is not None and other.start <= span.start <= other.end:
                 return other, text
+        return _with_length(span, source, report), source
     return span, source
+
+
+def _with_length(span: DateSpan, source: str, report: Report) -> DateSpan:
+    """A day the meeting opened or closed on, made a range by the length the opening
+    gives ("opened a three-day conference on Wednesday": Wednesday to Friday)."""
+    if not span.precise or span.position < 0:
+        return span
+    opening = [source, *(s.text for s in report.sentences[:_LENGTH_REACH])]
+    length = next((m for m in map(_LENGTH.search, opening) if m), None)
+    if length is None:
+        return span
+    days = dt.timedelta(days=_NUMBERS[next(g for g in length.groups() if g).lower()] - 1)
+    before = source[: span.position]
+    if _CLOSING.search(before):
+        return replace(span, start=span.start - days, end=span.start)
+    if _OPENING.search(before):
+        return replace(span, end=span.start + days)
+    return span

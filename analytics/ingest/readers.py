@@ -22,10 +22,16 @@ __all__ = ["read_bytes", "read_table_chunks"]
 TABLE_CHUNK = 10_000  # rows parsed at a time when a table is read whole
 
 
+# A line that is only a web address, as in a notes file listing the pages read.
+_ADDRESS_LINE = re.compile(r"\s*(?:[-*•]\s*)?(?:https?://|www\.)\S+\s*")
+
+
 def _read_plain(data: bytes, source: str) -> list[RawDocument]:
     text = decode_text(data)
     if not text.strip():
         raise DocumentError("empty file")
+    if all(_ADDRESS_LINE.fullmatch(line) for line in text.splitlines() if line.strip()):
+        raise DocumentError("a list of web addresses, not a report")
     return [RawDocument(source=source, text=text)]
 
 

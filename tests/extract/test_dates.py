@@ -51,6 +51,39 @@ def test_meeting_date_forms(text, start, end):
     assert (span.start, span.end) == (start, end)
 
 
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("decorreu nos dias 9 e 10 de outubro de 2018 na Beira", D(2018, 10, 9), D(2018, 10, 10)),
+        ("teve lugar entre os dias 21 e 23 de novembro", D(2016, 11, 21), D(2016, 11, 23)),
+        ("realizou-se de 4 a 6 de abril de 2017 em Luanda", D(2017, 4, 4), D(2017, 4, 6)),
+        ("se celebró entre el 8 y el 10 de junio en Quito", D(2017, 6, 8), D(2017, 6, 10)),
+        ("s'est tenue entre le 2 et le 4 février à Niamey", D(2017, 2, 2), D(2017, 2, 4)),
+        ("si è svolto dal 18 al 20 settembre 2016 a Roma", D(2016, 9, 18), D(2016, 9, 20)),
+        ("il 7 e 8 marzo 2017", D(2017, 3, 7), D(2017, 3, 8)),
+    ],
+)
+def test_ranges_in_other_languages_start_on_their_first_day(text, start, end):
+    """The connector ("e", "y el", "et le") is part of the range: missing it would read the
+    range's last day alone, a day or more late."""
+    spans = find_meeting_dates(text, D(2017, 7, 1))
+    assert [(s.start, s.end) for s in spans] == [(start, end)]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("关长于六月二十七日至二十九日率团出席会议", D(2017, 6, 27), D(2017, 6, 29)),
+        ("会议今日(十月二十五日)闭幕", D(2016, 10, 25), None),
+        ("二○一九年三月十日举行", D(2019, 3, 10), None),
+        ("十二月三日至五日", D(2016, 12, 3), D(2016, 12, 5)),
+    ],
+)
+def test_dates_in_chinese_numerals(text, start, end):
+    spans = find_meeting_dates(text, D(2017, 7, 1))
+    assert [(s.start, s.end) for s in spans] == [(start, end)]
+
+
 def test_year_from_publication_crosses_new_year():
     span = find_meeting_dates("held on 28 and 29 December", D(2018, 1, 4))[0]
     assert span.start == D(2017, 12, 28)

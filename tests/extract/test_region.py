@@ -32,9 +32,14 @@ def _region(text: str, gaz) -> str:
         "chaired the Global Meeting of the Regional Entities in Brussels on 2 March 2020.",
         "Las sesiones del Consejo\n\n30 junio 2022\n\nEl Director participó en Bruselas en las "
         "sesiones del Consejo de la OMA, celebradas del 23 al 25 de junio de 2022.",
+        "Le Conseil de l'OMD à Bruxelles\n\n4 juillet 2019\n\nDu 27 au 29 juin 2019, les "
+        "délégations ont siégé au Conseil de l'OMD, au siège de l'Organisation à Bruxelles.",
+        "Заседание в Брюсселе\n\n5 июля 2019\n\nС 27 по 29 июня 2019 года в Брюсселе прошли "
+        "сессии Совета ВТамО.",
     ],
-    ids=["it-conference", "picard", "policy-commission", "vice-chair-role", "rocb-role", "es"],
-)
+    ids=["it-conference", "picard", "policy-commission", "vice-chair-role", "rocb-role", "es",
+         "fr-conseil-de-l-omd", "ru-sovet-vtamo"],
+)  # fmt: skip
 def test_meetings_of_the_whole_organisation_are_global_wherever_held(report, gaz):
     assert _region(report, gaz) == "Global"
 

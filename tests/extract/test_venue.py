@@ -45,6 +45,57 @@ def test_venues_in_other_forms_and_languages(report, city, iso3, gaz):
     assert _venue(report, gaz)[:2] == (city, iso3)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("Delegates gathered in the Central African capital on 11 March 2019.", "Bangui", "CAF"),
+        ("The forum opened in the Ivorian capital on 11 March 2019.", "Abidjan", "CIV"),
+        ("Les experts se sont réunis le 11 mars 2019 dans la capitale malienne.", "Bamako",
+         "MLI"),
+        ("Os peritos reuniram-se a 11 de março de 2019 na capital moçambicana.", "Maputo",
+         "MOZ"),
+        ("Los jefes se reunieron el 11 de marzo de 2019 en la capital hondureña.", "Tegucigalpa",
+         "HND"),
+        # An adjective the table lacks names no capital, and never a city named "Central".
+        ("Delegates gathered in the Central Asian capital on 11 March 2019.", "", ""),
+    ],
+    ids=["central-african", "ivorian", "malienne", "mocambicana", "hondurena", "unknown"],
+)  # fmt: skip
+def test_a_capital_named_by_its_countrys_adjective(sentence, city, iso3, gaz):
+    assert _venue(f"Regional meeting\n\n12 March 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("The seminar was held on 12 March 2019 in Kenya's capital, Nairobi.", "Nairobi", "KEN"),
+        ("The seminar was held on 12 March 2019 in Hong Kong, China.", "Hong Kong", "HKG"),
+        ("El seminario se celebró el 12 de marzo de 2019 en la Ciudad de México.",
+         "Mexico City", "MEX"),
+        ("Le séminaire s'est tenu le 12 mars 2019 en Côte d'Ivoire.", "", "CIV"),
+        ("The seminar took place on 12 March 2019 in Sharm el-Sheikh.", "Sharm el-Sheikh",
+         "EGY"),
+    ],
+    ids=["countrys-capital", "member-name", "la-ciudad", "d-apostrophe", "el-hyphen"],
+)  # fmt: skip
+def test_place_names_with_articles_possessives_and_members_names(sentence, city, iso3, gaz):
+    assert _venue(f"Seminar\n\n14 March 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("La conférence s'est tenue le 12 mars 2019 à l'hôtel Sarakawa de Lomé.", "Lomé", "TGO"),
+        ("L'atelier s'est ouvert le 12 mars 2019 en République du Niger.", "", "NER"),
+        ("L'atelier s'est ouvert le 12 mars 2019 au Palais des Congrès de Cotonou.", "Cotonou",
+         "BEN"),
+    ],
+    ids=["hotel-de", "republique-du", "palais-de"],
+)  # fmt: skip
+def test_venues_in_the_names_of_buildings_and_countries(sentence, city, iso3, gaz):
+    assert _venue(f"Atelier\n\n14 mars 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
 def test_a_persons_office_is_not_the_venue(gaz):
     report = (
         "Policy Commission\n\n16 December 2021\n\nThe Vice-Chair attended the Policy Commission "

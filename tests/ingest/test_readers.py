@@ -142,11 +142,21 @@ def test_xlsx_and_jsonl():
         ("binary.md", bytes([0, 159, 146, 150, 0, 255, 254, 0]) * 40, "binary content"),
         ("note.rtf", b"{\\rtf1 hi}", "unsupported file type .rtf"),
         ("garbage.txt", bytes(range(128, 256)) * 3, "undecodable bytes"),
+        (
+            "pages.txt",
+            b"https://example.org/a\n\n- http://example.org/b?p=1\nwww.example.org/c\n",
+            "a list of web addresses, not a report",
+        ),
     ],
 )
 def test_bad_input_is_named(name, data, reason):
     with pytest.raises(DocumentError, match=reason):
         read_bytes(data, name)
+
+
+def test_a_report_that_gives_its_sources_addresses_is_read():
+    text = b"Workshop in Lima\n\nThe workshop met on 3 May 2019.\n\nhttps://example.org/a\n"
+    assert read_bytes(text, "report.txt")[0].text.startswith("Workshop in Lima")
 
 
 def test_a_pdf_without_a_text_layer_is_named_as_such():

@@ -1,0 +1,212 @@
+"""Datelines and signed date lines: the filing date and place of a report, and how they
+give way to the meeting's own date and venue."""
+
+import datetime as dt
+import json
+
+import pytest
+
+from analytics.extract.event import Event, extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import RawDocument
+from analytics.settings import Settings
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer(*Settings().place_tables)
+
+
+def _event(text: str, gaz) -> Event:
+    return extract_event(RawDocument(source="t.txt", text=text), gaz)
+
+
+def test_a_wire_without_a_year_takes_it_from_the_page(gaz):
+    # 17 October is a Tuesday in 2017; the year is only named as next year's meeting.
+    event = _event(
+        "Border chiefs meet in Lesotho\n\nMASERU, Oct. 17 (Agency) - Customs heads of the "
+        "region opened a two-day workshop on Tuesday on transit guarantees.\n\nThe next "
+        "workshop will be held in 2018.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2017, 10, 17), D(2017, 10, 17), "LSO")
+    assert "MASERU, Oct. 17 (Agency) -" in json.loads(event.provenance)["published"]
+
+
+def test_a_wire_with_no_year_anywhere_has_no_date(gaz):
+    event = _event(
+        "Talks in Maseru\n\nMASERU, Oct. 17 (Agency) - Customs heads opened a workshop.", gaz
+    )
+    assert (event.published, event.date) == (None, None)
+
+
+def test_the_venue_the_text_names_beats_the_dateline_city(gaz):
+    event = _event(
+        "Regional conference ends\n\nBrussels, 9 November 2018 – The Secretary General "
+        "thanked the host administration on Thursday.\n\nThe conference, held in Kigali, "
+        "Rwanda, on 7 and 8 November 2018, adopted a regional strategy.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.date) == ("Kigali", "RWA", D(2018, 11, 7))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Commission opened here today its session, with staff of the organization's "
+        "headquarters in Brussels.",
+        "The Commission opened today its session, far from the organization's headquarters "
+        "in Brussels.",
+    ],
+    ids=["here", "far-from"],
+)
+def test_a_dateline_is_the_venue_when_the_text_says_so(sentence, gaz):
+    event = _event(
+        f"Commission meets\n\nHURGHADA, Nov. 6 (Wire) -- {sentence}\n\nIt closes on "
+        "8 November 2019.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.date) == ("Hurghada", "EGY", D(2019, 11, 6))
+
+
+def test_a_signed_date_line_gives_the_venue_when_the_text_names_none(gaz):
+    event = _event(
+        "La douane accueille ses homologues\n\nNiamey, le 6 juin 2018\n\nLe Directeur "
+        "général a accueilli, du 4 au 5 juin, les experts de la région pour leur réunion.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2018, 6, 6), D(2018, 6, 4), "Niamey")
+    assert json.loads(event.provenance)["venue"].startswith("the place the date line")
+
+
+def test_a_signed_date_line_gives_way_to_the_venue_named(gaz):
+    event = _event(
+        "Participação na conferência regional\n\nLuanda, 20 de junho de 2017\n\nA delegação "
+        "participou, nos dias 12 e 13 de junho, na conferência realizada na Beira, em "
+        "Moçambique.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.city, event.iso3) == (
+        D(2017, 6, 12), D(2017, 6, 13), "Beira", "MOZ",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Note dated 3 April 2019", D(2019, 4, 3)),
+        ("Published: 03/04/2019 10:12 | Regional news", D(2019, 4, 3)),
+        ("Wednesday, April 3, 2019 | National News Agency", D(2019, 4, 3)),
+    ],
+)
+def test_date_lines_with_labels_and_sections_date_the_report(line, published, gaz):
+    event = _event(f"Workshop\n\n{line}\n\nThe workshop was held yesterday in Dodoma.", gaz)
+    assert (event.published, event.date, event.iso3) == (published, D(2019, 4, 2), "TZA")
+
+
+def test_a_month_in_the_pages_metadata_gives_the_year_of_the_meeting(gaz):
+    event = _event(
+        "Le DG aux sessions du Conseil\n\ndate 2016-06 Le directeur général a pris part aux "
+        "sessions du Conseil, a annoncé hier la direction. La réunion, tenue du 14 au 16 juin "
+        "dans la capitale belge, a porté sur le transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.end_date, event.city) == (
+        None, D(2016, 6, 14), D(2016, 6, 16), "Brussels",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentences", "start", "end"),
+    [
+        ("Delegates opened a three-day workshop on Tuesday.", D(2018, 9, 11), D(2018, 9, 13)),
+        ("The heads wrapped up their meeting on Tuesday. The two-day meeting adopted a plan.",
+         D(2018, 9, 10), D(2018, 9, 11)),
+        ("Les experts ont clôturé ce mardi leur réunion de trois jours.", D(2018, 9, 9),
+         D(2018, 9, 11)),
+        ("Delegates met on Tuesday for a two-day workshop.", D(2018, 9, 11), None),
+    ],
+    ids=["opened", "wrapped-up", "cloture", "neither"],
+)  # fmt: skip
+def test_a_day_and_the_meetings_length_give_its_other_end(sentences, start, end, gaz):
+    # 11 September 2018 is a Tuesday.
+    event = _event(f"Meeting in Gaborone\n\nGABORONE, Sept. 11, 2018 (Wire) - {sentences}", gaz)
+    assert (event.date, event.end_date, event.iso3) == (start, end, "BWA")
+
+
+def test_a_spanish_dateline_with_a_full_stop_and_dash(gaz):
+    event = _event(
+        "Directores inician su conferencia\n\nFecha: 11/06/2018\n\nLa Romana.- Los directores "
+        "de aduanas de la región iniciaron este lunes su conferencia anual.",
+        gaz,
+    )
+    assert (event.date, event.city, event.iso3) == (D(2018, 6, 11), "La Romana", "DOM")
+
+
+@pytest.mark.parametrize(
+    ("text", "virtual"),
+    [
+        ("La reunión regional, celebrada de forma virtual el 3 de junio de 2021, concluyó.",
+         True),
+        ("La réunion régionale s'est tenue en format virtuel le 3 juin 2021.", True),
+        ("La reunión trató el comercio virtual el 3 de junio de 2021 en Quito.", False),
+    ],
+)  # fmt: skip
+def test_meetings_held_online_in_spanish_and_french(text, virtual, gaz):
+    assert _event(f"Reunión\n\n4 de junio de 2021\n\n{text}", gaz).virtual is virtual
+
+
+def test_a_future_host_names_the_venue(gaz):
+    event = _event(
+        "Se anuncian dos conferencias\n\nDomingo, Marzo 10, 2019 - 09:30\n\nHonduras acogerá "
+        "la conferencia regional del 11 al 15 de marzo.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2019, 3, 10), D(2019, 3, 11), "HND")
+
+
+def test_saint_and_the_city_of_a_city(gaz):
+    event = _event(
+        "Heads meet\n\n2019-04-28\n\nThe Europe Region Heads of Customs Conference was held in "
+        "St. Petersburg on 25 and 26 April 2019.",
+        gaz,
+    )
+    assert event.iso3 == "RUS"
+    arabic = _event(
+        "ختام الاجتماعات\n\n1 يوليو 2018\n\nاختتمت أمس اجتماعات المجلس التي عقدت بمدينة "
+        "بروكسل البلجيكية.",
+        gaz,
+    )
+    assert (arabic.date, arabic.city) == (D(2018, 6, 30), "Brussels")
+
+
+def test_french_wires_date_a_meeting_by_its_weekday_alone(gaz):
+    # 10 March 2013 is a Sunday: "samedi" is the day before.
+    event = _event(
+        "La réunion régionale\n\nRiyad, 10 mars 2013 (Agence)\n\nLe Maroc a plaidé, samedi à "
+        "Riyad, pour la formation lors de la réunion des directeurs généraux de la région.",
+        gaz,
+    )
+    assert (event.date, event.iso3) == (D(2013, 3, 9), "SAU")
+    habit = _event(
+        "Réunion\n\n10 mars 2013\n\nLes experts se réunissent chaque lundi à Dakar.", gaz
+    )
+    assert habit.date == D(2013, 3, 10)  # no meeting date: the publication date
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("date 2022-06-25 DOHA: The director of customs on Saturday opened the regional "
+         "meeting, which brought together the heads of customs of the region.", "Doha"),
+        ("2024-03-06 07:05:10\n(NEWSWIRE- National Agency (NA)) MUSCAT, March 6 (NA) -- The "
+         "regional customs meeting opened here today.", "Muscat"),
+    ],
+    ids=["colon", "source-before"],
+)  # fmt: skip
+def test_wire_datelines_with_a_colon_or_a_source_before_them(text, city, gaz):
+    event = _event(f"Customs heads meet\n\n{text}", gaz)
+    assert event.city == city and event.published is not None
+    assert event.date == event.published
