@@ -134,7 +134,7 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     """One row per meeting, with the events table's columns: the lead report's title,
     source and doc_id; the date, venue, region and type most of its reports agree on;
     the union of their themes, people and organisations; and ``meeting_id``,
-    ``n_reports`` and ``doc_ids`` (its reports, the lead first)."""
+    ``n_reports``, ``doc_ids`` and ``titles`` (its reports', the lead first)."""
     frame = events.assign(meeting_id=meeting_ids.to_numpy())
     published = frame["published"].fillna(frame["date"])
     frame = frame.assign(_published=published).sort_values(
@@ -143,7 +143,10 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     sizes = frame.groupby("meeting_id", sort=False)["doc_id"].transform("size")
     single = frame[sizes.to_numpy() == 1]
     several = frame[sizes.to_numpy() > 1]
-    singles = single.assign(n_reports=1, doc_ids=[[d] for d in single["doc_id"].tolist()])
+    singles = single.assign(
+        n_reports=1, doc_ids=[[d] for d in single["doc_id"].tolist()],
+        titles=[[t] for t in single["title"].tolist()],
+    )  # fmt: skip
     parts = [singles.drop(columns="_published")]
     if len(several):
         parts.append(_agreed(several))
@@ -177,6 +180,7 @@ def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
             lead["corrected"] = "; ".join(sorted(parts))
         lead["n_reports"] = len(group)
         lead["doc_ids"] = group["doc_id"].tolist()
+        lead["titles"] = group["title"].tolist()
         lead.pop("_published")
         rows.append(lead)
     return pd.DataFrame(rows).astype({c: reports[c].dtype for c in reports if c != "_published"})
