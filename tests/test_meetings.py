@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analytics.meetings import group_reports, meetings_of, pairwise_agreement
+from analytics.grouping import group_reports
+from analytics.meetings import meetings_of, pairwise_agreement
 from analytics.pipeline import analyse
 from tests.conftest import report_text
 
