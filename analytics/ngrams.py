@@ -18,7 +18,7 @@ from scipy.sparse import csr_matrix, vstack
 
 __all__ = ["hashed_char_ngrams"]
 
-_BATCH = 2_000  # documents per batch of array operations (bounded memory)
+_BATCH = 500  # documents per batch of array operations (bounded memory)
 _C1, _C2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
 
 
@@ -73,12 +73,14 @@ def _batch(documents: Sequence[str], ngram_range: tuple[int, int], n_features: i
     sizes = np.arange(low, high + 1)
     per_size = np.maximum(padded[:, None] - sizes[None, :] + 1, 0)  # words x sizes
     count = per_size.sum(axis=1)
-    within = _ramp(count)
-    before = np.cumsum(per_size, axis=1) - per_size  # n-grams of smaller sizes, by word
     word = np.repeat(np.arange(len(starts)), count)
-    size_index = (within[:, None] >= np.cumsum(per_size, axis=1)[word]).sum(axis=1)
-    first = starts[word] + within - before[word, size_index]
-    length = offset[first + sizes[size_index]] - offset[first]
+    within = _ramp(count)  # the n-gram's rank in its word: its size's, then the next size's
+    first, size = starts[word] + within, np.full(len(word), low)
+    for done in np.cumsum(per_size, axis=1)[:, :-1].T:  # n-grams of the sizes below
+        larger = within >= done[word]
+        first -= np.where(larger, per_size[word, size - low], 0)
+        size += larger
+    length = offset[first + size] - offset[first]
     features = _murmur(blocks, offset[first], length) % n_features
     indptr = np.concatenate([[0], np.cumsum(np.bincount(document, count, len(texts)))])
     counts = csr_matrix(
