@@ -5,7 +5,6 @@ on, its themes the union of theirs (which reports are one meeting: see
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -44,49 +43,67 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
 
 
 def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
-    """The meetings of several reports each, field by field by agreement."""
-    rows = []
-    for _, group in reports.groupby("meeting_id", sort=False):
-        lead = group.iloc[0].to_dict()
-        for column in _BY_AGREEMENT:
-            lead[column] = _most_common(group[column])
-        if (
-            pd.notna(lead["end_date"])
-            and pd.notna(lead["date"])
-            and lead["end_date"] < lead["date"]
-        ):
-            lead["end_date"] = pd.NaT
-        lead["year"] = lead["date"].year if pd.notna(lead["date"]) else pd.NA
-        lead["virtual"] = bool(group["virtual"].mean() > 0.5)
-        lead["published"] = group["published"].min()
-        for column in {"themes", "people", "organisations"} & set(group):
-            lead[column] = _union(group[column])
-        if "corrected" in group:
-            parts = {p for value in group["corrected"] for p in str(value).split("; ") if p}
-            lead["corrected"] = "; ".join(sorted(parts))
-        lead["n_reports"] = len(group)
-        lead["doc_ids"] = group["doc_id"].tolist()
-        lead["titles"] = group["title"].tolist()
-        lead.pop("_published")
-        rows.append(lead)
-    return pd.DataFrame(rows).astype({c: reports[c].dtype for c in reports if c != "_published"})
+    """The meetings of several reports each (``reports`` in order of meeting, lead first),
+    field by field by agreement, with array operations (a large corpus has many)."""
+    reports = reports.drop(columns="_published").reset_index(drop=True)
+    code = pd.factorize(reports["meeting_id"])[0]
+    meetings = reports[~pd.Series(code).duplicated().to_numpy()].reset_index(drop=True)
+    for column in _BY_AGREEMENT:
+        meetings[column] = _most_common(reports[column], code, meetings[column])
+    meetings["end_date"] = meetings["end_date"].mask(meetings["end_date"] < meetings["date"])
+    meetings["year"] = meetings["date"].dt.year
+    by_meeting = reports.groupby(code, sort=True)
+    meetings["virtual"] = (by_meeting["virtual"].mean() > 0.5).to_numpy()
+    meetings["published"] = by_meeting["published"].min().to_numpy()
+    for column in {"themes", "people", "organisations"} & set(reports):
+        meetings[column] = _union(reports[column], code, len(meetings))
+    if "corrected" in reports:
+        parts: list[set[str]] = [set() for _ in range(len(meetings))]
+        for meeting, value in zip(code, reports["corrected"].tolist(), strict=True):
+            parts[meeting].update(p for p in str(value).split("; ") if p)
+        meetings["corrected"] = ["; ".join(sorted(p)) for p in parts]
+    meetings["n_reports"] = np.bincount(code)
+    meetings["doc_ids"] = by_meeting["doc_id"].agg(list).to_numpy()
+    meetings["titles"] = by_meeting["title"].agg(list).to_numpy()
+    return meetings.astype({c: reports[c].dtype for c in reports})
 
 
-def _most_common(values: pd.Series) -> object:
-    """The value most reports give (empty ones aside); a tie goes to the earliest report."""
-    given = [v for v in values.tolist() if v is not None and v is not pd.NA and v == v and v != ""]
-    if not given:
-        return values.iloc[0]
-    counts = Counter(given)
-    best = max(counts.values())
-    return next(v for v in given if counts[v] == best)
+def _most_common(values: pd.Series, code: np.ndarray, lead: pd.Series) -> pd.Series:
+    """By meeting (``code``), the value most reports give (empty ones aside); a tie goes
+    to the earliest report; the lead's value when none gives one."""
+    given = values.notna().to_numpy()
+    if values.dtype == object or isinstance(values.dtype, pd.StringDtype):
+        given = given & (values != "").fillna(False).to_numpy(dtype=bool)
+    stats = _ranked(code[given], values[given].to_numpy(), np.flatnonzero(given))
+    stats = stats.drop_duplicates("code")
+    agreed = lead.copy()
+    agreed.iloc[stats["code"].to_numpy()] = stats["value"].to_numpy()
+    return agreed
 
 
-def _union(values: pd.Series) -> list:
-    """Every item of the reports' lists, the most frequent first (then in report order)."""
-    counts = Counter(item for items in values for item in (items or []))
-    order = list(dict.fromkeys(item for items in values for item in (items or [])))
-    return sorted(order, key=lambda item: -counts[item])
+def _union(values: pd.Series, code: np.ndarray, n: int) -> list[list]:
+    """By meeting (``code``), every item of its reports' lists, the most frequent first
+    (then in report order)."""
+    lists = [items if isinstance(items, (list, tuple, np.ndarray)) else [] for items in values]
+    lengths = np.array([len(items) for items in lists], dtype=np.int64)
+    items = [item for items in lists for item in items]
+    union: list[list] = [[] for _ in range(n)]
+    if not items:
+        return union
+    stats = _ranked(np.repeat(code, lengths), items, np.arange(len(items)))
+    for meeting, group in stats.groupby("code", sort=False)["value"]:
+        union[meeting] = group.tolist()
+    return union
+
+
+def _ranked(code: np.ndarray, values, rank: np.ndarray) -> pd.DataFrame:
+    """Each meeting's (``code``) distinct values, the most frequent first, then the one
+    whose first ``rank`` (order of report) is lowest."""
+    frame = pd.DataFrame({"code": code, "value": values, "rank": rank})
+    stats = frame.groupby(["code", "value"], sort=False)["rank"].agg(["size", "min"])
+    return stats.reset_index().sort_values(
+        ["code", "size", "min"], ascending=[True, False, True], kind="stable"
+    )
 
 
 def pairwise_agreement(predicted: Sequence[str], truth: Sequence[str]) -> dict[str, float]:
