@@ -63,8 +63,8 @@ def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
             parts[meeting].update(p for p in str(value).split("; ") if p)
         meetings["corrected"] = ["; ".join(sorted(p)) for p in parts]
     meetings["n_reports"] = np.bincount(code)
-    meetings["doc_ids"] = by_meeting["doc_id"].agg(list).to_numpy()
-    meetings["titles"] = by_meeting["title"].agg(list).to_numpy()
+    meetings["doc_ids"] = _lists(code, reports["doc_id"], len(meetings))
+    meetings["titles"] = _lists(code, reports["title"], len(meetings))
     return meetings.astype({c: reports[c].dtype for c in reports})
 
 
@@ -87,13 +87,19 @@ def _union(values: pd.Series, code: np.ndarray, n: int) -> list[list]:
     lists = [items if isinstance(items, (list, tuple, np.ndarray)) else [] for items in values]
     lengths = np.array([len(items) for items in lists], dtype=np.int64)
     items = [item for items in lists for item in items]
-    union: list[list] = [[] for _ in range(n)]
     if not items:
-        return union
+        return [[] for _ in range(n)]
     stats = _ranked(np.repeat(code, lengths), items, np.arange(len(items)))
-    for meeting, group in stats.groupby("code", sort=False)["value"]:
-        union[meeting] = group.tolist()
-    return union
+    return _lists(stats["code"].to_numpy(), stats["value"], n)
+
+
+def _lists(code: np.ndarray, values: pd.Series, n: int) -> list[list]:
+    """The values of each of ``n`` meetings as a list (``code`` in order: 0, 0, 1, ...)."""
+    found: list[list] = [[] for _ in range(n)]
+    cuts = np.flatnonzero(np.diff(code)) + 1
+    for meeting, part in zip(code[np.r_[0, cuts]], np.split(values.to_numpy(), cuts), strict=True):
+        found[meeting] = part.tolist()
+    return found
 
 
 def _ranked(code: np.ndarray, values, rank: np.ndarray) -> pd.DataFrame:
