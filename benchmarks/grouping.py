@@ -1,6 +1,7 @@
 """The grouping of reports into meetings alone, at scale: one table per corpus size.
 
 Usage: python benchmarks/grouping.py [--sizes 10000 100000] [--before REV] [--before-up-to N]
+       [--steps before cold warm add meetings]
 
 For each size N it builds N report rows (synthetic_events.py: a large archive's spread of
 dates, places and types; texts walked over the demo reports' word pairs, not extracted)
@@ -111,13 +112,11 @@ def step(name: str, n: int, work: Path, rev: str) -> dict:
             "texts_read": len(asked)}  # fmt: skip
 
 
-def measure(n: int, rev: str, before: bool) -> list[tuple[str, dict]]:
-    """Every step on ``n`` reports, each in a new process, sharing one cache folder."""
+def measure(n: int, rev: str, steps: list[str]) -> list[tuple[str, dict]]:
+    """These steps on ``n`` reports, each in a new process, sharing one cache folder."""
     work = Path(tempfile.mkdtemp(prefix=f"grouping-{n}-"))
     rows = []
-    for name in STEPS:
-        if name == "before" and not before:
-            continue
+    for name in steps:
         command = [sys.executable, __file__, "--step", name, "--n", str(n), "--work", str(work),
                    "--before", rev]  # fmt: skip
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
@@ -155,6 +154,8 @@ def main() -> None:
     parser.add_argument("--before", default="ede2b2b", help="commit of the reference grouping")
     parser.add_argument("--before-up-to", type=int, default=100_000,
                         help="measure the reference only up to this many reports")  # fmt: skip
+    parser.add_argument("--steps", nargs="+", choices=STEPS, default=STEPS,
+                        help="the steps to measure (warm and add need cold before them)")  # fmt: skip
     parser.add_argument("--step", choices=STEPS, help=argparse.SUPPRESS)
     parser.add_argument("--n", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
@@ -165,7 +166,8 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")  # fmt: skip
     for n in args.sizes:
-        print_table(n, measure(n, args.before, n <= args.before_up_to), args.before)
+        steps = [s for s in args.steps if s != "before" or n <= args.before_up_to]
+        print_table(n, measure(n, args.before, steps), args.before)
 
 
 if __name__ == "__main__":
