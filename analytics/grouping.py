@@ -31,7 +31,7 @@ from sklearn.preprocessing import normalize
 
 from analytics.ngrams import hashed_char_ngrams
 
-__all__ = ["GROUPING_VERSION", "group_reports", "inputs_key", "kept_grouping", "regroup"]
+__all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
 GROUPING_VERSION = "2"  # bump when the grouping changes, so that kept groupings are redone
 
@@ -66,8 +66,9 @@ def group_reports(events: pd.DataFrame, texts: Sequence[str]) -> pd.Series:
 
 
 def regroup(
-    events: pd.DataFrame, texts_of: Texts, kept: pd.DataFrame | None = None
-) -> pd.DataFrame:
+    events: pd.DataFrame, texts_of: Texts, kept: pd.DataFrame | None = None,
+    keys: np.ndarray | None = None,
+) -> pd.DataFrame:  # fmt: skip
     """The grouping of these reports, comparing again only the pairs that involve a report
     ``kept`` (an earlier grouping) does not have as it is now.
 
@@ -75,13 +76,14 @@ def regroup(
         events: the reports (the columns of ``INPUTS``; one row per doc_id).
         texts_of: reads the texts of reports (only the reports not in ``kept`` as they are).
         kept: what this function returned for an earlier set of reports, or None.
+        keys: the reports' ``_row_keys``, when already computed.
 
     Returns:
         One row per report, in the order of ``events``: ``doc_id``, ``meeting_id``, and what
         a later call needs (``key``: its inputs' hash, ``opening``, ``linked``: the doc_ids
         of later reports linked to it).
     """
-    keys = _row_keys(events)
+    keys = _row_keys(events) if keys is None else keys
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
     openings = np.full(len(events), None, dtype=object)
     same = np.zeros(len(events), dtype=bool)
@@ -107,18 +109,32 @@ def regroup(
     n = len(events)
     graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    linked = pd.Series(doc_ids[second]).groupby(first).agg(list).to_dict()
     return pd.DataFrame({
         "doc_id": doc_ids, "meeting_id": _meeting_ids(events, component), "key": keys,
-        "opening": openings, "linked": [linked.get(i, []) for i in range(n)],
+        "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
+        "linked": _partners(first, doc_ids[second], n),
     })  # fmt: skip
+
+
+def _partners(first: np.ndarray, others: np.ndarray, n: int) -> list[list[str]]:
+    """For each of ``n`` reports (positions), the doc_ids of the pairs it comes first in."""
+    partners: list[list[str]] = [[] for _ in range(n)]
+    if not len(first):
+        return partners
+    order = np.argsort(first, kind="stable")
+    first, others = first[order], others[order]
+    cuts = np.flatnonzero(np.diff(first)) + 1
+    for report, part in zip(first[np.r_[0, cuts]], np.split(others, cuts), strict=True):
+        partners[report] = part.tolist()
+    return partners
 
 
 def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Series:
     """The meeting of each report (by position): as kept in ``folder`` for exactly these
     inputs, else regrouped from the newest grouping kept there (see :func:`regroup`) and
     kept in its turn (the ``GROUPINGS_KEPT`` newest are)."""
-    path = Path(folder) / f"v{GROUPING_VERSION}-{inputs_key(events)}.parquet"
+    keys = _row_keys(events)
+    path = Path(folder) / f"v{GROUPING_VERSION}-{_inputs_key(keys)}.parquet"
     try:
         ids = pd.read_parquet(path, columns=["doc_id", "meeting_id"]).set_index("doc_id")
         ids = ids["meeting_id"].reindex(events["doc_id"])
@@ -127,7 +143,7 @@ def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Ser
     except (OSError, ValueError, KeyError):  # none kept, or damaged: grouped (again)
         pass
     kept = sorted(Path(folder).glob(f"v{GROUPING_VERSION}-*.parquet"), key=_modified)
-    grouping = regroup(events, texts_of, _read(kept[-1]) if kept else None)
+    grouping = regroup(events, texts_of, _read(kept[-1]) if kept else None, keys)
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_suffix(f".{os.getpid()}.tmp")
     grouping.to_parquet(part, index=False)
@@ -153,9 +169,9 @@ def _read(path: Path) -> pd.DataFrame | None:
     return kept if kept["key"].dtype == np.uint64 else None
 
 
-def inputs_key(events: pd.DataFrame) -> str:
-    """A hash of everything the grouping of these reports depends on (see ``INPUTS``)."""
-    digest = hashlib.sha256(_row_keys(events).tobytes())
+def _inputs_key(keys: np.ndarray) -> str:
+    """A hash of everything the grouping of some reports depends on (their ``_row_keys``)."""
+    digest = hashlib.sha256(keys.tobytes())
     digest.update(GROUPING_VERSION.encode())
     return digest.hexdigest()[:20]
 
@@ -266,10 +282,12 @@ def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second
             i, j = np.searchsorted(low, [block, block + _ROWS_PER_PRODUCT])
             if i == j:
                 continue
-            near = int(high[i:j].max()) + 1
-            rows = vectors[block - chunk : block - chunk + _ROWS_PER_PRODUCT]
-            product = (rows @ vectors[block - chunk : near - chunk].T).toarray()
-            found[i:j] = product[low[i:j] - block, high[i:j] - block]
+            # Only the rows and columns that pairs ask for (few, when regrouping in part);
+            # the few rows transposed, not the many they meet (the same sums either way).
+            rows, row = np.unique(low[i:j] - chunk, return_inverse=True)
+            columns, column = np.unique(high[i:j] - chunk, return_inverse=True)
+            product = (vectors[columns] @ vectors[rows].T).toarray()
+            found[i:j] = product[column, row]
     result = np.empty_like(found)
     result[order] = found
     return result
