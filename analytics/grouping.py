@@ -277,7 +277,7 @@ def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second
         if begin == end:
             continue
         stop = int(high[begin:end].max()) + 1
-        vectors = _vectors(openings[reports[chunk:stop]].tolist())
+        vectors = _compact(_vectors(openings[reports[chunk:stop]].tolist()))
         for block in range(chunk, min(chunk + _ROWS_PER_CHUNK, len(reports)), _ROWS_PER_PRODUCT):
             i, j = np.searchsorted(low, [block, block + _ROWS_PER_PRODUCT])
             if i == j:
@@ -291,6 +291,16 @@ def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second
     result = np.empty_like(found)
     result[order] = found
     return result
+
+
+def _compact(vectors: csr_matrix) -> csr_matrix:
+    """The same vectors over only the features they use, in the same order (each row's
+    sums run in the same order), so that transposing a few rows is cheap."""
+    used = np.zeros(vectors.shape[1], dtype=bool)
+    used[vectors.indices] = True
+    local = (np.cumsum(used) - 1).astype(vectors.indices.dtype)
+    shape = (vectors.shape[0], int(used.sum()))
+    return csr_matrix((vectors.data, local[vectors.indices], vectors.indptr), shape=shape)
 
 
 def _meeting_ids(events: pd.DataFrame, component: np.ndarray) -> list[str]:
