@@ -81,7 +81,7 @@ def regroup(
     Returns:
         One row per report, in the order of ``events``: ``doc_id``, ``meeting_id``, and what
         a later call needs (``key``: its inputs' hash, ``opening``, ``linked``: the doc_ids
-        of later reports linked to it).
+        of the reports after it, in this order, linked to it).
     """
     keys = _row_keys(events) if keys is None else keys
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
@@ -110,7 +110,8 @@ def regroup(
     graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     return pd.DataFrame({
-        "doc_id": doc_ids, "meeting_id": _meeting_ids(events, component), "key": keys,
+        "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
+        "key": keys,
         "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
         "linked": _partners(first, doc_ids[second], n),
     })  # fmt: skip

@@ -137,3 +137,8 @@ def test_the_kept_grouping_is_read_again_or_redone_in_part(tmp_path):
     for path in tmp_path.iterdir():
         path.write_bytes(b"damaged")
     assert kept_grouping(everything, Reader(texts), tmp_path).tolist() == ids.tolist()
+
+
+def test_no_report_is_no_meeting():
+    events, _ = _chain()
+    assert group_reports(events.iloc[:0], []).empty
