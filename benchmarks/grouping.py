@@ -1,7 +1,7 @@
 """The grouping of reports into meetings alone, at scale: one table per corpus size.
 
 Usage: python benchmarks/grouping.py [--sizes 10000 100000] [--before REV] [--before-up-to N]
-       [--steps before cold warm add meetings]
+       [--steps before cold warm add meetings-before meetings]
 
 For each size N it builds N report rows (synthetic_events.py: a large archive's spread of
 dates, places and types; texts walked over the demo reports' word pairs, not extracted)
@@ -12,7 +12,8 @@ and 100 more, then measures, each step in a process of its own (its peak memory 
 - cold: this grouping with nothing kept (every pair compared, the grouping then kept);
 - warm: the same reports again (the kept grouping read);
 - add 100: the N reports and 100 new ones (only the pairs that involve them compared);
-- one row per meeting (``meetings_of``) of the N + 100, which the dashboard does next.
+- one row per meeting (``meetings_of``) of the N + 100, which the dashboard does next,
+  before (REV's, the reference of its ratio) and now.
 
 The texts are in memory: the dashboard reads them from the extraction store (all of them
 cold, only the new ones when adding). Seconds are wall time and CPU time of the step;
@@ -39,7 +40,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 NEW_REPORTS = 100
-STEPS = ["before", "cold", "warm", "add", "meetings"]
+STEPS = ["before", "cold", "warm", "add", "meetings-before", "meetings"]
 
 
 class Peak:
@@ -85,7 +86,7 @@ def step(name: str, n: int, work: Path, rev: str) -> dict:
     from analytics.meetings import meetings_of
 
     events, texts = synthetic_events(n, seed=0)
-    if name in ("add", "meetings"):
+    if name in ("add", "meetings", "meetings-before"):
         new, new_texts = synthetic_events(NEW_REPORTS, seed=n + 1, prefix="new")
         events = pd.concat([events, new], ignore_index=True)
         texts += new_texts
@@ -96,18 +97,18 @@ def step(name: str, n: int, work: Path, rev: str) -> dict:
         asked.extend(doc_ids)
         return [by_id[d] for d in doc_ids]
 
-    ids = group_reports(events, texts) if name == "meetings" else None
-    module = _before(rev) if name == "before" else None
+    ids = group_reports(events, texts) if name.startswith("meetings") else None
+    module = _before(rev) if name.endswith("before") else None
     memory, wall, cpu = Peak(), time.perf_counter(), time.process_time()
     if name == "before":
         result = module.group_reports(events, texts)
-    elif name == "meetings":
-        result = meetings_of(events, ids)
+    elif name.startswith("meetings"):
+        result = (module.meetings_of if module else meetings_of)(events, ids)
     else:
         result = kept_grouping(events, texts_of, work)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     peak = memory.stop()
-    groups = result["meeting_id"].nunique() if name == "meetings" else result.nunique()
+    groups = result["meeting_id"].nunique() if ids is not None else result.nunique()
     return {"wall": wall, "cpu": cpu, "peak": peak, "reports": len(events), "meetings": groups,
             "texts_read": len(asked)}  # fmt: skip
 
@@ -133,7 +134,8 @@ WHAT = {
     "cold": "cold: every pair compared, the grouping kept",
     "warm": "warm: the kept grouping read (same reports)",
     "add": f"add {NEW_REPORTS} reports: only their pairs compared",
-    "meetings": "one row per meeting (meetings_of)",
+    "meetings-before": "one row per meeting, before ({rev}): a loop over meetings",
+    "meetings": "one row per meeting (meetings_of), with array operations",
 }
 
 
@@ -143,7 +145,8 @@ def print_table(n: int, rows: list[tuple[str, dict]], rev: str) -> None:
     print("| step | seconds (wall) | CPU s | / before (CPU) | peak MiB | meetings | texts read |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     for name, r in rows:
-        ratio = f"{r['cpu'] / reference['cpu']:.3f}" if reference and name != "before" else ""
+        base = dict(rows).get("meetings-before") if name == "meetings" else reference
+        ratio = f"{r['cpu'] / base['cpu']:.3f}" if base and not name.endswith("before") else ""
         print(f"| {WHAT[name].format(rev=rev)} | {r['wall']:.2f} | {r['cpu']:.2f} | {ratio} | "
               f"{r['peak']:.0f} | {r['meetings']:,} | {r['texts_read']:,} |")  # fmt: skip
 
@@ -166,7 +169,7 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.platform()}")  # fmt: skip
     for n in args.sizes:
-        steps = [s for s in args.steps if s != "before" or n <= args.before_up_to]
+        steps = [s for s in args.steps if not s.endswith("before") or n <= args.before_up_to]
         print_table(n, measure(n, args.before, steps), args.before)
 
 
