@@ -149,7 +149,11 @@ def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Ser
     part = path.with_suffix(f".{os.getpid()}.tmp")
     grouping.to_parquet(part, index=False)
     os.replace(part, path)
-    for old in [p for p in kept if p != path][: max(len(kept) + 1 - GROUPINGS_KEPT, 0)]:
+    stale = [p for p in kept if p != path][: max(len(kept) + 1 - GROUPINGS_KEPT, 0)]
+    stale += [
+        p for p in Path(folder).glob("*.parquet") if not p.name.startswith(f"v{GROUPING_VERSION}-")
+    ]
+    for old in stale:  # the oldest, and those of other versions of the grouping
         old.unlink(missing_ok=True)
     return grouping["meeting_id"].set_axis(events.index)
 

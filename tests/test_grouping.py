@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.grouping import group_reports, kept_grouping, regroup
+from analytics.grouping import GROUPINGS_KEPT, group_reports, kept_grouping, regroup
 
 WORDS = [
     "customs", "administrations", "delegates", "regional", "conference", "trade",
@@ -142,3 +142,11 @@ def test_the_kept_grouping_is_read_again_or_redone_in_part(tmp_path):
 def test_no_report_is_no_meeting():
     events, _ = _chain()
     assert group_reports(events.iloc[:0], []).empty
+
+
+def test_only_the_newest_groupings_of_this_version_are_kept(tmp_path):
+    events, texts = _reports(np.random.default_rng(1), 40)
+    (tmp_path / "0123456789abcdef0123.parquet").write_bytes(b"a grouping of version 1")
+    for n in range(30, 36):
+        kept_grouping(events.iloc[:n], Reader(texts), tmp_path)
+    assert len(list(tmp_path.iterdir())) == GROUPINGS_KEPT
