@@ -65,11 +65,11 @@ def _rss() -> int:
     return int(Path("/proc/self/statm").read_text().split()[1]) * resource.getpagesize()
 
 
-def _before(rev: str):
-    """``analytics/meetings.py`` of commit ``rev``, as a module."""
+def _before(rev: str, work: Path):
+    """``analytics/meetings.py`` of commit ``rev``, as a module (its file in ``work``)."""
     source = subprocess.run(["git", "-C", str(ROOT), "show", f"{rev}:analytics/meetings.py"],
                             check=True, capture_output=True, text=True).stdout  # fmt: skip
-    path = Path(tempfile.mkdtemp()) / "meetings_before.py"
+    path = work / "meetings_before.py"
     path.write_text(source, encoding="utf-8")
     spec = importlib.util.spec_from_file_location("meetings_before", path)
     module = importlib.util.module_from_spec(spec)
@@ -98,7 +98,7 @@ def step(name: str, n: int, work: Path, rev: str) -> dict:
         return [by_id[d] for d in doc_ids]
 
     ids = group_reports(events, texts) if name.startswith("meetings") else None
-    module = _before(rev) if name.endswith("before") else None
+    module = _before(rev, work) if name.endswith("before") else None
     memory, wall, cpu = Peak(), time.perf_counter(), time.process_time()
     if name == "before":
         result = module.group_reports(events, texts)
