@@ -10,7 +10,8 @@ from pathlib import Path
 from analytics.corrections import apply_corrections, country_codes, read_corrections
 from analytics.engine import ENGINES
 from analytics.errors import AnalyticsError
-from analytics.meetings import group_reports, meetings_of
+from analytics.grouping import group_reports
+from analytics.meetings import meetings_of
 from analytics.model.classify import classify, theme_table
 from analytics.model.evaluation import facts_file_in, quality_report
 from analytics.model.fit import fit_or_load

@@ -8,7 +8,6 @@ in the ingest report and skipped; it never stops the others.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 from collections.abc import Callable, Iterable
@@ -31,12 +30,12 @@ from analytics.extract.event import (
     extract_event,
 )
 from analytics.extract.places import gazetteer
+from analytics.grouping import kept_grouping
 from analytics.ingest.base import RawDocument, Skipped
 from analytics.ingest.chunks import Rows, in_chunks, table_chunks
 from analytics.ingest.files import CorpusFile, Signature, corpus_files
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, StoredTexts, Unit, extraction_key, file_key
-from analytics.meetings import GROUPING_VERSION, group_reports
 from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
@@ -346,24 +345,14 @@ def analyse(
 def finish(analysis: Analysis, settings: Settings) -> Analysis:
     """The analysis with the editors' corrections (as the log is now) applied and its
     reports grouped into meetings (the grouping kept in the cache by what it depends on:
-    each report's id, dates, place and type)."""
+    each report's id, title, dates, place and type; reports added or changed since the
+    last one kept are compared only with the reports near them in date)."""
     corrections = read_corrections(settings.corrections_file)
     analysis = analysis.corrected(corrections, country_codes(settings.regions_file))
     events = analysis.events
-    inputs = events[["doc_id", "date", "end_date", "iso3", "virtual", "region", "event_type"]]
-    key = hashlib.sha256(pd.util.hash_pandas_object(inputs, index=False).to_numpy().tobytes())
-    key.update(GROUPING_VERSION.encode())
-    path = Path(settings.cache_dir) / "meetings" / f"{key.hexdigest()[:20]}.parquet"
-    try:
-        kept = pd.read_parquet(path).set_index("doc_id")["meeting_id"]
-        ids = kept.reindex(events["doc_id"]).set_axis(events.index)
-        if ids.isna().any():
-            raise ValueError("not every report")
-    except (OSError, ValueError, KeyError):  # none kept, or damaged: grouped (again)
-        texts = analysis.texts.of(events["doc_id"].tolist()).fillna("").tolist()
-        ids = group_reports(events, texts)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        pd.DataFrame({"doc_id": events["doc_id"], "meeting_id": ids}).to_parquet(tmp)
-        os.replace(tmp, path)
+
+    def texts_of(doc_ids: list[str]) -> list[str]:
+        return analysis.texts.of(doc_ids).fillna("").tolist()
+
+    ids = kept_grouping(events, texts_of, Path(settings.cache_dir) / "meetings")
     return analysis.grouped(ids.astype("str"))

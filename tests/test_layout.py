@@ -26,10 +26,12 @@ ALLOWED = {
         "classifying",
         "corrections",
         "analysis",
-        "meetings",
+        "grouping",
     },
     "analysis": {"ingest", "model", "corrections", "meetings"},
     "meetings": set(),
+    "grouping": {"ngrams"},
+    "ngrams": set(),
     "corrections": {"extract"},  # the meeting types
     "classifying": {"model", "engine"},
     "quality": {"analysis", "model", "pipeline"},  # the labelled sets, read as a corpus

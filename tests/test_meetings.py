@@ -3,9 +3,13 @@ the meeting's fields by agreement, and the pairwise measure of a grouping."""
 
 from __future__ import annotations
 
+from collections import Counter
+
+import numpy as np
 import pandas as pd
 
-from analytics.meetings import group_reports, meetings_of, pairwise_agreement
+from analytics.grouping import group_reports
+from analytics.meetings import meetings_of, pairwise_agreement
 from analytics.pipeline import analyse
 from tests.conftest import report_text
 
@@ -130,3 +134,51 @@ def test_the_analysis_counts_meetings_and_keeps_every_report(make_corpus, settin
     assert conference["n_reports"] == 2 and set(conference["doc_ids"]) == set(
         analysis.events.set_index("source").loc[["corpus/en.txt", "corpus/fr.txt"], "doc_id"]
     )
+
+
+def _by_hand(group: pd.DataFrame, column: str):
+    """The value most of these reports give (empty ones aside), the earliest on a tie."""
+    given = [v for v in group[column] if not pd.isna(v) and v != ""]
+    if not given:
+        return group[column].iloc[0]
+    counts = Counter(given)
+    return next(v for v in given if counts[v] == max(counts.values()))
+
+
+def test_every_meeting_takes_its_reports_agreement_as_counted_by_hand():
+    rng = np.random.default_rng(3)
+    n = 400
+    days = pd.to_datetime("2019-05-10") + pd.to_timedelta(rng.integers(0, 4, n), unit="D")
+    events = pd.DataFrame({
+        "doc_id": [f"d{i:03d}" for i in range(n)], "title": [f"t{i}" for i in range(n)],
+        "source": [f"s{i}" for i in range(n)],
+        "published": days + pd.to_timedelta(rng.integers(0, 3, n), unit="D"),
+        "date": days.where(rng.random(n) > 0.1), "end_date": (days + pd.Timedelta(days=1))
+        .where(rng.random(n) > 0.5), "year": pd.array(days.year, dtype="Int64"),
+        "city": pd.array(rng.choice(["Lima", "Cusco", "", None], n), dtype="string"),
+        "country": pd.array(rng.choice(["Peru", "Chile", ""], n), dtype="string"),
+        "iso3": pd.array(rng.choice(["PER", "CHL", ""], n), dtype="string"),
+        "region": pd.array(rng.choice(["Americas", "Europe"], n), dtype="string"),
+        "event_type": pd.array(rng.choice(["other", "workshop_or_training"], n), dtype="string"),
+        "virtual": rng.random(n) < 0.4,
+        "themes": [list(rng.choice(["tf", "rev", "sec"], rng.integers(0, 3), replace=False))
+                   for _ in range(n)],
+        "corrected": rng.choice(["", "venue", "themes; venue"], n),
+    })  # fmt: skip
+    ids = pd.Series([f"m-{i}" for i in rng.integers(0, 120, n)])
+    meetings = meetings_of(events, ids).set_index("meeting_id")
+    assert (meetings["n_reports"] > 1).sum() > 50
+    frame = events.assign(meeting_id=ids, _p=events["published"].fillna(events["date"]))
+    for meeting, group in frame.sort_values(["_p", "doc_id"], kind="stable").groupby("meeting_id"):
+        row = meetings.loc[meeting]
+        assert row["doc_ids"] == group["doc_id"].tolist() and row["title"] == group["title"].iloc[0]
+        for column in ("date", "city", "country", "iso3", "region", "event_type"):
+            expected, found = _by_hand(group, column), row[column]
+            assert (pd.isna(expected) and pd.isna(found)) or expected == found, (meeting, column)
+        assert row["virtual"] == (group["virtual"].mean() > 0.5)
+        assert row["published"] == group["published"].min()
+        items = [t for themes in group["themes"] for t in themes]
+        counts = Counter(items)
+        assert row["themes"] == sorted(dict.fromkeys(items), key=lambda t: -counts[t])
+        parts = {p for value in group["corrected"] for p in value.split("; ") if p}
+        assert row["corrected"] == "; ".join(sorted(parts))

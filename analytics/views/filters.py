@@ -33,7 +33,9 @@ def apply_filters(
     """The events that match every part of the selection (themes: any of those chosen).
 
     The search looks in the title and places, and in the report texts (``texts``, by
-    doc_id; the events table does not carry them, so that filtering copies no text)."""
+    doc_id; the events table does not carry them, so that filtering copies no text). A
+    meeting (a row with ``doc_ids``, see :func:`analytics.meetings.meetings_of`) matches
+    when any of its reports' titles (``titles``) or texts does."""
     keep = pd.Series(True, index=events.index)
     if filters.regions:
         keep &= events["region"].isin(filters.regions)
@@ -48,15 +50,27 @@ def apply_filters(
     if filters.event_types:
         keep &= events["event_type"].isin(filters.event_types)
     if filters.search.strip():
-        needle = filters.search.strip()
-        found = pd.Series(False, index=events.index)
-        columns = [events[column] for column in _SEARCHED]
-        if texts is not None:
-            columns.append(texts.reindex(events["doc_id"]).set_axis(events.index))
-        for column in columns:
-            found |= column.str.contains(needle, case=False, regex=False).fillna(False)
-        keep &= found.astype(bool)
+        keep &= _found(events, filters.search.strip(), texts)
     return events[keep]
+
+
+def _found(events: pd.DataFrame, needle: str, texts: pd.Series | None) -> pd.Series:
+    """Whether each row's title, places or any of its reports' titles and texts hold
+    ``needle`` (literally, in any case)."""
+
+    def holds(values: pd.Series) -> pd.Series:
+        return values.astype("string").str.contains(needle, case=False, regex=False).fillna(False)
+
+    found = pd.Series(False, index=events.index)
+    for column in _SEARCHED:
+        found |= holds(events[column])
+    reports = events["doc_ids"].explode() if "doc_ids" in events else events["doc_id"]
+    searched = [events["titles"].explode()] if "titles" in events else []
+    if texts is not None:
+        searched.append(texts.reindex(reports.tolist()).set_axis(reports.index))
+    for values in searched:
+        found |= holds(values).groupby(level=0).any().reindex(events.index, fill_value=False)
+    return found.astype(bool)
 
 
 def period_before(filters: Filters, available: tuple[int, int]) -> Filters | None:

@@ -9,7 +9,8 @@ import csv
 
 import pytest
 
-from analytics.meetings import group_reports, pairwise_agreement
+from analytics.grouping import group_reports
+from analytics.meetings import pairwise_agreement
 from analytics.pipeline import load_corpus
 from tests.conftest import DEMO, ROOT
 

@@ -1,5 +1,6 @@
 """Filters and the periods they compare, on a hand-made events table."""
 
+import pandas as pd
 import pytest
 
 from analytics.views.filters import Filters, apply_filters, period_before
@@ -43,3 +44,18 @@ def test_search_reads_the_report_texts_kept_apart_from_the_events(events):
     found = apply_filters(events.drop(columns="text"), Filters(search="harmonized"), texts)
     assert list(found["doc_id"]) == ["d4"]
     assert apply_filters(events.drop(columns="text"), Filters(search="harmonized")).empty
+
+
+def test_a_meeting_is_found_by_any_of_its_reports_title_or_text(events):
+    meetings = events.drop(columns="text").iloc[:3].copy()
+    meetings["doc_ids"] = [["d1", "d1-fr"], ["d2"], ["d3", "d3-host"]]
+    meetings["titles"] = [["Meeting 1 in Belgium", "Réunion à Bruxelles"], ["Meeting 2"],
+                          ["Meeting 3 in Japan", "Japan Customs welcomes the region"]]  # fmt: skip
+    texts = pd.Series(
+        {"d1": "Talks on revenue.", "d1-fr": "Les délégués ont parlé du Harmonized System.",
+         "d2": "Talks on the Harmonized System.", "d3": "Talks.", "d3-host": "Talks."}
+    )  # fmt: skip
+    found = apply_filters(meetings, Filters(search="harmonized system"), texts)
+    assert list(found["doc_id"]) == ["d1", "d2"]  # d1 by its French copy's text
+    assert list(apply_filters(meetings, Filters(search="welcomes"), texts)["doc_id"]) == ["d3"]
+    assert apply_filters(meetings, Filters(search="délégués"))["doc_id"].tolist() == []

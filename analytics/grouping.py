@@ -1,0 +1,317 @@
+"""Which reports describe one meeting: linked pairs of reports, grouped, and kept.
+
+A real archive reports a meeting several times (the newsroom piece, its French copy, the
+host's press release, a wire story). Two reports are linked when their meeting dates
+overlap or touch (within ``DAYS``), and either they were held in the same place (the
+same venue country, or both online in the same region) with some content in common (more
+when they read the meeting's type differently: an experts' meeting and the conference it
+prepares, a workshop the day after a conference), or, whatever the places read, much
+content in common (the extraction of one may be wrong). Content is compared as character
+n-grams of the title and opening, which copies in other languages share through names,
+numbers and cognates. Linked reports form one meeting (connected components).
+
+Whether two reports are linked depends on those two reports only, so a grouping is kept
+with its links (:func:`regroup`): when reports are added, removed or changed, only the
+pairs that involve an added or changed report are compared again, and the meetings are
+the components of the links kept and found, exactly as if every pair had been compared.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+from scipy.sparse import csr_matrix
+from scipy.sparse.csgraph import connected_components
+from sklearn.preprocessing import normalize
+
+from analytics.ngrams import hashed_char_ngrams
+
+__all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
+
+GROUPING_VERSION = "2"  # bump when the grouping changes, so that kept groupings are redone
+
+DAYS = 1  # the most days between two reports' meetings that can still be one meeting
+SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
+OTHER_TYPE_SIMILAR = 0.50  # ... for two reports that read the meeting's type differently
+ANY_PLACE_SIMILAR = 0.60  # ... whatever the places
+ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
+_TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
+# What a report's links depend on (with its text, which its doc_id stands for); published
+# chooses a meeting's lead report.
+INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
+          "event_type"]  # fmt: skip
+GROUPINGS_KEPT = 3  # groupings kept in the cache (the newest), each for one set of inputs
+_ROWS_PER_CHUNK = 4_096  # reports vectorised at once (in order of date: bounded memory)
+_ROWS_PER_PRODUCT = 32  # reports whose similarities to the next ones are one product
+
+Texts = Callable[[list[str]], Sequence[str]]  # the texts of these doc_ids, in order
+
+
+def group_reports(events: pd.DataFrame, texts: Sequence[str]) -> pd.Series:
+    """The meeting of each report (by position): ``m-`` and its lead report's doc_id (the
+    first published, then the smallest doc_id), stable while that report stays.
+
+    Args:
+        events: the reports (the columns of ``INPUTS``).
+        texts: their texts, in the same order.
+    """
+    by_id = dict(zip(events["doc_id"].tolist(), texts, strict=True))
+    grouping = regroup(events, lambda ids: [by_id[i] for i in ids])
+    return grouping["meeting_id"].set_axis(events.index)
+
+
+def regroup(
+    events: pd.DataFrame, texts_of: Texts, kept: pd.DataFrame | None = None,
+    keys: np.ndarray | None = None,
+) -> pd.DataFrame:  # fmt: skip
+    """The grouping of these reports, comparing again only the pairs that involve a report
+    ``kept`` (an earlier grouping) does not have as it is now.
+
+    Args:
+        events: the reports (the columns of ``INPUTS``; one row per doc_id).
+        texts_of: reads the texts of reports (only the reports not in ``kept`` as they are).
+        kept: what this function returned for an earlier set of reports, or None.
+        keys: the reports' ``_row_keys``, when already computed.
+
+    Returns:
+        One row per report, in the order of ``events``: ``doc_id``, ``meeting_id``, and what
+        a later call needs (``key``: its inputs' hash, ``opening``, ``linked``: the doc_ids
+        of the reports after it, in this order, linked to it).
+    """
+    keys = _row_keys(events) if keys is None else keys
+    doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
+    openings = np.full(len(events), None, dtype=object)
+    same = np.zeros(len(events), dtype=bool)
+    if kept is not None and len(kept):
+        before = pd.Index(kept["doc_id"]).get_indexer(doc_ids)
+        same = (before >= 0) & (kept["key"].to_numpy()[before] == keys)
+        openings[same] = kept["opening"].to_numpy(dtype=object)[before[same]]
+    fresh = np.flatnonzero(~same)
+    if len(fresh):
+        texts = texts_of(doc_ids[fresh].tolist())
+        titles = events["title"].fillna("").astype(str).to_numpy(dtype=object)[fresh]
+        openings[fresh] = [
+            f"{t}\n{x[:_TEXT_CHARS] if isinstance(x, str) else ''}"
+            for t, x in zip(titles, texts, strict=True)
+        ]
+    first, second = _candidates(events)
+    asked = ~same[first] | ~same[second]
+    first, second = first[asked], second[asked]
+    found = _linked(events, openings, first, second)
+    old_first, old_second = _kept_links(kept, doc_ids, same)
+    first = np.concatenate([first[found], old_first])
+    second = np.concatenate([second[found], old_second])
+    n = len(events)
+    graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    return pd.DataFrame({
+        "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
+        "key": keys,
+        "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
+        "linked": _partners(first, doc_ids[second], n),
+    })  # fmt: skip
+
+
+def _partners(first: np.ndarray, others: np.ndarray, n: int) -> list[list[str]]:
+    """For each of ``n`` reports (positions), the doc_ids of the pairs it comes first in."""
+    partners: list[list[str]] = [[] for _ in range(n)]
+    if not len(first):
+        return partners
+    order = np.argsort(first, kind="stable")
+    first, others = first[order], others[order]
+    cuts = np.flatnonzero(np.diff(first)) + 1
+    for report, part in zip(first[np.r_[0, cuts]], np.split(others, cuts), strict=True):
+        partners[report] = part.tolist()
+    return partners
+
+
+def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Series:
+    """The meeting of each report (by position): as kept in ``folder`` for exactly these
+    inputs, else regrouped from the newest grouping kept there (see :func:`regroup`) and
+    kept in its turn (the ``GROUPINGS_KEPT`` newest are)."""
+    keys = _row_keys(events)
+    path = Path(folder) / f"v{GROUPING_VERSION}-{_inputs_key(keys)}.parquet"
+    try:
+        ids = pd.read_parquet(path, columns=["doc_id", "meeting_id"]).set_index("doc_id")
+        ids = ids["meeting_id"].reindex(events["doc_id"])
+        if not ids.isna().any():
+            return ids.set_axis(events.index)
+    except (OSError, ValueError, KeyError):  # none kept, or damaged: grouped (again)
+        pass
+    kept = sorted(Path(folder).glob(f"v{GROUPING_VERSION}-*.parquet"), key=_modified)
+    grouping = regroup(events, texts_of, _read(kept[-1]) if kept else None, keys)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    part = path.with_suffix(f".{os.getpid()}.tmp")
+    grouping.to_parquet(part, index=False)
+    os.replace(part, path)
+    stale = [p for p in kept if p != path][: max(len(kept) + 1 - GROUPINGS_KEPT, 0)]
+    stale += [
+        p for p in Path(folder).glob("*.parquet") if not p.name.startswith(f"v{GROUPING_VERSION}-")
+    ]
+    for old in stale:  # the oldest, and those of other versions of the grouping
+        old.unlink(missing_ok=True)
+    return grouping["meeting_id"].set_axis(events.index)
+
+
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _read(path: Path) -> pd.DataFrame | None:
+    """A kept grouping, or None when it is gone or damaged."""
+    try:
+        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked"])
+    except (OSError, ValueError, KeyError):
+        return None
+    return kept if kept["key"].dtype == np.uint64 else None
+
+
+def _inputs_key(keys: np.ndarray) -> str:
+    """A hash of everything the grouping of some reports depends on (their ``_row_keys``)."""
+    digest = hashlib.sha256(keys.tobytes())
+    digest.update(GROUPING_VERSION.encode())
+    return digest.hexdigest()[:20]
+
+
+def _row_keys(events: pd.DataFrame) -> np.ndarray:
+    """A 64-bit hash of each report's ``INPUTS``, whatever their dtypes."""
+    frame = pd.DataFrame(index=range(len(events)))
+    for column in INPUTS:
+        values = events[column].reset_index(drop=True)
+        if column in ("published", "date", "end_date"):
+            frame[column] = pd.to_datetime(values).astype("datetime64[s]")
+        elif column == "virtual":
+            frame[column] = values.fillna(False).astype(bool)
+        else:
+            frame[column] = values.astype("string").fillna("")
+    return pd.util.hash_pandas_object(frame, index=False).to_numpy()
+
+
+def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The earlier links (as positions now) between two reports that are as they were."""
+    if kept is None or not len(kept):
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    pairs = kept[["doc_id", "linked"]].explode("linked").dropna()
+    position = pd.Index(doc_ids)
+    first = position.get_indexer(pairs["doc_id"].to_numpy())
+    second = position.get_indexer(pairs["linked"].to_numpy())
+    both = (first >= 0) & (second >= 0)
+    both[both] = same[first[both]] & same[second[both]]
+    first, second = first[both], second[both]
+    return np.minimum(first, second), np.maximum(first, second)
+
+
+def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs of reports (positions, first < second) whose meetings are within
+    ``DAYS`` of each other."""
+    start = events["date"].to_numpy(dtype="datetime64[D]")
+    end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    end = np.maximum(end, start)
+    known = ~np.isnat(start)
+    positions = np.flatnonzero(known)
+    order = positions[np.argsort(start[positions], kind="stable")]
+    starts = start[order].astype("int64")
+    ends = end[order].astype("int64")
+    # With the reports in order of their first day: each one and every later one that
+    # starts no more than DAYS after it ends.
+    last = np.searchsorted(starts, ends + DAYS, side="right")
+    counts = np.maximum(last - np.arange(len(order)) - 1, 0)
+    left = np.repeat(np.arange(len(order)), counts)
+    right = left + 1 + _ramp(counts)
+    a, b = order[left], order[right]
+    return np.minimum(a, b), np.maximum(a, b)
+
+
+def _ramp(counts: np.ndarray) -> np.ndarray:
+    """0, 1, ..., count - 1 for each count, concatenated."""
+    return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
+    """Whether each pair of reports (positions) is one meeting."""
+    if not len(first):
+        return np.zeros(0, dtype=bool)
+    similar = _similarity(events["date"].to_numpy(dtype="datetime64[D]"), openings, first, second)
+    iso3, countries = pd.factorize(events["iso3"].fillna(""))
+    blank = countries.get_indexer([""])[0]  # -1 when every report has a country
+    virtual = events["virtual"].fillna(False).to_numpy(dtype=bool)
+    region = pd.factorize(events["region"].fillna(""))[0]
+    kind = pd.factorize(events["event_type"].fillna(""))[0]
+    same_country = (iso3[first] == iso3[second]) & (iso3[first] != blank)
+    online = virtual[first] & virtual[second] & (region[first] == region[second])
+    in_person = ~virtual[first] & ~virtual[second]
+    alike = (kind[first] == kind[second]) | (similar >= OTHER_TYPE_SIMILAR)
+    return (
+        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
+        | (online & (similar >= ONLINE_SIMILAR))
+        | (similar >= ANY_PLACE_SIMILAR)
+    )
+
+
+def _vectors(openings: Sequence[str]):
+    """Each report's title and opening as character 3-5-grams, hashed (no vocabulary to
+    fit: a report's vector is the same in any corpus), log-scaled, of unit length."""
+    counts = hashed_char_ngrams(openings, (3, 5), 2**20)
+    counts.data = 1 + np.log(counts.data)
+    return normalize(counts)
+
+
+def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
+    """The cosine similarity of each pair of reports (positions), as products of a few
+    reports' vectors with those of the reports just after them in order of date: the
+    pairs lie near the diagonal. Each pair's value depends on its two reports only (the
+    same in any batch), so that a grouping redone in part equals one done whole."""
+    reports = np.unique(np.concatenate([first, second]))
+    reports = reports[np.argsort(day[reports], kind="stable")]
+    rank = np.empty(len(day), dtype=np.int64)
+    rank[reports] = np.arange(len(reports))
+    low, high = np.minimum(rank[first], rank[second]), np.maximum(rank[first], rank[second])
+    order = np.argsort(low, kind="stable")
+    low, high = low[order], high[order]
+    found = np.empty(len(low), dtype=np.float32)
+    for chunk in range(0, len(reports), _ROWS_PER_CHUNK):
+        begin, end = np.searchsorted(low, [chunk, chunk + _ROWS_PER_CHUNK])
+        if begin == end:
+            continue
+        stop = int(high[begin:end].max()) + 1
+        vectors = _compact(_vectors(openings[reports[chunk:stop]].tolist()))
+        for block in range(chunk, min(chunk + _ROWS_PER_CHUNK, len(reports)), _ROWS_PER_PRODUCT):
+            i, j = np.searchsorted(low, [block, block + _ROWS_PER_PRODUCT])
+            if i == j:
+                continue
+            # Only the rows and columns that pairs ask for (few, when regrouping in part);
+            # the few rows transposed, not the many they meet (the same sums either way).
+            rows, row = np.unique(low[i:j] - chunk, return_inverse=True)
+            columns, column = np.unique(high[i:j] - chunk, return_inverse=True)
+            product = (vectors[columns] @ vectors[rows].T).toarray()
+            found[i:j] = product[column, row]
+    result = np.empty_like(found)
+    result[order] = found
+    return result
+
+
+def _compact(vectors: csr_matrix) -> csr_matrix:
+    """The same vectors over only the features they use, in the same order (each row's
+    sums run in the same order), so that transposing a few rows is cheap."""
+    used = np.zeros(vectors.shape[1], dtype=bool)
+    used[vectors.indices] = True
+    local = (np.cumsum(used) - 1).astype(vectors.indices.dtype)
+    shape = (vectors.shape[0], int(used.sum()))
+    return csr_matrix((vectors.data, local[vectors.indices], vectors.indptr), shape=shape)
+
+
+def _meeting_ids(events: pd.DataFrame, component: np.ndarray) -> list[str]:
+    published = events["published"].fillna(events["date"])
+    order = pd.DataFrame(
+        {"component": component, "published": published.to_numpy(), "doc_id": events["doc_id"]}
+    ).sort_values(["published", "doc_id"], na_position="last", kind="stable")
+    lead = order.drop_duplicates("component").set_index("component")["doc_id"]
+    return ("m-" + lead.reindex(component).astype(str)).tolist()
