@@ -6,7 +6,7 @@ from analytics.errors import AnalyticsError
 from analytics.views.aggregate import region_theme_matrix, theme_trends, themes_by_discussion
 from analytics.views.charts import theme_region_bars, theme_trend_lines
 from analytics.views.markdown import as_text
-from analytics.views.tables import emerging_themes, theme_evidence
+from analytics.views.tables import agreement_by_set, emerging_themes, theme_evidence
 from pages.shared import state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
@@ -114,17 +114,10 @@ def _quality_figures() -> None:
                        "then on each bundled labelled set: `others` and `dev_real` helped "
                        "tune the model; `others2` and `real_style` (reports in the shapes of "
                        "real newsroom pages) never did, so theirs are the honest figures.")  # fmt: skip
-            st.dataframe(
-                quality.agreement, hide_index=True, width="stretch", key="agreement",
-                column_config={
-                    "split": "Set",
-                    "support": st.column_config.NumberColumn("In the facts"),
-                    "assigned": st.column_config.NumberColumn("Assigned"),
-                    "precision": st.column_config.NumberColumn("Precision", format="%.2f"),
-                    "recall": st.column_config.NumberColumn("Recall", format="%.2f"),
-                    "f1": st.column_config.NumberColumn("F1", format="%.2f"),
-                },
-            )  # fmt: skip
+            st.dataframe(agreement_by_set(quality.agreement), hide_index=True, width="stretch",
+                         key="agreement", column_config={"theme": "Theme"})  # fmt: skip
+            st.caption("Each cell: precision / recall; a dash where the set lists no meeting "
+                       "for the theme or the model gave it to none. The CSV has the counts.")  # fmt: skip
             download_csv(current, quality.agreement, "theme-agreement", key="agreement")
     elif state.quality(analysis, current.settings) is not None:
         st.rerun()  # measured since: show the figures with the rest of the page

@@ -12,6 +12,7 @@ import pandas as pd
 from analytics.extract.kinds import EVENT_TYPES
 
 __all__ = [
+    "agreement_by_set",
     "demo_sources",
     "emerging_themes",
     "latest_meetings",
@@ -209,3 +210,23 @@ def provenance_table(event: pd.Series, corrections: pd.DataFrame | None = None) 
 
 def _day(value: object) -> str:
     return value.strftime("%d %B %Y") if pd.notna(value) else "unknown"
+
+
+def _pair(precision: float, recall: float) -> str:
+    """ "0.77 / 0.87"; a dash where a figure is undefined (nothing assigned, or listed)."""
+    return " / ".join("–" if v != v else f"{v:.2f}" for v in (precision, recall))
+
+
+def agreement_by_set(agreement: pd.DataFrame) -> pd.DataFrame:
+    """Per-theme agreement as one row per theme and one column per set (``split``, in the
+    order the sets come), each cell "precision / recall"."""
+    sets = list(dict.fromkeys(agreement["split"]))
+    cells = agreement.assign(
+        cell=[_pair(p, r) for p, r in zip(agreement["precision"], agreement["recall"],
+                                          strict=True)]
+    )  # fmt: skip
+    themes = list(dict.fromkeys(agreement["theme"]))
+    wide = cells.pivot(index="theme", columns="split", values="cell")
+    return (
+        wide.reindex(index=themes, columns=sets).fillna("–").reset_index().rename_axis(columns=None)
+    )

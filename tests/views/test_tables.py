@@ -2,7 +2,13 @@
 
 import pandas as pd
 
-from analytics.views.tables import mark_evidence, meetings_table, provenance_table, theme_evidence
+from analytics.views.tables import (
+    agreement_by_set,
+    mark_evidence,
+    meetings_table,
+    provenance_table,
+    theme_evidence,
+)
 from tests.views.conftest import LABELS
 
 
@@ -65,3 +71,19 @@ def test_provenance_table_names_each_field_its_value_and_source():
     assert table.loc["Venue", "value"] == "Havana, Cuba"
     assert table.loc["Venue", "source"] == "held in Havana"
     assert table.loc["Publication date", "value"] == "unknown"
+
+
+def test_agreement_by_set_has_a_row_per_theme_and_a_column_per_set_in_their_order():
+    nan = float("nan")
+    long = pd.DataFrame({
+        "split": ["tuning", "tuning", "others2", "others2"],
+        "theme": ["Revenue", "E-commerce", "Revenue", "E-commerce"],
+        "precision": [0.5, 1.0, nan, 0.25],
+        "recall": [1.0, 0.8, nan, 0.333],
+    })  # fmt: skip
+    wide = agreement_by_set(long)
+    assert list(wide.columns) == ["theme", "tuning", "others2"]
+    assert wide.to_dict("records") == [
+        {"theme": "Revenue", "tuning": "0.50 / 1.00", "others2": "– / –"},
+        {"theme": "E-commerce", "tuning": "1.00 / 0.80", "others2": "0.25 / 0.33"},
+    ]
