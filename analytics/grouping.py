@@ -5,7 +5,8 @@ host's press release, a wire story). Two reports are linked when their meeting d
 overlap or touch (within ``DAYS``), and either they were held in the same place (the
 same venue country, or both online in the same region) with some content in common (more
 when they read the meeting's type differently: an experts' meeting and the conference it
-prepares, a workshop the day after a conference), or, whatever the places read, much
+prepares, a workshop the day after a conference; less when they also read the same type
+and the same first and last days), or, whatever the places read, much
 content in common (the extraction of one may be wrong). Content is compared as character
 n-grams of the title and opening, which copies in other languages share through names,
 numbers and cognates. Linked reports form one meeting (connected components).
@@ -33,13 +34,16 @@ from analytics.ngrams import hashed_char_ngrams
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
-GROUPING_VERSION = "2"  # bump when the grouping changes, so that kept groupings are redone
+GROUPING_VERSION = "3"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
 SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
 OTHER_TYPE_SIMILAR = 0.50  # ... for two reports that read the meeting's type differently
 ANY_PLACE_SIMILAR = 0.60  # ... whatever the places
 ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
+# ... in the same place, of the same type, on the same first and last days: a copy in
+# another language shares fewer character n-grams than one in the same language.
+SAME_DAYS_SIMILAR = 0.15
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
 # What a report's links depend on (with its text, which its doc_id stands for); published
 # chooses a meeting's lead report.
@@ -248,10 +252,16 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     same_country = (iso3[first] == iso3[second]) & (iso3[first] != blank)
     online = virtual[first] & virtual[second] & (region[first] == region[second])
     in_person = ~virtual[first] & ~virtual[second]
-    alike = (kind[first] == kind[second]) | (similar >= OTHER_TYPE_SIMILAR)
+    same_kind = kind[first] == kind[second]
+    alike = same_kind | (similar >= OTHER_TYPE_SIMILAR)
+    starts = events["date"].to_numpy(dtype="datetime64[D]")
+    ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    same_days = (starts[first] == starts[second]) & (ends[first] == ends[second])
+    same_place = (same_country & in_person) | online
     return (
         (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
         | (online & (similar >= ONLINE_SIMILAR))
+        | (same_place & same_kind & same_days & (similar >= SAME_DAYS_SIMILAR))
         | (similar >= ANY_PLACE_SIMILAR)
     )
 

@@ -15,11 +15,11 @@ from analytics.pipeline import load_corpus
 from tests.conftest import DEMO, ROOT
 
 SETS = [DEMO, *sorted(p for p in (ROOT / "data" / "eval").iterdir() if p.is_dir())]
-# Measured (README, "Meetings, not reports"): precision 1.00, recall 0.83 on all sets. The
+# Measured (README, "Meetings, not reports"): precision 1.00, recall 0.86 on all sets. The
 # floors fail a change that makes it worse; recall is short of the 0.95 aimed at: reports
 # of one meeting in other languages say too little in common, and a wire with no year
 # anywhere on its page has no date at all.
-PRECISION, RECALL = 0.95, 0.80
+PRECISION, RECALL = 0.95, 0.85
 
 
 @pytest.fixture(scope="module")
