@@ -125,4 +125,4 @@ for i, scope in enumerate(briefing.scopes):
                         st.markdown("> " + as_text(quote))
                         st.caption(as_text(source))
 
-snapshot(current, tables | {"sentences": written})
+snapshot(current, tables | {"sentences": written}, link)

@@ -59,13 +59,14 @@ def download_document(
                        on_click="ignore")  # fmt: skip
 
 
-def snapshot(current: View, tables: dict[str, pd.DataFrame]) -> None:
-    """The page's snapshot: every table of the page and a manifest, as one zip."""
+def snapshot(current: View, tables: dict[str, pd.DataFrame], link: str | None = None) -> None:
+    """The page's snapshot: every table of the page and a manifest, as one zip. ``link``:
+    the page's permalink when the page's own options belong in it (else the filters')."""
     now = datetime.now()
     info = {
         "page": current.page,
         "filters": current.filters.as_dict(),
-        "permalink": permalink(current),
+        "permalink": link or permalink(current),
         "created_at": now,
         "corpus_fingerprint": current.analysis.corpus_fingerprint,
         "model_version": current.analysis.fingerprint,

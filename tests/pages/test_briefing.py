@@ -8,6 +8,8 @@ nothing else changes.
 from __future__ import annotations
 
 import io
+import json
+import zipfile
 
 import docx
 import pytest
@@ -159,10 +161,14 @@ def test_a_link_gives_the_period_and_the_documents_a_link_back_to_it(small, down
     at = _open(period=["2024", "2024"], region="Europe")
     assert at.select_slider(key="period").value == (2024, 2024)
     assert any("Comparing 2024" in c.value and "with 2023" in c.value for c in at.caption)
-    (word,) = [data for n, data in downloads(at).items() if n.endswith(".docx")]
+    files = downloads(at)
+    (word,) = [data for n, data in files.items() if n.endswith(".docx")]
     lines = [p.text for p in docx.Document(io.BytesIO(word)).paragraphs]
     (link,) = [line for line in lines if line.startswith("Permalink: ")]
     assert link.endswith("?region=Europe&period=2024&period=2024")  # AppTest has no address
+    (snapshot,) = [data for n, data in files.items() if n.endswith(".zip")]
+    manifest = json.loads(zipfile.ZipFile(io.BytesIO(snapshot)).read("manifest.json"))
+    assert manifest["permalink"].endswith("?region=Europe&period=2024&period=2024")
 
 
 def test_a_theme_filter_compares_that_theme_over_every_meeting(small):
