@@ -55,6 +55,17 @@ from load_client import LoadError, Run, Session
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
 MEETINGS_HEADER = "doc_id,date,title,venue,region,type,themes,source"  # its first columns
+# Every user's steps, protocol session or browser: (action, what it does: a page opens it).
+STEPS = [
+    ("filter region", "region"), ("open regions", "regions"), ("filter years", "years"),
+    ("open trends", "trends"), ("open themes", "themes"), ("open meetings", "meetings"),
+    ("download CSV (file)", "download"), ("filter region", "region"), ("open data", "data"),
+    ("open overview", "overview"), ("reset filters", "reset"),
+]  # fmt: skip
+
+
+def _opens(page: str):
+    return lambda session, rng: session.open(page)
 
 
 # --- one user's steps ------------------------------------------------------------------
@@ -88,22 +99,9 @@ class User:
         return session
 
     def _plan(self) -> list[tuple[str, object]]:
-        def page(name):
-            return lambda s, rng: s.open(name)
-
-        return [
-            ("filter region", self._region),
-            ("open regions", page("regions")),
-            ("filter years", self._years),
-            ("open trends", page("trends")),
-            ("open themes", page("themes")),
-            ("open meetings", page("meetings")),
-            ("download CSV (file)", self._download),
-            ("filter region", self._region),
-            ("open data", page("data")),
-            ("open overview", page("overview")),
-            ("reset filters", lambda s, rng: s.click("Reset filters")),
-        ]
+        actions = {"region": self._region, "years": self._years, "download": self._download,
+                   "reset": lambda s, rng: s.click("Reset filters")}  # fmt: skip
+        return [(name, actions.get(what) or _opens(what)) for name, what in STEPS]
 
     async def _region(self, session: Session, rng: random.Random) -> Run:
         """Add a region to the selection (one of three, by the user's number)."""

@@ -18,7 +18,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from load import MEETINGS_HEADER, PAGES, Record, cpu_seconds, percentile, round_of
+from load import MEETINGS_HEADER, PAGES, STEPS, Record, cpu_seconds, percentile, round_of
 from load_client import LoadError
 from playwright.async_api import Browser, Page, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -65,20 +65,12 @@ class BrowserUser:
                 .click()
             )
 
-        return [
-            ("filter region", self._region),
-            ("open regions", page("regions")),
-            ("filter years", self._years),
-            ("open trends", page("trends")),
-            ("open themes", page("themes")),
-            ("open meetings", page("meetings")),
-            ("download CSV (file)", self._download),
-            ("filter region", self._region),
-            ("open data", page("data")),
-            ("open overview", page("overview")),
-            ("reset filters", lambda p, rng: p.get_by_test_id("stSidebar").get_by_role(
-                "button", name="Reset filters").click()),
-        ]  # fmt: skip
+        actions = {
+            "region": self._region, "years": self._years, "download": self._download,
+            "reset": lambda p, rng: p.get_by_test_id("stSidebar").get_by_role(
+                "button", name="Reset filters").click(),
+        }  # fmt: skip
+        return [(name, actions.get(what) or page(what)) for name, what in STEPS]
 
     async def _region(self, page: Page, rng: random.Random) -> None:
         """Add a region to the selection (one of three, by the user's number)."""
