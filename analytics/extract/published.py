@@ -63,6 +63,9 @@ _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan
 # Agency": the page's sections and sources after a bar
 _SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
 _BARS = re.compile(r"\s*\|\s*")
+_SECTION = re.compile(r"\s*[|·•]\s*|\s+[—–]\s+")
+_SECTIONED_CHARS = 160  # a metadata line of several sections is at most this long
+_SECTION_CHARS = 60  # ... and each of its sections this long
 # "السبت 20 ربيع الآخر 1434 هـ - 2 مارس 2013": the Hijri date before the Gregorian one
 _HIJRI = re.compile(r"^[^|–-]*\d{4}\s*ه[ـ]?\s*[|–/-]\s*")
 # "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
@@ -81,11 +84,12 @@ _NUMERIC_LINE = re.compile(
     r"^(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{2}|\d{4})"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
 )
-# "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Cairo, Feb. 28 (Petra) --"
+# "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Riyadh, March 2, 2013,
+# SPA -- ..."
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
     r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
-    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\))?"
+    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
@@ -105,7 +109,10 @@ _METADATA = re.compile(
 # What dateparser is asked about: a few words with a number and a word (the day or year
 # and the month), as a date line is; never a headline.
 _MAYBE_DATE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])\S+(?:\s+\S+){0,6}$")
-_LEADING = re.compile(r"^\W*(?:date\s*:?\s*)?(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b\s*[–—:-]?\s*")
+_LEADING = re.compile(
+    r"^\W*(?:date\s*:?\s*)?(?P<date>(?:19|20)\d\d-\d\d-\d\d)\b(?:\s*\([^)]{1,40}\))?"
+    r"\s*[–—:-]?\s*"
+)
 
 
 def parse_date(text: str) -> dt.date | None:
@@ -161,7 +168,19 @@ def _date_line(line: str) -> dt.date | None:
     found = _plain_date(_SECTIONS_AFTER.sub("", core))
     if found is None and "|" in core:
         found = _signed_date(_BARS.sub(", ", core))[0]
+    if found is None and len(core) <= _SECTIONED_CHARS:
+        found = _sectioned_date(core)
     return found
+
+
+def _sectioned_date(core: str) -> dt.date | None:
+    """The date of a line of the page's metadata sections ("Posted 6 June 2011 · Regional
+    news · 3 min read", "19 March 2014 — filed under: WCO, Europe"): its first section
+    that is a date."""
+    sections = _SECTION.split(core)
+    if len(sections) < 2 or any(len(s) > _SECTION_CHARS or s.endswith(".") for s in sections):
+        return None  # a dateline before the text ("GOA, India, 9 October 2015 — Heads ...")
+    return next((d for section in sections if (d := _plain_date(section))), None)
 
 
 def _core(line: str) -> str:

@@ -35,7 +35,8 @@ _BANNER = re.compile(
     r"n'est pas disponible dans la langue s[ée]lectionn[ée]e|"
     r"not available in the selected language|is not available in (?:your|this) language|"
     r"n[ãa]o est[aá] dispon[ií]vel no idioma|страница не доступна на выбранном|"
-    r"所选语言本页无任何内容|غير متوفرة باللغة|غير متاحة باللغة)"
+    r"所选语言本页无任何内容|غير متوفرة باللغة|غير متاحة باللغة|"
+    r"(?:недоступна на выбранном|no hay versi[óo]n en|本页暂无内容)[^\n]*?English\W{0,6}(?:版本\W?)?$)"
     r"(?:.*?English\s*:\s*English\s*\.?)?",
     re.IGNORECASE,
 )
@@ -52,6 +53,14 @@ _TRAILER = re.compile(
     r"(?:news|articles|stories|posts)|contact us|subscribe|follow us|à propos de l'omd|"
     r"acerca de la oma|sobre la oma)\b",
     re.IGNORECASE,
+)
+# A breadcrumb or a menu: "Home » Customs » Global", "Inicio / Noticias / Internacional",
+# "首页 > 媒体 > 新闻中心", "News | Business | Regional" (no digits: not a date line)
+_NAVIGATION = re.compile(r"^[^\d>»›/|]{1,30}(?:\s*[>»›|]\s*|\s+/\s+)[^\d>»›/|]{1,30}"
+                         r"(?:(?:\s*[>»›|]\s*|\s+/\s+)[^\d>»›/|]{1,30}){1,6}$")  # fmt: skip
+# "Home About News and Events Training Contact": a site's menu
+_MENU = re.compile(
+    r"^(?:Home|Accueil|Inicio|Portada|Главная|首页|الرئيسية)(?:\s+(?:[A-Z&][\w&-]*|and|et|y))+$"
 )
 _COOKIES = re.compile(
     r"\bcookies?\b.*\b(?:accept|use|site|consent|settings)|\b(?:accept|use)\b.*\bcookies?\b",
@@ -93,13 +102,20 @@ def strip_boilerplate(text: str) -> list[str]:
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = " ".join(_BANNER.sub("", _MARKDOWN.sub("", raw)).split())
-        if not line or _FURNITURE.match(line) or (len(line) < 250 and _COOKIES.search(line)):
+        if not line or _FURNITURE.match(line) or _is_navigation(line):
+            continue
+        if len(line) < 250 and _COOKIES.search(line):
             continue
         lines.append(line)
     trailer = next(
         (i for i, line in enumerate(lines) if i >= len(lines) / 2 and _TRAILER.match(line)), None
     )
     return lines[:trailer] if trailer else lines
+
+
+def _is_navigation(line: str) -> bool:
+    """A breadcrumb or a site's menu line, not text."""
+    return len(line) <= 120 and bool(_NAVIGATION.match(line) or _MENU.match(line))
 
 
 @dataclass(frozen=True)
@@ -174,6 +190,13 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     title = " ".join(doc.title.split())
     if not title and lines and _only_a_date(lines[0]):
         lines = lines[1:]  # "22 Jun" above the headline: a day without its year says little
+    if not title:
+        lines = _from_headline(lines)
+    ahead, ahead_from = None, ""  # "date 2017-05-02 (Weekly) Customs heads meet": the date
+    if not title and lines:  # before the headline
+        dated, rest = leading_date(lines[0])
+        if dated and rest and len(rest) <= _TITLE_CHARS:
+            ahead, ahead_from, lines[0] = dated, lines[0][:60], rest
     first_is_date = bool(lines) and (
         parse_date(lines[0]) is not None or published_from_lines(lines[:1], limit=1)[1] == 0
     )
@@ -186,6 +209,8 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
             lines = lines[1:]
     published = parse_date(doc.published) if doc.published else None
     source = f"the page's metadata: {doc.published!r}" if published else ""
+    if ahead and not published:
+        published, source = ahead, f"the date before the text {ahead_from!r}"
     found, index = published_from_lines(lines, limit=3)
     signed_at = signed_by(lines[index]) if index >= 0 else ""
     if index >= 0:
@@ -209,10 +234,54 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     return title, published, source, signed_at, lines
 
 
+_HEAD_LINES = 8  # lines above the first paragraph read for the headline
+_PARAGRAPH_CHARS = 150  # a longer line is a paragraph, as is one ending like a sentence
+# A summary's items and labels ("- Venue: Accra", "Background:"): the text has begun
+_ITEM = re.compile(r"^(?:[-–•*·]\s|\d+[.)]\s|[^\s:]+(?: [^\s:]+){0,3}:(?:\s|$))")
+_NOT_HEADLINE = re.compile(
+    r"^(?:by|par|por|posted by|written by|photo|source|fuente)\b|\bago$|\bil y a\b|\bhace\b|"
+    r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}",  # a print header, a file name: "9/29/2020 News"
+    re.IGNORECASE,
+)
+
+
+def _from_headline(lines: list[str]) -> list[str]:
+    """The lines with the headline first: the headline is the last line above the first
+    paragraph that is neither a date line nor a byline; the other such lines above it are
+    the site's name and sections ("ROCB MENA", "THE KIGALI TRIBUNE") and are dropped."""
+    head = []
+    for line in lines[:_HEAD_LINES]:
+        if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
+            break
+        head.append(line)
+    if len(head) == len(lines):
+        return lines  # no paragraph: nothing to tell a headline by
+    headlines = [i for i, line in enumerate(head) if _may_be_headline(line)]
+    if headlines in ([], [0]):  # the headline, if any, comes first
+        return lines
+    dates = [line for i, line in enumerate(head) if i not in headlines]
+    return [head[headlines[-1]], *dates, *lines[len(head) :]]
+
+
+def _may_be_headline(line: str) -> bool:
+    return not (
+        _NOT_HEADLINE.search(line)
+        or _only_a_date(line)
+        or parse_date(line)
+        or published_from_lines([line], limit=1)[1] == 0
+        or leading_date(line)[0]
+    )
+
+
 def _only_a_date(line: str) -> bool:
     """A short line that is a date without its year ("22 Jun"): not a headline."""
     spans = find_date_spans(line, 2000)
-    return len(line) <= 20 and len(spans) == 1 and spans[0].stop >= len(line.rstrip(" .,"))
+    return (
+        len(line) <= 20
+        and len(spans) == 1
+        and not spans[0].has_year
+        and spans[0].stop >= len(line.rstrip(" .,"))
+    )
 
 
 def _is_sentence(line: str) -> bool:
