@@ -55,6 +55,8 @@ _NOT_THIS_MEETING = re.compile(
     re.IGNORECASE,
 )
 _CONTEXT = 40  # characters before a Council mention read for "ahead of", "adopted by" ...
+# "the Europe and Asia/Pacific regions": each is a region
+_PAIRED = re.compile(r"\b([A-Z][\w/-]+)( (?:and|et) (?:the )?[A-Z][\w/ -]{1,30}? regions\b)")
 
 
 def find_region(
@@ -121,7 +123,7 @@ def _regions_named(
     alias inside a role or an office's name ("the Asia/Pacific Vice-Chair", "ROCB ESA")
     is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
-    text = text.replace("’", "'")
+    text = _PAIRED.sub(r"\1 region\2", text.replace("’", "'"))
     for pattern, region in _alias_patterns(
         tuple(gaz.region_aliases if aliases is None else aliases)
     ):

@@ -124,7 +124,7 @@ def with_relative(
     relative = [r for r in _relative(sentence, published, spans) if not _inside(r, spans)]
     if not relative:
         return spans
-    merged = sorted([*spans, *relative], key=lambda s: s.position)
+    merged = _since(sentence, sorted([*spans, *relative], key=lambda s: s.position))
     for index, span in enumerate(merged[:-1]):
         after = merged[index + 1]
         closes = _UNTIL.search(sentence[: after.position])
@@ -135,6 +135,26 @@ def with_relative(
     return merged
 
 
+def _since(sentence: str, spans: list[DateSpan]) -> list[DateSpan]:
+    """ "closed today its session, held since Wednesday 3 December": one range, from the
+    day it began to the relative day."""
+    days = [s for s in spans if s.relative and s.end is None]
+    for span in spans:
+        if span.relative or span.end is not None or not _SINCE.search(sentence[: span.position]):
+            continue
+        later = [d for d in days if 0 < (d.start - span.start).days <= _SINCE_DAYS]
+        if later:
+            whole = DateSpan(span.start, later[0].start, span.position, True, True, True)
+            rest = [s for s in spans if s is not span and s is not later[0]]
+            return sorted([whole, *rest], key=lambda s: s.position)
+    return spans
+
+
+_SINCE = re.compile(
+    r"\b(?:since|desde|depuis|started on|began on)\s+(?:(?:el|le|the)\s+)?(?:[^\W\d]+\s+)?$",
+    re.IGNORECASE,
+)
+_SINCE_DAYS = 14  # a meeting lasts at most this long
 _WEEKDAY_REACH = 30  # "on Thursday and Friday, 2 and 3 February": the weekdays name that date
 
 

@@ -22,7 +22,9 @@ __all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "table
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
 IN_EVENT_SENTENCE = 2  # the title, or a sentence that says the meeting happened
 ON_MEETING_DATE = 2  # the sentence gives the meeting's own date
-DATED = 1  # the sentence gives some other date
+DATED = 1  # the sentence gives some other date near the meeting's
+OTHER_TIME = -1  # ... or only dates far from it: another meeting ("the 30th was held in ...")
+OTHER_TIME_DAYS = 31  # days from the meeting beyond which a date is another time
 IS_CITY = 1  # a city says more than a country alone
 PARTIAL = -2  # only the first words of the phrase are a known place
 AFTER_VERB = 1  # "held in", "hosted ... in": the place of the meeting, not of a person
@@ -69,7 +71,8 @@ _HEADQUARTERS = re.compile(
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
 # "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
 _JOIN = (
-    r"(?:[ -](?:de |del |da |du |des |do |dos |es |el |al |of |of the |d['’]|(?:el|al|ad|as)-)?)"
+    r"(?:[ -](?:de la |de las |de los |de |del |da |du |des |do |dos |es |el |al |of |of the |"
+    r"d['’]|(?:el|al|ad|as)-)?)"
 )
 _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
@@ -149,7 +152,8 @@ _ROLE_BEFORE_PLACE = re.compile(
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
     r"decorr\w+|teve lugar|"
-    r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions)\s*(?:\w+\s*){0,3}$",
+    r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions|open(?:ed|s)|start(?:ed|s)|"
+    r"began|begins|kicked off|under way|underway)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
 
@@ -183,8 +187,7 @@ def find_venue(
     best: tuple[int, int, Place, str] | None = None
     for order, sentence in enumerate(candidates):
         score = IN_EVENT_SENTENCE if sentence.happened else 0
-        on_date = any(_on(meeting, d.start) for d in sentence.dates)
-        score += ON_MEETING_DATE if on_date else (DATED if sentence.dates else 0)
+        score += _date_weight(meeting, sentence.dates)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
             if best is None or rank > best[:2]:
@@ -197,6 +200,20 @@ def find_venue(
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
     return _dateline_place(gaz, report, named)
+
+
+def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
+    """What the dates of a sentence say of its places: the meeting's own, some date near
+    it, or only days far from it (another meeting's)."""
+    if not dates:
+        return 0
+    if any(_on(meeting, d.start) for d in dates):
+        return ON_MEETING_DATE
+    if meeting is not None and all(
+        d.precise and abs((d.start - meeting.start).days) > OTHER_TIME_DAYS for d in dates
+    ):
+        return OTHER_TIME
+    return DATED
 
 
 def _on(meeting: DateSpan | None, day: dt.date) -> bool:

@@ -31,7 +31,8 @@ _OPENING = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
-    r"\b(?:wrap(?:ped|s) up|closed|closes|concluded|concludes|ended|ends|came to a close|"
+    r"\b(?:wrap(?:ped|s) up|closed|closes|closing|concluded|concludes|concluding|ended|ends|"
+    r"came to a close|"
     r"clôtur\w+|s'est achev\w+|a pris fin|clausur\w+|conclu\w+|encerr\w+|termin\w+)\b",
     re.IGNORECASE,
 )

@@ -210,3 +210,42 @@ def test_wire_datelines_with_a_colon_or_a_source_before_them(text, city, gaz):
     event = _event(f"Customs heads meet\n\n{text}", gaz)
     assert event.city == city and event.published is not None
     assert event.date == event.published
+
+
+def test_another_meeting_with_its_place_and_date_is_not_the_venue(gaz):
+    event = _event(
+        "Customs experts meet in Niamey\n\n14 June 2016\n\nThe 9th Meeting of Experts of the "
+        "region opened yesterday in Niamey and will continue until 16 June. The previous "
+        "meeting was held in Lomé, Togo, on 3 and 4 February 2016.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.iso3) == (D(2016, 6, 13), D(2016, 6, 16), "NER")
+
+
+def test_a_meeting_that_started_yesterday_and_concludes_today(gaz):
+    event = _event(
+        "Council meets in Lusaka\n\nThursday, June 09, 2016\n\nCommissioners are concluding "
+        "today a two-day Governing Council, which started yesterday in Lusaka. The region's "
+        "AEO conference, held in Harare, Zimbabwe, on 10-12 March, was also reviewed.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.iso3) == (D(2016, 6, 8), D(2016, 6, 9), "ZMB")
+
+
+def test_closed_today_a_session_held_since_a_weekday(gaz):
+    event = _event(
+        "La Comisión clausuró hoy su sesión\n\nViernes 10 de junio de 2016\n\nLima.- La "
+        "sesión concluyó hoy, tras tres jornadas celebradas desde el miércoles 8 de junio "
+        "en esta ciudad.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.iso3) == (D(2016, 6, 8), D(2016, 6, 10), "PER")
+
+
+def test_a_dateline_place_of_several_words_with_its_country(gaz):
+    event = _event(
+        "Reunión regional\n\n21 de abril de 2016\n\nSanta Cruz de la Sierra, Bolivia.- Los "
+        "directores se reunieron el 18 y 19 de abril de 2016 en esta ciudad.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Santa Cruz de la Sierra", "BOL")

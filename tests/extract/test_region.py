@@ -67,3 +67,11 @@ def test_french_regions_with_their_articles_and_curly_apostrophes(gaz):
         "région Afrique de l’Ouest et du Centre s’est tenue à Accra du 18 au 20 mars 2013."
     )
     assert _region(report, gaz) == "West and Central Africa"
+
+
+def test_two_regions_named_together_give_the_venues(gaz):
+    report = (
+        "Transit workshop in Tbilisi\n\n20 March 2019\n\nThe WCO held a workshop for Members "
+        "of the Europe and Asia/Pacific regions in Tbilisi, Georgia, on 18 and 19 March 2019."
+    )
+    assert _region(report, gaz) == "Europe"
