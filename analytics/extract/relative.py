@@ -19,7 +19,7 @@ _DAY = dt.timedelta(days=1)
 # Words that put the meeting (bounded by Latin letters only: Chinese has no spaces, and
 # Arabic joins "and" to the next word) on the publication day, the day before, two days before.
 _OFFSETS = {
-    0: r"today(?!['’]s)|this (?:morning|afternoon|evening)|tonight|earlier today|"
+    0: r"today(?!['’]s)|this (?:morning|afternoon|evening)|tonight|earlier today|este día|"
     r"aujourd'hui|aujourd’hui|ce (?:matin|soir)|cet après-midi|hoy|esta (?:mañana|tarde)|"
     r"сегодня|今天|今日|(?:صباح|مساء)?\s?اليوم(?!\s+العالمي)",
     -1: r"yesterday|hier|ayer|вчера|昨天|昨日|(?<!\w)أمس(?!\s+الأول)|(?<!\w)امس(?!\s+الاول)",
@@ -136,11 +136,12 @@ def with_relative(
 
 
 def _since(sentence: str, spans: list[DateSpan]) -> list[DateSpan]:
-    """ "closed today its session, held since Wednesday 3 December": one range, from the
-    day it began to the relative day."""
+    """ "closed today its session, held since Wednesday 3 December", "que se desarrolla
+    desde ayer ... y termina este día": one range, from the day it began to the relative
+    day."""
     days = [s for s in spans if s.relative and s.end is None]
     for span in spans:
-        if span.relative or span.end is not None or not _SINCE.search(sentence[: span.position]):
+        if span.end is not None or not _SINCE.search(sentence[: span.position]):
             continue
         later = [d for d in days if 0 < (d.start - span.start).days <= _SINCE_DAYS]
         if later:

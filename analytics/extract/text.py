@@ -74,7 +74,7 @@ _HAPPENED = re.compile(
     r"convened|convenes|met|meet|meets|gathered|gather|organi[sz]ed|staged|opened|"
     r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
     r"ran|run|launched|celebrated|came together|got together|come together|"
-    r"kicked off|under way|underway|concluding|wrapped up|"
+    r"kicked off|under way|underway|concluding|wrapped up|commenced|"
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
     r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
     r"acolheu|participaram)\b",

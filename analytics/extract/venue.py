@@ -78,7 +78,11 @@ _PLACE_NAME = rf"{_NAME}(?:{_JOIN}{_NAME}){{0,3}}"
 _HINT_NAME = rf"{_NAME}(?:\s+(?:{_NAME}|d['’]\w+|and|of|the|de|du|et|y)){{0,4}}"
 # ", in Zimbabwe", ", au Sénégal", ", no Zimbabué": the country after a preposition
 _HINT_IN = r"(?:(?:in|en|au|aux|em|no|na)\s+)?"
-_HINT = rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}))"
+# ... or without a comma after "au": "à l'Hôtel Labadi d'Accra au GHANA"
+_HINT = (
+    rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|"
+    rf"(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}|\s+(?:au|aux)\s+{_HINT_NAME}))"
+)
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
@@ -126,7 +130,7 @@ _HOST_SUBJECT = re.compile(
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(
-    r"(?i:\b(?:h[ôo]tel|centre|palais|salle|auditorium))\s+(?:[\w'’-]+\s+){1,4}?(?:de|du)\s+"
+    r"(?i:\b(?:h[ôo]tel|centre|palais|salle|auditorium))\s+(?:[\w'’-]+\s+){1,4}?(?:de\s+|du\s+|d['’])"
     rf"(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 _BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
@@ -358,6 +362,8 @@ def _resolve(
             return Place("", gaz.name_of(iso3), iso3), whole
         if city and (not hint_iso or city.iso3 == hint_iso):
             return city, whole
+    if not hint_iso and (city := _hint_city(gaz, match, wanted)):  # "in Nasese, Suva"
+        return city, True
     if hint_iso and len(words) <= 3 and normalise(words[0]) not in MONTHS_AND_DAYS:
         # A place the gazetteer lacks, but the text says which country it is in.
         name = " ".join(words)
@@ -365,6 +371,12 @@ def _resolve(
             name.title() if name.isupper() else name, gaz.name_of(hint_iso), hint_iso
         ), True
     return None
+
+
+def _hint_city(gaz: Gazetteer, match: re.Match[str], wanted: set[str]) -> Place | None:
+    """The city a place phrase names after it ("Nasese, Suva"), if any."""
+    parts = [_PREPOSITION.sub("", p.strip()) for p in (match.group("comma") or "").split(",")]
+    return next((c for p in parts if p and (c := gaz.city(p, wanted))), None)
 
 
 def _places_with_country(gaz: Gazetteer, sentences: list[str]) -> dict[str, Place]:

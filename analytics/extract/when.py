@@ -26,7 +26,7 @@ _LENGTH = re.compile(
     re.IGNORECASE,
 )
 _OPENING = re.compile(
-    r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|"
+    r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|commenced|"
     r"(?:s'est )?ouv(?:ert|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
     re.IGNORECASE,
 )

@@ -249,3 +249,32 @@ def test_a_dateline_place_of_several_words_with_its_country(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("Santa Cruz de la Sierra", "BOL")
+
+
+def test_since_yesterday_and_ends_this_day(gaz):
+    event = _event(
+        "Conferencia regional en línea\n\nFecha: 15/06/2021\n\nLa Conferencia Regional de "
+        "Directores de Aduanas, que se desarrolla desde ayer de forma virtual y termina este "
+        "día, trató la reactivación del comercio.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.virtual) == (D(2021, 6, 14), D(2021, 6, 15), True)
+
+
+def test_a_hotel_of_a_city_then_its_country_after_au(gaz):
+    event = _event(
+        "Conférence régionale à Accra\n\n20 mars 2014\n\nLa conférence des Directeurs généraux "
+        "s'est tenue à l'Hôtel Labadi d'Accra au GHANA, du 11 au 14 mars 2014.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Accra", "GHA")
+
+
+def test_a_district_named_with_its_city(gaz):
+    event = _event(
+        "Pacific workshop\n\n10 September 2019\n\nA WCO workshop for the Pacific Islands "
+        "commenced yesterday at the Regional Training Centre in Nasese, Suva, with officers "
+        "from Tonga and Samoa.",
+        gaz,
+    )
+    assert (event.date, event.city, event.iso3) == (D(2019, 9, 9), "Suva", "FJI")
