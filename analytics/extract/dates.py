@@ -97,7 +97,7 @@ _YEAR = r"(?:19|20)\d\d"
 # "14 e 16 de maio", "entre el 14 y el 16 de mayo", "entre le 14 et le 16 mai": the
 # connector and its article, in every language (a missing one starts a range at its end).
 _TO = (
-    r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|e|ao|till|until|through|по|и|و|إلى|الى)\s*"
+    r"\s*(?:-|–|—|to|and|&|au|et|al|a|y|e|ao|till|until|through|по|и|و|إلى|الى|حتى)\s*"
     r"(?:(?:the|le|el|o|os|dia|días|dias)\s+)?"
 )
 

@@ -143,12 +143,20 @@ def _alias_patterns(aliases: tuple[tuple[str, str], ...]) -> list[tuple[re.Patte
     patterns = []
     for alias, region in aliases:
         flags = 0 if alias.isupper() or "/" in alias else re.IGNORECASE
-        name = re.escape(alias)
+        name = _ARABIC_LETTERS.sub(lambda m: _ARABIC_FORMS[m.group(0)], re.escape(alias))
         latin = alias.isascii() or alias[0] < "\u0400"
         patterns.append(
             (re.compile(rf"(?<![\w/]){name}(?![\w/])" if latin else name, flags), region)
         )
     return patterns
+
+
+# Arabic writes alef with or without hamza, ta marbuta and alef maqsura loosely:
+# "افريقيا" is "أفريقيا"
+_ARABIC_FORMS = (
+    dict.fromkeys("اأإآ", "[اأإآ]") | dict.fromkeys("ةه", "[ةه]") | dict.fromkeys("يى", "[يى]")
+)
+_ARABIC_LETTERS = re.compile("[اأإآةهيى]")
 
 
 def _in_role(text: str, match: re.Match[str]) -> bool:

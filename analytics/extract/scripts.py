@@ -30,10 +30,13 @@ _TASHKEEL = re.compile(r"[\u064b-\u0652\u0640]")
 _ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي"})
 _PROCLITICS = "وفبلك"  # and, so, in/at, to/for, like: joined to the next word
 _CYRILLIC_ENDING = re.compile(r"(?:ом|ой|ем|ах|ах|ии|[аеёиоуыьяюй])$")
-_LOCATIVE_CJK = re.compile(r"(?:在|于|於|赴|抵达|抵達)$")
+# "在青岛", "在山东青岛" (a province before the city)
+_LOCATIVE_CJK = re.compile(r"(?:在|于|於|赴|抵达|抵達)[\u4e00-\u9fff]{0,3}$")
+_LOCATIVE_CJK_REACH = 6  # characters before a Chinese place read for "在"
 _LOCATIVE_RU = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
 _LOCATIVE_AR = re.compile(r"(?:^|\s)(?:في|فى|بمدينة|بمدينه|في مدينة)\s+$")
 _NOT_PLACES_AR = {"مدينه"}  # "بمدينة بروكسل": "in the city of" Brussels, not Medina
+_NOT_PLACES_ZH = {"联合", "聯合"}  # "jointly" ("联合举办"), not Lianhe
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,10 @@ def script_places(text: str) -> list[ScriptPlace]:
     if _CJK.search(text):
         for match in _chinese_pattern().finditer(text):
             city, iso3 = names["zh"][match.group(0)]
-            locative = bool(_LOCATIVE_CJK.search(text[max(0, match.start() - 3) : match.start()]))
+            if match.group(0) in _NOT_PLACES_ZH:
+                continue
+            before = text[max(0, match.start() - _LOCATIVE_CJK_REACH) : match.start()]
+            locative = bool(_LOCATIVE_CJK.search(before))
             found.append(ScriptPlace(match.start(), city, iso3, locative))
     for match in re.finditer(r"[\u0600-\u06ff]+", text):
         place = _arabic_word(match.group(0), names["ar"])

@@ -137,8 +137,8 @@ _BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
 # Buildings that say the city: the Arab League's headquarters are in Cairo.
 _LANDMARKS = (
     (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
-                r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?"
-                r"(?:لجامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
+                r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?ل?"
+                r"(?:جامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
                 r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
 _HERE = re.compile(

@@ -68,6 +68,8 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
         for other, text in found:
             if other.end is not None and other.start <= span.start <= other.end:
                 return other, text
+            if span.relative and text == source and other.end is not None and not other.relative:
+                return other, text  # "left this morning for the meeting held from 20 to 25 June"
         return _with_length(span, source, report), source
     return span, source
 

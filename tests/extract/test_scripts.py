@@ -1,5 +1,7 @@
 """Reports written in Arabic, Chinese or Russian: their venue and region."""
 
+import datetime as dt
+
 import pytest
 
 from analytics.extract.event import extract_event
@@ -8,10 +10,16 @@ from analytics.extract.scripts import in_other_script, script_places
 from analytics.ingest.base import RawDocument
 from analytics.settings import Settings
 
+D = dt.date
+
 
 @pytest.fixture(scope="module")
 def gaz():
     return gazetteer(*Settings().place_tables)
+
+
+def _event(text: str, gaz):
+    return extract_event(RawDocument(source="t.txt", text=text), gaz)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +57,40 @@ def test_arabic_prepositions_are_taken_off_place_names():
 def test_english_text_is_not_in_another_script():
     assert not in_other_script("The meeting was held in Cairo (القاهرة) on 3 May.")
     assert in_other_script("عقد الاجتماع في القاهرة")
+
+
+def test_a_chinese_city_after_its_province_and_jointly_is_no_place(gaz):
+    event = _event(
+        "海关实验室会议开幕\n\n2025-08-25\n\n8月25日,中国海关与世界海关组织联合举办的地区海关实验室"
+        "主任会议在山东青岛开幕。",
+        gaz,
+    )
+    assert (event.date, event.city, event.iso3) == (D(2025, 8, 25), "Qingdao", "CHN")
+
+
+def test_the_arab_league_seat_without_its_article_and_a_region_without_hamza(gaz):
+    event = _event(
+        "اجتماع مديري عامي الجمارك\n\nترأس مدير عام الجمارك الاجتماع لمدراء عامي الجمارك في إقليم "
+        "شمال افريقيا والشرق الأدنى والاوسط والذي انعقد الثلاثاء 27 شباط 2024 في مقر جامعة "
+        "الدول العربية.",
+        gaz,
+    )
+    assert (event.date, event.city, event.region) == (
+        D(2024, 2, 27),
+        "Cairo",
+        "North of Africa, Near and Middle East",
+    )
+
+
+def test_left_today_for_meetings_held_from_one_day_until_another(gaz):
+    event = _event(
+        "رئيس الجمارك يغادر إلى بروكسل\n\nالأحد 19/يونيو/2022 - 12:38 م\n\nغادر رئيس مصلحة "
+        "الجمارك صباح اليوم لحضور اجتماعات المنظمة التي ستعقد في بروكسل خلال الفترة من 20 حتى 25 "
+        "يونيو 2022.",
+        gaz,
+    )
+    assert (event.published, event.date, event.end_date) == (
+        D(2022, 6, 19),
+        D(2022, 6, 20),
+        D(2022, 6, 25),
+    )
