@@ -104,6 +104,11 @@ _NOT_A_PLACE = (
 _PLACE_COUNTRY = re.compile(rf"(?<![\w'’-]){_NOT_A_PLACE}(?P<place>{_PLACE_NAME}){_HINT}")
 _PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
+# "on Langkawi Island", "on the resort island of Jeju": an island is a place "on"
+_ISLAND_OF = re.compile(
+    rf"\bon\s+the\s+(?:[a-z]+\s+)?island\s+of\s+(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+_ISLAND_NAMED = re.compile(rf"\bon\s+(?P<place>{_NAME}(?: {_NAME})?)(?=\s+Island\b){_NO_HINT}")
 # ... and a capitalised one with a colon: "BRUSSELS: The director-general ..."
 _DATELINE_COLON = re.compile(
     rf"^(?P<place>[A-ZÀ-Ý'’.-]{{3,}}(?: [A-ZÀ-Ý'’.-]+){{0,3}}):\s{_NO_HINT}"
@@ -281,7 +286,8 @@ def _candidates(
     patterns = (
         (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
         (_CAPITAL_NAMED, False),
-        (_CAPITAL_ONLY, False), (_PLACE, False), (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
+        (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
+        (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
     )  # fmt: skip
     buildings = _BUILDING_WORD.search(sentence)
     for pattern, needs_hint in patterns:

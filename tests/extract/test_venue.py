@@ -111,3 +111,18 @@ def test_a_virtual_meeting_naming_its_host_city_has_no_venue(gaz):
         "customs of the region met by video conference on 1 February 2022."
     )
     assert _venue(report, gaz) == ("", "", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("The heads of customs gathered on Langkawi Island from 10 to 12 September 2019.",
+         "Kuah", "MYS"),
+        ("Customs chiefs met on the resort island of Jeju on 18 and 19 May 2022.",
+         "Jeju City", "KOR"),
+        ("The conference was held in Bali on 18 and 19 May 2022.", "Bali", "IDN"),
+    ],
+    ids=["island-named", "island-of", "bali-not-india"],
+)  # fmt: skip
+def test_meetings_on_islands(sentence, city, iso3, gaz):
+    assert _venue(f"Regional meeting\n\n{sentence}", gaz)[:2] == (city, iso3)
