@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import dateparser
 
@@ -130,6 +131,12 @@ def parse_date(text: str) -> dt.date | None:
         return written
     if not _MAYBE_DATE.match(text):  # a headline, a bare year: dateparser would say no, slowly
         return None
+    return _dateparser(text)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str) -> dt.date | None:
+    """dateparser's reading (5 ms): a page's head lines are asked about more than once."""
     parsed = dateparser.parse(
         text,
         languages=list(LANGUAGES),

@@ -255,8 +255,8 @@ def _from_headline(lines: list[str]) -> list[str]:
         if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
             break
         head.append(line)
-    if len(head) == len(lines):
-        return lines  # no paragraph: nothing to tell a headline by
+    if len(head) < 2 or len(head) == len(lines):
+        return lines  # one line above the text, or no text: nothing to choose from
     headlines = [i for i, line in enumerate(head) if _may_be_headline(line)]
     if headlines in ([], [0]):  # the headline, if any, comes first
         return lines
@@ -265,12 +265,12 @@ def _from_headline(lines: list[str]) -> list[str]:
 
 
 def _may_be_headline(line: str) -> bool:
+    if _NOT_HEADLINE.search(line):
+        return False
+    if not re.search(r"\d", ascii_digits(line)):  # every date line but a Chinese one has digits
+        return not re.search(r"[年月日]", line)
     return not (
-        _NOT_HEADLINE.search(line)
-        or _only_a_date(line)
-        or parse_date(line)
-        or published_from_lines([line], limit=1)[1] == 0
-        or leading_date(line)[0]
+        _only_a_date(line) or published_from_lines([line], limit=1)[1] == 0 or leading_date(line)[0]
     )
 
 
