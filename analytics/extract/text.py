@@ -270,8 +270,23 @@ def _may_be_headline(line: str) -> bool:
     if not re.search(r"\d", ascii_digits(line)):  # every date line but a Chinese one has digits
         return not re.search(r"[年月日]", line)
     return not (
-        _only_a_date(line) or published_from_lines([line], limit=1)[1] == 0 or leading_date(line)[0]
+        _only_a_date(line)
+        or _place_and_dates(line)
+        or published_from_lines([line], limit=1)[1] == 0
+        or leading_date(line)[0]
     )
+
+
+_PLACE_WORDS = 3  # "Antigua (Guatemala), 24-25 May 2010": a place and the meeting's dates
+
+
+def _place_and_dates(line: str) -> bool:
+    """A line that gives the meeting's place and dates under its headline."""
+    spans = find_date_spans(line, 2000)
+    if not spans:
+        return False
+    rest = line[: spans[0].position] + line[spans[-1].stop :]
+    return len(rest.split()) <= _PLACE_WORDS
 
 
 def _only_a_date(line: str) -> bool:

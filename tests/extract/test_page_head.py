@@ -101,3 +101,11 @@ def test_language_banners_of_other_forms(banner):
     assert strip_boilerplate(f"{banner}\nCustoms heads meet in Windhoek") == [
         "Customs heads meet in Windhoek"
     ]
+
+
+def test_a_place_and_dates_under_the_headline_are_not_the_headline():
+    report = _report(
+        f"Regional Heads of Customs meeting\n\n9 March 2015\n\nRegional Heads of Customs meeting"
+        f"\n\nWindhoek (Namibia), 4-5 March 2015\n\n{BODY}"
+    )
+    assert (report.title, report.published) == ("Regional Heads of Customs meeting", D(2015, 3, 9))
