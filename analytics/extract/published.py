@@ -18,6 +18,7 @@ import dateparser
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
 
 __all__ = [
+    "dated_headline",
     "dateline",
     "leading_date",
     "leading_month",
@@ -67,6 +68,7 @@ _BARS = re.compile(r"\s*\|\s*")
 _SECTION = re.compile(r"\s*[|·•]\s*|\s+[—–]\s+")
 _SECTIONED_CHARS = 160  # a metadata line of several sections is at most this long
 _SECTION_CHARS = 60  # ... and each of its sections this long
+_HEADLINE_WORDS = 6  # a section of this many words is a headline ("Customs heads ... |14 May")
 # "السبت 20 ربيع الآخر 1434 هـ - 2 مارس 2013": the Hijri date before the Gregorian one
 _HIJRI = re.compile(r"^[^|–-]*\d{4}\s*ه[ـ]?\s*[|–/-]\s*")
 # "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
@@ -180,13 +182,26 @@ def _date_line(line: str) -> dt.date | None:
     return found
 
 
+def dated_headline(line: str) -> tuple[str, dt.date | None]:
+    """A headline with its date after a bar ("Seychelles to chair the committee |14 October
+    2023"): the headline and the date; else the line and None."""
+    head, bar, tail = line.rpartition("|")
+    if not bar or len(head.split()) < _HEADLINE_WORDS:
+        return line, None
+    found, index = published_from_lines([tail.strip()], limit=1)
+    return (head.strip(), found) if index == 0 else (line, None)
+
+
 def _sectioned_date(core: str) -> dt.date | None:
     """The date of a line of the page's metadata sections ("Posted 6 June 2011 · Regional
     news · 3 min read", "19 March 2014 — filed under: WCO, Europe"): its first section
     that is a date."""
     sections = _SECTION.split(core)
-    if len(sections) < 2 or any(len(s) > _SECTION_CHARS or s.endswith(".") for s in sections):
-        return None  # a dateline before the text ("GOA, India, 9 October 2015 — Heads ...")
+    if len(sections) < 2 or any(
+        len(s) > _SECTION_CHARS or s.endswith(".") or len(s.split()) >= _HEADLINE_WORDS
+        for s in sections
+    ):  # a dateline before the text ("GOA, India, 9 October 2015 — Heads ..."), a headline
+        return None
     return next((d for section in sections if (d := _plain_date(section))), None)
 
 

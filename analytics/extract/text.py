@@ -15,6 +15,7 @@ from functools import cached_property
 
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
 from analytics.extract.published import (
+    dated_headline,
     dateline,
     leading_date,
     leading_month,
@@ -193,11 +194,15 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
         lines = lines[1:]  # "22 Jun" above the headline: a day without its year says little
     if not title:
         lines = _from_headline(lines)
-    ahead, ahead_from = None, ""  # "date 2017-05-02 (Weekly) Customs heads meet": the date
-    if not title and lines:  # before the headline
+    # A date on the headline's line: "date 2017-05-02 (Weekly) Customs heads meet",
+    # "Seychelles to chair the committee |14 October 2023"
+    ahead, ahead_from = None, ""
+    if not title and lines:
         dated, rest = leading_date(lines[0])
+        if not dated:
+            rest, dated = dated_headline(lines[0])
         if dated and rest and len(rest) <= _TITLE_CHARS:
-            ahead, ahead_from, lines[0] = dated, lines[0][:60], rest
+            ahead, ahead_from, lines[0] = dated, f"the headline's date line {lines[0][:80]!r}", rest
     first_is_date = bool(lines) and (
         parse_date(lines[0]) is not None or published_from_lines(lines[:1], limit=1)[1] == 0
     )
@@ -211,7 +216,7 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     published = parse_date(doc.published) if doc.published else None
     source = f"the page's metadata: {doc.published!r}" if published else ""
     if ahead and not published:
-        published, source = ahead, f"the date before the text {ahead_from!r}"
+        published, source = ahead, ahead_from
     found, index = published_from_lines(lines, limit=3)
     signed_at = signed_by(lines[index]) if index >= 0 else ""
     if index >= 0:

@@ -109,3 +109,11 @@ def test_a_place_and_dates_under_the_headline_are_not_the_headline():
         f"\n\nWindhoek (Namibia), 4-5 March 2015\n\n{BODY}"
     )
     assert (report.title, report.published) == ("Regional Heads of Customs meeting", D(2015, 3, 9))
+
+
+def test_a_headline_with_its_date_after_a_bar():
+    report = _report(f"Namibia to chair the regional customs committee |6 March 2015\n\n{BODY}")
+    assert (report.title, report.published) == (
+        "Namibia to chair the regional customs committee",
+        D(2015, 3, 6),
+    )
