@@ -110,7 +110,9 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
         venue = table_place(gaz, doc) if doc.location else None
         venue_from = "the table's place columns"
         if venue is None:
-            named = gaz.countries_named(report.body)
+            # namesakes ("Beau Vallon") are read in the countries the title names, else
+            # in those the body names
+            named = gaz.countries_named(report.title) or gaz.countries_named(report.body)
             venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
     event_type = classify_event(report.title, lead, virtual)

@@ -126,3 +126,12 @@ def test_a_virtual_meeting_naming_its_host_city_has_no_venue(gaz):
 )  # fmt: skip
 def test_meetings_on_islands(sentence, city, iso3, gaz):
     assert _venue(f"Regional meeting\n\n{sentence}", gaz)[:2] == (city, iso3)
+
+
+def test_a_namesake_town_is_read_in_the_country_the_title_names(gaz):
+    report = (
+        "Seychelles to chair the islands' customs committee\n\n14 October 2023\n\nThe "
+        "committee's first meeting was held yesterday at a resort in Beau Vallon, with "
+        "delegations from Mauritius, Comoros and Madagascar."
+    )
+    assert _venue(report, gaz)[:2] == ("Beau Vallon", "SYC")
