@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analytics.extract.gate import Names
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
 
@@ -122,9 +123,11 @@ def _regions_named(
     is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
     text = text.replace("’", "'")
-    for pattern, region in _alias_patterns(
-        tuple(gaz.region_aliases if aliases is None else aliases)
-    ):
+    key = tuple(gaz.region_aliases if aliases is None else aliases)
+    lower = text.lower()
+    for (pattern, region), alias in zip(_alias_patterns(key), _alias_names(key), strict=True):
+        if not alias.may_be_in(text, lower):
+            continue  # a substring test rules most aliases out before their pattern runs
         for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
                 continue
@@ -147,6 +150,15 @@ def _alias_patterns(aliases: tuple[tuple[str, str], ...]) -> list[tuple[re.Patte
             (re.compile(rf"(?<![\w/]){name}(?![\w/])" if latin else name, flags), region)
         )
     return patterns
+
+
+@lru_cache(maxsize=4)
+def _alias_names(aliases: tuple[tuple[str, str], ...]) -> list[Names]:
+    """Each alias as :class:`Names`, in its pattern's case, to rule it out cheaply."""
+    return [
+        Names([alias], ignore_case=bool(pattern.flags & re.IGNORECASE))
+        for (pattern, _), (alias, _) in zip(_alias_patterns(aliases), aliases, strict=True)
+    ]
 
 
 def _in_role(text: str, match: re.Match[str]) -> bool:
