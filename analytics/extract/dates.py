@@ -257,13 +257,15 @@ def _month_only_pattern() -> re.Pattern[str]:
 @cache
 def _names() -> tuple[Names, Names]:
     """The month names and the weekday names, to rule out a text naming none."""
-    return Names(month_numbers()), Names(weekday_names())
+    return Names(month_numbers(), whole_words=True), Names(weekday_names(), whole_words=True)
 
 
 @cache
 def _opens_with_month(pattern: re.Pattern[str]) -> bool:
-    """A pattern that matches only at a month name (tried only where one may be)."""
-    return pattern.pattern.startswith(rf"(?<![\w-])(?P<m1>{_month_pattern()}")
+    """A pattern that matches only at a month name standing as a word (tried only where
+    one may be)."""
+    month = rf"(?<![\w-])(?P<m1>{_month_pattern()})"
+    return pattern.pattern.startswith((month + r"\s", month + r"(?:\s+de)?\s"))
 
 
 def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:

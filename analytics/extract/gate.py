@@ -14,7 +14,13 @@ import string
 from collections.abc import Iterable
 from functools import cache
 
-__all__ = ["Names"]
+__all__ = ["Names", "ascii_literal"]
+
+# ASCII text with every character but letters, digits, "_" and "-" as a space: a name
+# stands as a whole word where " name " is in " text ".
+_WORDS_ONLY = str.maketrans(
+    {chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_-")}
+)
 
 
 @cache
@@ -24,25 +30,35 @@ def _matches_ascii(char: str) -> bool:
     return any(re.fullmatch(re.escape(char), a, re.IGNORECASE) for a in string.printable)
 
 
-class Names:
-    """Names a pattern matches literally (in any case when ``ignore_case``): whether a
-    text may contain one of them."""
+def ascii_literal(name: str, ignore_case: bool) -> str | None:
+    """What ASCII text (lower-cased when ``ignore_case``) contains wherever a pattern
+    matching ``name`` literally matches in it; None when the name cannot be ruled out
+    that way. A name with a character no ASCII text has is returned as it is: never in
+    ASCII text."""
+    if not name or any(not ch.isascii() and _matches_ascii(ch) for ch in name):
+        return None
+    return name.lower() if ignore_case and name.isascii() else name
 
-    def __init__(self, names: Iterable[str], ignore_case: bool = True) -> None:
-        self.ignore_case = ignore_case
+
+class Names:
+    """Names a pattern matches literally (in any case when ``ignore_case``; with
+    ``whole_words``, only where no letter, digit, "_" or "-" stands on either side):
+    whether a text may contain one of them."""
+
+    def __init__(
+        self, names: Iterable[str], ignore_case: bool = True, whole_words: bool = False
+    ) -> None:
+        self.ignore_case, self.whole_words = ignore_case, whole_words
         wanted, self.always = set(), False
         for name in names:
-            if not name:
-                self.always = True  # the empty name is in every text
-            elif name.isascii():
-                wanted.add(name.lower() if ignore_case else name)
-            elif any(not ch.isascii() and _matches_ascii(ch) for ch in name):
-                self.always = True  # could match ASCII text: never ruled out
-            # else: a name with a letter no ASCII text has is never in ASCII text
+            literal = ascii_literal(name, ignore_case)
+            if literal is None:
+                self.always = True
+            elif literal.isascii():  # others are never in ASCII text
+                wanted.add(f" {literal.translate(_WORDS_ONLY)} " if whole_words else literal)
         # A name that contains a shorter one is in a text only if the shorter one is.
-        shortest = sorted(wanted, key=len)
         self.words: list[str] = []
-        for name in shortest:
+        for name in sorted(wanted, key=len):
             if not any(word in name for word in self.words):
                 self.words.append(name)
 
@@ -53,4 +69,6 @@ class Names:
             return True
         if self.ignore_case:
             text = text.lower() if lower is None else lower
+        if self.whole_words:
+            text = f" {text.translate(_WORDS_ONLY)} "
         return any(word in text for word in self.words)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analytics.extract.gate import Names
+from analytics.extract.gate import ascii_literal
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
 
@@ -124,9 +124,12 @@ def _regions_named(
     found: dict[str, int] = {}
     text = text.replace("’", "'")
     key = tuple(gaz.region_aliases if aliases is None else aliases)
+    plain = text.isascii()
     lower = text.lower()
-    for (pattern, region), alias in zip(_alias_patterns(key), _alias_names(key), strict=True):
-        if not alias.may_be_in(text, lower):
+    for (pattern, region), (literal, icase) in zip(
+        _alias_patterns(key), _alias_literals(key), strict=True
+    ):
+        if plain and literal is not None and literal not in (lower if icase else text):
             continue  # a substring test rules most aliases out before their pattern runs
         for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
@@ -153,12 +156,14 @@ def _alias_patterns(aliases: tuple[tuple[str, str], ...]) -> list[tuple[re.Patte
 
 
 @lru_cache(maxsize=4)
-def _alias_names(aliases: tuple[tuple[str, str], ...]) -> list[Names]:
-    """Each alias as :class:`Names`, in its pattern's case, to rule it out cheaply."""
-    return [
-        Names([alias], ignore_case=bool(pattern.flags & re.IGNORECASE))
-        for (pattern, _), (alias, _) in zip(_alias_patterns(aliases), aliases, strict=True)
-    ]
+def _alias_literals(aliases: tuple[tuple[str, str], ...]) -> list[tuple[str | None, bool]]:
+    """Each alias as ASCII text holds it where its pattern matches (see
+    :func:`ascii_literal`), and whether to look for it in the lower-cased text."""
+    literals = []
+    for (pattern, _), (alias, _) in zip(_alias_patterns(aliases), aliases, strict=True):
+        icase = bool(pattern.flags & re.IGNORECASE)
+        literals.append((ascii_literal(alias, icase), icase))
+    return literals
 
 
 def _in_role(text: str, match: re.Match[str]) -> bool:

@@ -63,7 +63,7 @@ def _weekday_pattern() -> re.Pattern[str]:
 
 @cache
 def _weekdays() -> Names:
-    return Names(weekday_names())
+    return Names(weekday_names(), whole_words=True)
 
 
 def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
