@@ -16,6 +16,7 @@ from functools import cache
 
 from dateparser.languages.loader import default_loader
 
+from analytics.extract.gate import Names
 from analytics.text import MONTHS, WEEKDAYS
 
 __all__ = [
@@ -253,6 +254,20 @@ def _month_only_pattern() -> re.Pattern[str]:
     )
 
 
+@cache
+def _names() -> tuple[Names, Names]:
+    """The month names and the weekday names, to rule out a text naming none."""
+    return Names(month_numbers(), whole_words=True), Names(weekday_names(), whole_words=True)
+
+
+@cache
+def _opens_with_month(pattern: re.Pattern[str]) -> bool:
+    """A pattern that matches only at a month name standing as a word (tried only where
+    one may be)."""
+    month = rf"(?<![\w-])(?P<m1>{_month_pattern()})"
+    return pattern.pattern.startswith((month + r"\s", month + r"(?:\s+de)?\s"))
+
+
 def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     """Every date or date range in ``text``, in order of appearance.
 
@@ -263,9 +278,12 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     if not _DIGIT.search(text) and not _CJK.search(text):  # every other date form has digits
         return []
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
-    text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
+    if _names()[1].may_be_in(text):
+        text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
     readers = [(p, _worded) for p in _range_patterns()]
     readers += [(_CHINESE, _chinese), (_NUMERIC, _numeric), (_month_only_pattern(), _worded)]
+    if not _names()[0].may_be_in(text):  # no month named: the patterns that open with one
+        readers = [(p, read) for p, read in readers if not _opens_with_month(p)]
     if _CJK.search(text):
         readers.append((_CHINESE_WORDS, _chinese_words))
     taken: list[tuple[int, int]] = []

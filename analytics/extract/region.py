@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analytics.extract.gate import ascii_literal
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
 
@@ -124,9 +125,14 @@ def _regions_named(
     is not the meeting's scope; with ``roles``, only those are listed."""
     found: dict[str, int] = {}
     text = _PAIRED.sub(r"\1 region\2", text.replace("’", "'"))
-    for pattern, region in _alias_patterns(
-        tuple(gaz.region_aliases if aliases is None else aliases)
+    key = tuple(gaz.region_aliases if aliases is None else aliases)
+    plain = text.isascii()
+    lower = text.lower()
+    for (pattern, region), (literal, icase) in zip(
+        _alias_patterns(key), _alias_literals(key), strict=True
     ):
+        if plain and literal is not None and literal not in (lower if icase else text):
+            continue  # a substring test rules most aliases out before their pattern runs
         for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
                 continue
@@ -157,6 +163,17 @@ _ARABIC_FORMS = (
     dict.fromkeys("اأإآ", "[اأإآ]") | dict.fromkeys("ةه", "[ةه]") | dict.fromkeys("يى", "[يى]")
 )
 _ARABIC_LETTERS = re.compile("[اأإآةهيى]")
+
+
+@lru_cache(maxsize=4)
+def _alias_literals(aliases: tuple[tuple[str, str], ...]) -> list[tuple[str | None, bool]]:
+    """Each alias as ASCII text holds it where its pattern matches (see
+    :func:`ascii_literal`), and whether to look for it in the lower-cased text."""
+    literals = []
+    for (pattern, _), (alias, _) in zip(_alias_patterns(aliases), aliases, strict=True):
+        icase = bool(pattern.flags & re.IGNORECASE)
+        literals.append((ascii_literal(alias, icase), icase))
+    return literals
 
 
 def _in_role(text: str, match: re.Match[str]) -> bool:

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 from analytics.extract.dates import DateSpan, weekday_names
+from analytics.extract.gate import Names
 
 __all__ = ["with_relative"]
 
@@ -60,6 +61,11 @@ def _weekday_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<day>{names})(?![\w-])", re.IGNORECASE)
 
 
+@cache
+def _weekdays() -> Names:
+    return Names(weekday_names(), whole_words=True)
+
+
 def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
     found = []
     for days, pattern in _offset_patterns():
@@ -68,7 +74,8 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
     for match in _LAST_WEEK.finditer(sentence):
         week = published - 7 * _DAY
         found.append(DateSpan(week, None, match.start(), True, False, True))
-    for match in _weekday_pattern().finditer(sentence):
+    weekdays = _weekday_pattern().finditer(sentence) if _weekdays().may_be_in(sentence) else ()
+    for match in weekdays:
         if _AFTER_WEEKDAY.match(sentence, match.end()) or _names_a_date(match.start(), spans):
             continue
         said_as_date = (
