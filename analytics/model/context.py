@@ -35,14 +35,19 @@ _ASIDE = re.compile(
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
     r"(?:work|mandate|portfolio|activities) (?:covers|includes|spans)|"
     r"works on|"
-    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
+    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de|"
+    # sponsors, observers, the next meeting, the role of Customs in general
+    r"thanks to funding|funding from|sponsored|as observers?|attended the opening|also took part|"
+    r"next (?:meeting|session|conference)|pris part|prochaine (?:réunion|session)|"
+    r"pr[óo]xima (?:reuni[óo]n|sesi[óo]n))\b",
     re.IGNORECASE,
 )
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
                    "earlier", "previous", "past", "covers", "includes", "spans", "works on",
-                   "sitio", "apoyo", "soutien")  # fmt: skip
+                   "sitio", "apoyo", "soutien", "observer", "opening", "took part", "next",
+                   "pris part", "prochaine", "próxima", "proxima")  # fmt: skip
 # The organisation's (or an office's) work in general: "the WCO's work in the region",
 # "the Organization's current work, including", "the ROCB supports Members".
 _PROGRAMMES = re.compile(
@@ -50,6 +55,22 @@ _PROGRAMMES = re.compile(
     r"(?:current |ongoing |wider |main |many )?(?:work|programmes?|programs?|activities|"
     r"tools|instruments|portfolio|mandate)\b|\bsupports? (?:its |the )?Members\b|"
     r"\b(?:travaux|programmes|activités) de l['’]OMD\b|\b(?:trabajo|programas|actividades) de la OMA\b",
+    re.IGNORECASE,
+)
+
+
+# A list of the organisation's priorities or of Customs' functions: "among the priorities
+# of the Customs community, alongside trade facilitation, security and e-commerce".
+_PRIORITY_LIST = re.compile(
+    r"\b(?:(?:among|one of) (?:the|its|their) (?:\w+ ){0,2}priorities|priority areas|focus areas|"
+    r"core functions|parmi les priorités|entre las prioridades)\b",
+    re.IGNORECASE,
+)
+# What Customs does in general, as a list of tasks: "the role of Customs in facilitating
+# trade, ensuring security and collecting revenue".
+_ROLE_LIST = re.compile(
+    r"\b(?:role (?:played by|of) Customs|Customs plays? (?:a|an|its) (?:\w+ )?(?:part|role))"
+    r"\s+in\s+\w+ing\b[^.;]*?,\s*(?:and\s+)?\w+ing\b",
     re.IGNORECASE,
 )
 
@@ -66,7 +87,13 @@ def _furniture(unit: str) -> bool:
 
 def _aside(unit: str) -> bool:
     lower = unit.lower()
+    if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
+        return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
+
+
+def _priority_list(unit: str, listed: bool) -> bool:
+    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
 
 
 def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
@@ -76,7 +103,7 @@ def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif (listed[i] and _PROGRAMMES.search(unit)) or (
+        elif _priority_list(unit, listed[i]) or (
             len(unit.split()) <= _ASIDE_WORDS and _aside(unit)
         ):
             weight[i] = ASIDE

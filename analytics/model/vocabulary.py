@@ -72,7 +72,8 @@ _BODY_NAME = re.compile(
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Working Groups?|Task Forces?|Academy|"
-    r"Institutes?|Administrations?|Director|Manager|Coordinator|Adviser|Advisor)\b"
+    r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
+    r"Adviser|Advisor)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -110,10 +111,15 @@ _AS_A_TIME = re.compile(
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
     r"|\bintegrity of (?:the |its |their )?(?:data|supply chain|seals?|cargo|systems?|territory)\b"
-    r"|\bdata integrity\b",
+    r"|\bdata integrity\b"
+    # health as everyone's concern, and regional bodies named in lower case
+    r"|\b(?:public )?health and safety\b|\bplant health\b"
+    r"|\bcentres? r[ée]gionaux? de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
+    r"|\bbureaux? r[ée]gionaux? de liaison charg[ée]s? du renseignement\b",
     re.IGNORECASE,
 )
-_AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity")
+_AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
+                    "capacitaci", "renseignement")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
