@@ -71,7 +71,7 @@ _BODY_NAME = re.compile(
     r"(?:Authorit(?:y|ies)|Services?|Agenc(?:y|ies)|Councils?|Commissions?|Committees?|"
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
-    r"Initiatives?|Funds?|Networks?|Sub-Committees?|Working Groups?|Task Forces?|Academy|"
+    r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
     r"Adviser|Advisor)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
@@ -115,11 +115,15 @@ _AS_A_TIME = re.compile(
     # health as everyone's concern, and regional bodies named in lower case
     r"|\b(?:public )?health and safety\b|\bplant health\b"
     r"|\bcentres? r[ée]gionaux? de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
-    r"|\bbureaux? r[ée]gionaux? de liaison charg[ée]s? du renseignement\b",
+    r"|\bbureaux? r[ée]gionaux? de liaison charg[ée]s? du renseignement\b"
+    # background in a clause: "the first since its working group was created", "Mauritius,
+    # which introduced a single window in 2014, was congratulated"
+    r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b"
+    r"|\bthe first (?:\w+ ){0,3}since\b[^.;,]*|,\s*which\s+[^,.;]{0,80}?\bin (?:19|20)\d\d\s*,",
     re.IGNORECASE,
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
-                    "capacitaci", "renseignement")  # fmt: skip
+                    "capacitaci", "renseignement", "since", "which", "majesty", "hm ")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:

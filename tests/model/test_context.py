@@ -165,3 +165,19 @@ def test_bodies_and_everyday_phrases_of_real_pages_are_no_evidence(themes):
 def test_real_pages_wordings_of_a_priority_are_evidence_of_it(themes, sentence, theme):
     ids = [t.id for t in themes]
     assert SeedTerms(themes).count([sentence])[0, ids.index(theme)] >= 1
+
+
+def test_background_in_a_clause_and_more_bodies_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "Mauritius, which introduced a single window in 2014, was congratulated on it.",
+            "It was the first conference since the health working group was created.",
+            "Funding came from His Majesty's Revenue and Customs for two more years.",
+            "He works in the Tariff and Trade Affairs Sub-Directorate of the Secretariat.",
+        ]
+    )
+    for row, theme in enumerate(["trade_facilitation", "health_pandemic", "revenue", "revenue"]):
+        assert counts[row, ids.index(theme)] == 0, theme
+    kept = SeedTerms(themes).count(["The workshop, which focused on the single window, ended."])
+    assert kept[0, ids.index("trade_facilitation")] >= 1
