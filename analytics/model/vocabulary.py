@@ -116,6 +116,8 @@ _AS_A_TIME = re.compile(
     r"|\b(?:public )?health and safety\b|\bplant health\b"
     r"|\bcentres? r[ée]gionaux? de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
     r"|\bbureaux? r[ée]gionaux? de liaison charg[ée]s? du renseignement\b"
+    r"|\bbureaux? r[ée]gionaux? de renforcement des capacit[ée]s\b"
+    r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
     # background in a clause: "the first since its working group was created", "Mauritius,
     # which introduced a single window in 2014, was congratulated"
     r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b"
@@ -123,7 +125,7 @@ _AS_A_TIME = re.compile(
     re.IGNORECASE,
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
-                    "capacitaci", "renseignement", "since", "which", "majesty", "hm ")  # fmt: skip
+                    "capacitaci", "renseignement", "capacit", "capacidades", "since", "which", "majesty", "hm ")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
