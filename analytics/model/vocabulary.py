@@ -114,9 +114,9 @@ _AS_A_TIME = re.compile(
     r"|\bdata integrity\b"
     # health as everyone's concern, and regional bodies named in lower case
     r"|\b(?:public )?health and safety\b|\bplant health\b"
-    r"|\bcentres? r[ée]gionaux? de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
-    r"|\bbureaux? r[ée]gionaux? de liaison charg[ée]s? du renseignement\b"
-    r"|\bbureaux? r[ée]gionaux? de renforcement des capacit[ée]s\b"
+    r"|\bcentres? r[ée]gion(?:al|aux) de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
+    r"|\bbureaux? r[ée]gion(?:al|aux) de liaison charg[ée]s? du renseignement\b"
+    r"|\bbureaux? r[ée]gion(?:al|aux) de renforcement des capacit[ée]s\b"
     r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
     # background in a clause: "the first since its working group was created", "Mauritius,
     # which introduced a single window in 2014, was congratulated"
