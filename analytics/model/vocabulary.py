@@ -96,7 +96,7 @@ _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
     r"\b(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|"
-    rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:of|for|del?|du)\s+(?:the\s+|la\s+)?){_TITLE_WORD}"
+    rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
 _SPACES = re.compile(r"\s+")
@@ -110,7 +110,9 @@ _AS_A_TIME = re.compile(
     # everyday phrases that carry a seed word: "took up her duties", "the men and women of
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
-    r"|\bintegrity of (?:the |its |their )?(?:data|supply chain|seals?|cargo|systems?|territory)\b"
+    r"|\bintegrity of (?:the |its |their )?(?:global |international )?(?:data|supply chains?|seals?|"
+    r"cargo|systems?|territory|trade system|financial system)\b"
+    r"|\b(?:material|financial|technical) and human resources\b"
     r"|\bdata integrity\b"
     # health as everyone's concern, and regional bodies named in lower case
     r"|\b(?:public )?health and safety\b|\bplant health\b"
@@ -125,14 +127,16 @@ _AS_A_TIME = re.compile(
     re.IGNORECASE,
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
-                    "capacitaci", "renseignement", "capacit", "capacidades", "since", "which", "majesty", "hm ")  # fmt: skip
+                    "capacitaci", "renseignement", "capacit", "capacidades", "since", "which",
+                    "majesty", "hm ", "human resources")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
     """The sentence with the names of organisations, bodies and programmes, quoted titles,
     people's titles and the pandemic as a mere point in time, blanked out."""
-    blanked = _BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
-    blanked = _ROLE.sub(" ", _ROMANCE_BODY_NAME.sub(" ", blanked))
+    # titles first: "the Deputy Director Capacity Building" is a title, not a body's name
+    blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
+    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
