@@ -35,19 +35,19 @@ _ASIDE = re.compile(
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
     r"(?:work|mandate|portfolio|activities) (?:covers|includes|spans)|"
     r"works on|"
-    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de|"
-    # sponsors, observers, the next meeting, the role of Customs in general
-    r"thanks to funding|funding from|sponsored|as observers?|attended the opening|also took part|"
-    r"next (?:meeting|session|conference)|pris part|prochaine (?:réunion|session)|"
-    r"pr[óo]xima (?:reuni[óo]n|sesi[óo]n))\b",
+    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
     re.IGNORECASE,
 )
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
                    "earlier", "previous", "past", "covers", "includes", "spans", "works on",
-                   "sitio", "apoyo", "soutien", "observer", "opening", "took part", "next",
-                   "pris part", "prochaine", "próxima", "proxima")  # fmt: skip
+                   "sitio", "apoyo", "soutien")  # fmt: skip
+# Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
+_PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
+                    "attended the opening", "also took part", "next meeting", "next session",
+                    "next conference", "pris part", "prochaine réunion", "prochaine session",
+                    "próxima reunión", "proxima reunion", "próxima sesión")  # fmt: skip
 # The organisation's (or an office's) work in general: "the WCO's work in the region",
 # "the Organization's current work, including", "the ROCB supports Members".
 _PROGRAMMES = re.compile(
@@ -87,6 +87,8 @@ def _furniture(unit: str) -> bool:
 
 def _aside(unit: str) -> bool:
     lower = unit.lower()
+    if any(phrase in lower for phrase in _PASSING_PHRASES):
+        return True
     if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
         return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))

@@ -120,15 +120,18 @@ _AS_A_TIME = re.compile(
     r"|\bbureaux? r[ée]gion(?:al|aux) de liaison charg[ée]s? du renseignement\b"
     r"|\bbureaux? r[ée]gion(?:al|aux) de renforcement des capacit[ée]s\b"
     r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
-    # background in a clause: "the first since its working group was created", "Mauritius,
-    # which introduced a single window in 2014, was congratulated"
-    r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b"
-    r"|\bthe first (?:\w+ ){0,3}since\b[^.;,]*|,\s*which\s+[^,.;]{0,80}?\bin (?:19|20)\d\d\s*,",
+    r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b",
+    re.IGNORECASE,
+)
+# Background in a clause: "the first since its working group was created", "Mauritius,
+# which introduced a single window in 2014, was congratulated".
+_BACKGROUND_CLAUSE = re.compile(
+    r"\bthe first (?:\w+ ){0,3}since\b[^.;,]*|,\s*which\s+[^,.;]{0,80}?\bin (?:19|20)\d\d\s*,",
     re.IGNORECASE,
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
-                    "capacitaci", "renseignement", "capacit", "capacidades", "since", "which",
-                    "majesty", "hm ", "human resources")  # fmt: skip
+                    "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
+                    "human resources")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
@@ -140,6 +143,10 @@ def without_body_names(sentence: str) -> str:
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
+    if ("which" in lower and (" in 19" in lower or " in 20" in lower)) or (
+        "first" in lower and "since" in lower
+    ):
+        blanked = _BACKGROUND_CLAUSE.sub(" ", blanked)
     return blanked
 
 
