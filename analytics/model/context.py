@@ -43,6 +43,11 @@ _ASIDE = re.compile(
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
                    "earlier", "previous", "past", "covers", "includes", "spans", "works on",
                    "sitio", "apoyo", "soutien")  # fmt: skip
+# Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
+_PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
+                    "attended the opening", "also took part", "next meeting", "next session",
+                    "next conference", "pris part", "prochaine réunion", "prochaine session",
+                    "próxima reunión", "proxima reunion", "próxima sesión")  # fmt: skip
 # The organisation's (or an office's) work in general: "the WCO's work in the region",
 # "the Organization's current work, including", "the ROCB supports Members".
 _PROGRAMMES = re.compile(
@@ -50,6 +55,22 @@ _PROGRAMMES = re.compile(
     r"(?:current |ongoing |wider |main |many )?(?:work|programmes?|programs?|activities|"
     r"tools|instruments|portfolio|mandate)\b|\bsupports? (?:its |the )?Members\b|"
     r"\b(?:travaux|programmes|activités) de l['’]OMD\b|\b(?:trabajo|programas|actividades) de la OMA\b",
+    re.IGNORECASE,
+)
+
+
+# A list of the organisation's priorities or of Customs' functions: "among the priorities
+# of the Customs community, alongside trade facilitation, security and e-commerce".
+_PRIORITY_LIST = re.compile(
+    r"\b(?:(?:among|one of) (?:the|its|their) (?:\w+ ){0,2}priorities|priority areas|focus areas|"
+    r"core functions|parmi les priorités|entre las prioridades)\b",
+    re.IGNORECASE,
+)
+# What Customs does in general, as a list of tasks: "the role of Customs in facilitating
+# trade, ensuring security and collecting revenue".
+_ROLE_LIST = re.compile(
+    r"\b(?:role (?:played by|of) Customs|Customs plays? (?:a|an|its) (?:\w+ )?(?:part|role))"
+    r"\s+in\s+\w+ing\b[^.;]*?,\s*(?:and\s+)?\w+ing\b",
     re.IGNORECASE,
 )
 
@@ -66,7 +87,15 @@ def _furniture(unit: str) -> bool:
 
 def _aside(unit: str) -> bool:
     lower = unit.lower()
+    if any(phrase in lower for phrase in _PASSING_PHRASES):
+        return True
+    if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
+        return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
+
+
+def _priority_list(unit: str, listed: bool) -> bool:
+    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
 
 
 def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
@@ -76,7 +105,7 @@ def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif (listed[i] and _PROGRAMMES.search(unit)) or (
+        elif _priority_list(unit, listed[i]) or (
             len(unit.split()) <= _ASIDE_WORDS and _aside(unit)
         ):
             weight[i] = ASIDE

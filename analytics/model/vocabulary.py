@@ -71,8 +71,9 @@ _BODY_NAME = re.compile(
     r"(?:Authorit(?:y|ies)|Services?|Agenc(?:y|ies)|Councils?|Commissions?|Committees?|"
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
-    r"Initiatives?|Funds?|Networks?|Sub-Committees?|Working Groups?|Task Forces?|Academy|"
-    r"Institutes?|Administrations?|Director|Manager|Coordinator|Adviser|Advisor)\b"
+    r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
+    r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
+    r"Adviser|Advisor)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -95,7 +96,7 @@ _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
     r"\b(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|"
-    rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:of|for|del?|du)\s+(?:the\s+|la\s+)?){_TITLE_WORD}"
+    rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
 _SPACES = re.compile(r"\s+")
@@ -109,21 +110,43 @@ _AS_A_TIME = re.compile(
     # everyday phrases that carry a seed word: "took up her duties", "the men and women of
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
-    r"|\bintegrity of (?:the |its |their )?(?:data|supply chain|seals?|cargo|systems?|territory)\b"
-    r"|\bdata integrity\b",
+    r"|\bintegrity of (?:the |its |their )?(?:global |international )?(?:data|supply chains?|seals?|"
+    r"cargo|systems?|territory|trade system|financial system)\b"
+    r"|\b(?:material|financial|technical) and human resources\b"
+    r"|\bdata integrity\b"
+    # health as everyone's concern, and regional bodies named in lower case
+    r"|\b(?:public )?health and safety\b|\bplant health\b"
+    r"|\bcentres? r[ée]gion(?:al|aux) de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
+    r"|\bbureaux? r[ée]gion(?:al|aux) de liaison charg[ée]s? du renseignement\b"
+    r"|\bbureaux? r[ée]gion(?:al|aux) de renforcement des capacit[ée]s\b"
+    r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
+    r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b",
     re.IGNORECASE,
 )
-_AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity")
+# Background in a clause: "the first since its working group was created", "Mauritius,
+# which introduced a single window in 2014, was congratulated".
+_BACKGROUND_CLAUSE = re.compile(
+    r"\bthe first (?:\w+ ){0,3}since\b[^.;,]*|,\s*which\s+[^,.;]{0,80}?\bin (?:19|20)\d\d\s*,",
+    re.IGNORECASE,
+)
+_AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
+                    "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
+                    "human resources")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
     """The sentence with the names of organisations, bodies and programmes, quoted titles,
     people's titles and the pandemic as a mere point in time, blanked out."""
-    blanked = _BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
-    blanked = _ROLE.sub(" ", _ROMANCE_BODY_NAME.sub(" ", blanked))
+    # titles first: "the Deputy Director Capacity Building" is a title, not a body's name
+    blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
+    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
+    if ("which" in lower and (" in 19" in lower or " in 20" in lower)) or (
+        "first" in lower and "since" in lower
+    ):
+        blanked = _BACKGROUND_CLAUSE.sub(" ", blanked)
     return blanked
 
 

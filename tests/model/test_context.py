@@ -99,3 +99,93 @@ def test_everyday_phrases_with_a_seed_word_are_no_evidence(themes):
     for theme in ("health_pandemic", "revenue", "gender_people", "illicit_financial_flows"):
         assert counts[:3, ids.index(theme)].sum() == 0, theme
     assert counts[3, ids.index("health_pandemic")] >= 2
+
+
+def test_passing_lines_of_real_pages_are_asides():
+    units = [
+        "Opening the meeting, the Minister said Customs plays a part in facilitating trade, "
+        "ensuring security and collecting revenue.",
+        "The Council named the subject among the priorities of the Customs community, with "
+        "trade facilitation, security and e-commerce.",
+        "The next meeting will be held in Maputo, where the integrity plan will be reviewed.",
+        "Officials of the health and transport ministries attended as observers.",
+        "The conference was sponsored, among others, by a security programme.",
+        "Ont également pris part à la réunion les centres de formation et les experts.",
+    ]
+    counts = np.array([[1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 0, 0], [1, 0, 0], [1, 0, 0]], float)
+    np.testing.assert_allclose(context.unit_context(units, counts), [context.ASIDE] * len(units))
+
+
+def test_a_discussion_of_customs_role_or_of_priorities_counts_in_full():
+    units = [
+        "Delegates underlined the role of Customs in countering terrorism through the SAFE "
+        "Framework.",
+        "The Directors General set the region's priorities for trade facilitation, security "
+        "and e-commerce for the next three years.",
+    ]
+    counts = np.array([[1, 0, 0], [1, 1, 1]], float)
+    np.testing.assert_allclose(context.unit_context(units, counts), [1, 1])
+
+
+def test_bodies_and_everyday_phrases_of_real_pages_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "Representatives of the World Health Organization took their seats.",
+            "A representative of Transparency International spoke at the opening.",
+            "The network protects society, public health and safety every day.",
+            "Les centres régionaux de formation ont présenté leur rapport annuel.",
+            "Le bureau régional de renforcement des capacités a présenté son rapport annuel.",
+        ]
+    )
+    for row, theme in enumerate(
+        ["health_pandemic", "integrity_anticorruption", "health_pandemic", "capacity_building",
+         "capacity_building"]
+    ):  # fmt: skip
+        assert counts[row, ids.index(theme)] == 0, theme
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("They compared the undervaluation of imported cars and the exemptions granted.", "revenue"),
+        ("Customs should pass suspicious cases to the financial intelligence unit.",
+         "illicit_financial_flows"),
+        ("Customs and the border guards agreed on a joint inspection of every truck.",
+         "coordinated_border_management"),
+        ("Members discussed the contributions each pays into the regional fund.",
+         "governance_strategy"),
+        ("Un panel abordó los desafíos de las pequeñas economías insulares del Caribe.",
+         "small_states_fragile"),
+        ("La conferencia examinó la medición del desempeño de las aduanas.",
+         "governance_strategy"),
+        ("They drafted policies against harassment and for equal opportunities.", "gender_people"),
+        ("Officers found amphetamine pills concealed in crates of fruit.",
+         "enforcement_illicit_trade"),
+    ],
+)  # fmt: skip
+def test_real_pages_wordings_of_a_priority_are_evidence_of_it(themes, sentence, theme):
+    ids = [t.id for t in themes]
+    assert SeedTerms(themes).count([sentence])[0, ids.index(theme)] >= 1
+
+
+def test_background_in_a_clause_and_more_bodies_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "Mauritius, which introduced a single window in 2014, was congratulated on it.",
+            "It was the first conference since the health working group was created.",
+            "Funding came from His Majesty's Revenue and Customs for two more years.",
+            "He works in the Tariff and Trade Affairs Sub-Directorate of the Secretariat.",
+            "The workshop was led by the WCO Deputy Director Capacity Building.",
+            "Customs needs to be better equipped, in terms of material and human resources.",
+            "Criminal groups threaten the integrity of the global trade system.",
+        ]
+    )
+    for row, theme in enumerate(
+        ["trade_facilitation", "health_pandemic", "revenue", "revenue", "capacity_building",
+         "gender_people", "integrity_anticorruption"]
+    ):  # fmt: skip
+        assert counts[row, ids.index(theme)] == 0, theme
+    kept = SeedTerms(themes).count(["The workshop, which focused on the single window, ended."])
+    assert kept[0, ids.index("trade_facilitation")] >= 1
