@@ -30,11 +30,12 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.preprocessing import normalize
 
+from analytics.crosslingual import day_and_month, latin, ordinals
 from analytics.ngrams import hashed_char_ngrams
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
-GROUPING_VERSION = "3"  # bump when the grouping changes, so that kept groupings are redone
+GROUPING_VERSION = "4"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
 SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
@@ -44,6 +45,10 @@ ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
 # ... in the same place, of the same type, on the same first and last days: a copy in
 # another language shares fewer character n-grams than one in the same language.
 SAME_DAYS_SIMILAR = 0.15
+# Types that reports of one meeting read differently: a conference, a forum, a Council
+# session, "a meeting"; a workshop, a visit or an online meeting are not read so.
+CLOSE_TYPES = ["regional_conference", "international_forum", "governing_council",
+               "policy_commission_or_council", "other"]  # fmt: skip
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
 # What a report's links depend on (with its text, which its doc_id stands for); published
 # chooses a meeting's lead report.
@@ -104,6 +109,9 @@ def regroup(
             for t, x in zip(titles, texts, strict=True)
         ]
     first, second = _candidates(events)
+    undated_first, undated_second = _undated_candidates(events, openings)
+    first = np.concatenate([first, undated_first])
+    second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
     first, second = first[asked], second[asked]
     found = _linked(events, openings, first, second)
@@ -234,6 +242,43 @@ def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.minimum(a, b), np.maximum(a, b)
 
 
+def _undated_candidates(events: pd.DataFrame, openings: np.ndarray):
+    """The pairs of reports (positions, first < second) of one report without a date
+    whose opening gives a day and month without a year (a wire's dateline) and one of
+    the same country whose meeting is within ``DAYS`` of that day and month, in its year."""
+    start = events["date"].to_numpy(dtype="datetime64[D]")
+    undated = np.flatnonzero(np.isnat(start) & events["iso3"].fillna("").ne("").to_numpy())
+    none = np.empty(0, np.int64)
+    if not len(undated):
+        return none, none
+    end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    end = np.maximum(end, start)
+    iso3 = events["iso3"].fillna("").to_numpy(dtype=object)
+    dated = np.flatnonzero(~np.isnat(start))
+    years = start[dated].astype("datetime64[Y]")
+    pairs = []
+    for report in undated.tolist():
+        found = day_and_month(openings[report] or "")
+        if found is None:
+            continue
+        month, day = found
+        here = dated[iso3[dated] == iso3[report]]
+        if not len(here):
+            continue
+        # That day and month in the year of each meeting's first day.
+        year = years[iso3[dated] == iso3[report]].astype(int) + 1970
+        try:
+            when = np.array([f"{y:04d}-{month:02d}-{day:02d}" for y in year], "datetime64[D]")
+        except ValueError:  # 30 February
+            continue
+        near = (when >= start[here] - DAYS) & (when <= end[here] + DAYS)
+        pairs += [(min(report, other), max(report, other)) for other in here[near].tolist()]
+    if not pairs:
+        return none, none
+    first, second = np.array(pairs, dtype=np.int64).T
+    return first, second
+
+
 def _ramp(counts: np.ndarray) -> np.ndarray:
     """0, 1, ..., count - 1 for each count, concatenated."""
     return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -243,33 +288,64 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     """Whether each pair of reports (positions) is one meeting."""
     if not len(first):
         return np.zeros(0, dtype=bool)
-    similar = _similarity(events["date"].to_numpy(dtype="datetime64[D]"), openings, first, second)
+    starts = events["date"].to_numpy(dtype="datetime64[D]")
+    ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    undated = np.isnat(starts[first]) | np.isnat(starts[second])
+    similar = np.empty(len(first), dtype=np.float32)
+    similar[~undated] = _similarity(starts, openings, first[~undated], second[~undated])
+    similar[undated] = _pair_similarity(openings, first[undated], second[undated])
     iso3, countries = pd.factorize(events["iso3"].fillna(""))
     blank = countries.get_indexer([""])[0]  # -1 when every report has a country
     virtual = events["virtual"].fillna(False).to_numpy(dtype=bool)
     region = pd.factorize(events["region"].fillna(""))[0]
-    kind = pd.factorize(events["event_type"].fillna(""))[0]
+    kinds = events["event_type"].fillna("").astype(str).to_numpy(dtype=object)
+    kind = pd.factorize(kinds)[0]
     same_country = (iso3[first] == iso3[second]) & (iso3[first] != blank)
     online = virtual[first] & virtual[second] & (region[first] == region[second])
     in_person = ~virtual[first] & ~virtual[second]
     same_kind = kind[first] == kind[second]
     alike = same_kind | (similar >= OTHER_TYPE_SIMILAR)
-    starts = events["date"].to_numpy(dtype="datetime64[D]")
-    ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
     same_days = (starts[first] == starts[second]) & (ends[first] == ends[second])
+    # One report's days within the other's: a copy that gives only the first or last day.
+    within = ((starts[first] >= starts[second]) & (ends[first] <= ends[second])) | (
+        (starts[second] >= starts[first]) & (ends[second] <= ends[first])
+    )
     same_place = (same_country & in_person) | online
+    # Below the usual bars, the meeting's ordinal decides: the same one read in both
+    # reports lets close types be one meeting; two different ones keep any apart.
+    low = same_place & within & (similar >= SAME_DAYS_SIMILAR) & ~(similar >= ANY_PLACE_SIMILAR)
+    low |= undated & same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR)
+    shared, differ = _ordinals_agree(openings, first, second, low)
+    close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
     return (
-        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
+        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR) & ~undated)
         | (online & (similar >= ONLINE_SIMILAR))
-        | (same_place & same_kind & same_days & (similar >= SAME_DAYS_SIMILAR))
+        | (low & same_days & same_kind & ~differ)
+        | (low & within & close & shared)
+        | (low & undated & ~differ)
         | (similar >= ANY_PLACE_SIMILAR)
     )
+
+
+def _ordinals_agree(openings: np.ndarray, first: np.ndarray, second: np.ndarray, asked):
+    """For the pairs ``asked``: whether the two reports give an ordinal in common (other
+    than "first", too often "the first time"), and whether both give ordinals, none in
+    common. False for the other pairs."""
+    shared = np.zeros(len(first), dtype=bool)
+    differ = np.zeros(len(first), dtype=bool)
+    reports = np.unique(np.concatenate([first[asked], second[asked]]))
+    found = {r: ordinals(openings[r]) - {1} for r in reports.tolist()}
+    for at in np.flatnonzero(asked).tolist():
+        a, b = found[int(first[at])], found[int(second[at])]
+        shared[at] = bool(a & b)
+        differ[at] = bool(a) and bool(b) and not a & b
+    return shared, differ
 
 
 def _vectors(openings: Sequence[str]):
     """Each report's title and opening as character 3-5-grams, hashed (no vocabulary to
     fit: a report's vector is the same in any corpus), log-scaled, of unit length."""
-    counts = hashed_char_ngrams(openings, (3, 5), 2**20)
+    counts = hashed_char_ngrams([latin(o) for o in openings], (3, 5), 2**20)
     counts.data = 1 + np.log(counts.data)
     return normalize(counts)
 
@@ -306,6 +382,17 @@ def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second
     result = np.empty_like(found)
     result[order] = found
     return result
+
+
+def _pair_similarity(openings: np.ndarray, first: np.ndarray, second: np.ndarray):
+    """The cosine similarity of each pair of reports (positions), pair by pair: for the
+    few pairs with a report without a date, which the products along dates miss."""
+    if not len(first):
+        return np.zeros(0, dtype=np.float32)
+    reports, inverse = np.unique(np.concatenate([first, second]), return_inverse=True)
+    vectors = _vectors(openings[reports].tolist())
+    a, b = vectors[inverse[: len(first)]], vectors[inverse[len(first) :]]
+    return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float32).ravel()
 
 
 def _compact(vectors: csr_matrix) -> csr_matrix:
