@@ -36,11 +36,12 @@ _TABLE = str.maketrans(
 
 
 def latin(text: str) -> str:
-    """The text with Cyrillic, Greek and Arabic letters written in Latin ones (others,
-    such as Chinese, left as they are)."""
+    """The text with Cyrillic, Greek and Arabic letters written in Latin ones, and no
+    accents (Chinese and other scripts left as they are)."""
     if text.isascii():
         return text
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_TABLE)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}

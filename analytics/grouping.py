@@ -247,32 +247,30 @@ def _undated_candidates(events: pd.DataFrame, openings: np.ndarray):
     whose opening gives a day and month without a year (a wire's dateline) and one of
     the same country whose meeting is within ``DAYS`` of that day and month, in its year."""
     start = events["date"].to_numpy(dtype="datetime64[D]")
-    undated = np.flatnonzero(np.isnat(start) & events["iso3"].fillna("").ne("").to_numpy())
+    country, countries = pd.factorize(events["iso3"].fillna(""))
+    blank = countries.get_indexer([""])[0]  # -1 when every report has a country
+    undated = np.flatnonzero(np.isnat(start) & (country != blank))
     none = np.empty(0, np.int64)
     if not len(undated):
         return none, none
     end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
     end = np.maximum(end, start)
-    iso3 = events["iso3"].fillna("").to_numpy(dtype=object)
     dated = np.flatnonzero(~np.isnat(start))
-    years = start[dated].astype("datetime64[Y]")
+    dated = dated[np.argsort(country[dated], kind="stable")]  # by country: one slice each
+    bounds = np.searchsorted(country[dated], [country[undated], country[undated] + 1])
     pairs = []
-    for report in undated.tolist():
-        found = day_and_month(openings[report] or "")
+    for report, low, high in zip(undated.tolist(), *bounds.tolist(), strict=True):
+        found = day_and_month(openings[report] or "") if low < high else None
         if found is None:
             continue
-        month, day = found
-        here = dated[iso3[dated] == iso3[report]]
-        if not len(here):
-            continue
-        # That day and month in the year of each meeting's first day.
-        year = years[iso3[dated] == iso3[report]].astype(int) + 1970
-        try:
-            when = np.array([f"{y:04d}-{month:02d}-{day:02d}" for y in year], "datetime64[D]")
+        here = dated[low:high]
+        year = start[here].astype("datetime64[Y]").astype(int) + 1970
+        try:  # that day and month in the year of each meeting's first day
+            when = np.array([f"{y:04d}-{found[0]:02d}-{found[1]:02d}" for y in year], "M8[D]")
         except ValueError:  # 30 February
             continue
-        near = (when >= start[here] - DAYS) & (when <= end[here] + DAYS)
-        pairs += [(min(report, other), max(report, other)) for other in here[near].tolist()]
+        near = here[(when >= start[here] - DAYS) & (when <= end[here] + DAYS)]
+        pairs += [(min(report, other), max(report, other)) for other in near.tolist()]
     if not pairs:
         return none, none
     first, second = np.array(pairs, dtype=np.int64).T
@@ -311,20 +309,23 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
         (starts[second] >= starts[first]) & (ends[second] <= ends[first])
     )
     same_place = (same_country & in_person) | online
-    # Below the usual bars, the meeting's ordinal decides: the same one read in both
-    # reports lets close types be one meeting; two different ones keep any apart.
-    low = same_place & within & (similar >= SAME_DAYS_SIMILAR) & ~(similar >= ANY_PLACE_SIMILAR)
-    low |= undated & same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR)
-    shared, differ = _ordinals_agree(openings, first, second, low)
+    low = same_place & within & (similar >= SAME_DAYS_SIMILAR)
     close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
-    return (
-        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR) & ~undated)
+    linked = (
+        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
         | (online & (similar >= ONLINE_SIMILAR))
-        | (low & same_days & same_kind & ~differ)
-        | (low & within & close & shared)
-        | (low & undated & ~differ)
+        | (low & same_days & same_kind)
+        | (low & close)
         | (similar >= ANY_PLACE_SIMILAR)
     )
+    # The meeting's ordinal decides what is left: two different ones keep any pair apart
+    # (the 59th meeting and the 60th, a committee's session and a working group's
+    # meeting); reading close types, or only one of the days, needs the same one.
+    shared, differ = _ordinals_agree(openings, first, second, linked)
+    needs = ~(same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
+    needs &= ~(online & (similar >= ONLINE_SIMILAR)) & ~(low & same_days & same_kind)
+    needs &= similar < ANY_PLACE_SIMILAR
+    return linked & ~differ & (shared | ~needs)
 
 
 def _ordinals_agree(openings: np.ndarray, first: np.ndarray, second: np.ndarray, asked):
