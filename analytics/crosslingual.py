@@ -61,12 +61,12 @@ _WORDS = {
     "duodecima": 12,
 }  # fmt: skip
 _ORDINAL = re.compile(
-    r"(?<![\w.,-])(?P<n>\d{1,3})(?:st|nd|rd|th|e|er|ere|eme|ieme|[.]?[ªºoa]|-?(?:я|й|е|го|ое|ая|ый|ой))(?![\w-])"
+    r"(?<![\w.,-])(?P<n>\d{1,3})(?:st|nd|rd|th|e|er|ere|eme|ieme|[.]?[ªºoa]"
+    r"|-?(?:я|й|е|го|ое|ая|ый|ой))(?![\w-])"
     r"|第(?P<cjk>\d{1,3})[届屆次]"
-    r"|(?<![\w-])(?P<roman>[XVIL]{1,6})(?=\s+[A-ZÀ-Ý])"
-    r"|(?<![\w-])(?P<word>[a-z]+)(?![\w-])",
-    re.IGNORECASE,
+    r"|(?<![\w-])(?P<roman>[XVIL]{1,6})(?:e|eme|ª|º|[.]?[ao])?(?=\s+[A-ZÀ-Ý])",
 )
+_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")  # (an alternation of _WORDS is slower)
 
 
 def _roman(numeral: str) -> int | None:
@@ -93,12 +93,9 @@ def ordinals(text: str) -> frozenset[int]:
     for match in _ORDINAL.finditer(plain):
         if match["n"] or match["cjk"]:
             found.add(int(match["n"] or match["cjk"]))
-        elif match["roman"] and match["roman"] != "I":
-            number = _roman(match["roman"])
-            if number:
-                found.add(number)
-        elif match["word"] and match["word"].lower() in _WORDS:
-            found.add(_WORDS[match["word"].lower()])
+        elif match["roman"] != "I" and (number := _roman(match["roman"])):
+            found.add(number)
+    found.update(_WORDS[w] for w in set(_WORD.findall(plain.lower())) & _WORDS.keys())
     return frozenset(found)
 
 

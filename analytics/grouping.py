@@ -50,6 +50,7 @@ SAME_DAYS_SIMILAR = 0.15
 CLOSE_TYPES = ["regional_conference", "international_forum", "governing_council",
                "policy_commission_or_council", "other"]  # fmt: skip
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
+_ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 # What a report's links depend on (with its text, which its doc_id stands for); published
 # chooses a meeting's lead report.
 INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
@@ -335,7 +336,7 @@ def _ordinals_agree(openings: np.ndarray, first: np.ndarray, second: np.ndarray,
     shared = np.zeros(len(first), dtype=bool)
     differ = np.zeros(len(first), dtype=bool)
     reports = np.unique(np.concatenate([first[asked], second[asked]]))
-    found = {r: ordinals(openings[r]) - {1} for r in reports.tolist()}
+    found = {r: ordinals(openings[r][:_ORDINAL_CHARS]) - {1} for r in reports.tolist()}
     for at in np.flatnonzero(asked).tolist():
         a, b = found[int(first[at])], found[int(second[at])]
         shared[at] = bool(a & b)

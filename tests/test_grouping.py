@@ -216,7 +216,11 @@ def test_copies_reading_the_type_differently_are_one_meeting_by_their_ordinal():
         "2019-03-15", kind="international_forum",
     )  # fmt: skip
     assert _grouped(_BANGUI_EN, french, closing) == ["m-en"] * 3
-    other_ordinal = (french[0] | {"doc_id": "fr23"}, french[1].replace("24e", "23e"))
+    title = french[0]["title"].replace("XXIVe", "XXIIIe")
+    other_ordinal = (
+        french[0] | {"doc_id": "fr23", "title": title},
+        french[1].replace("24e", "23e"),
+    )
     assert _grouped(_BANGUI_EN, other_ordinal) == ["m-en", "m-fr23"]
 
 
