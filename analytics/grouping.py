@@ -8,8 +8,17 @@ when they read the meeting's type differently: an experts' meeting and the confe
 prepares, a workshop the day after a conference; less when they also read the same type
 and the same first and last days), or, whatever the places read, much
 content in common (the extraction of one may be wrong). Content is compared as character
-n-grams of the title and opening, which copies in other languages share through names,
-numbers and cognates. Linked reports form one meeting (connected components).
+n-grams of the title and opening, other scripts transliterated
+(:mod:`analytics.crosslingual`), which copies in other languages share through names,
+numbers and cognates.
+
+The meeting's ordinal ("24th", "24e", "XXIV", "24-я") is evidence in any language: two
+reports of the same place and days (or one's days within the other's) reading close
+types (a conference, a forum, "a meeting") are linked on little content in common when
+they give the same ordinal, and two reports that give different ordinals are never
+linked. A wire without a year ("BANGUI, March 13 (Agency) -") has no date: it is compared
+with the meetings of its country held on that day and month, in any year.
+Linked reports form one meeting (connected components).
 
 Whether two reports are linked depends on those two reports only, so a grouping is kept
 with its links (:func:`regroup`): when reports are added, removed or changed, only the
@@ -311,22 +320,19 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     )
     same_place = (same_country & in_person) | online
     low = same_place & within & (similar >= SAME_DAYS_SIMILAR)
-    close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
-    linked = (
+    usual = (
         (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
         | (online & (similar >= ONLINE_SIMILAR))
         | (low & same_days & same_kind)
-        | (low & close)
         | (similar >= ANY_PLACE_SIMILAR)
     )
-    # The meeting's ordinal decides what is left: two different ones keep any pair apart
-    # (the 59th meeting and the 60th, a committee's session and a working group's
-    # meeting); reading close types, or only one of the days, needs the same one.
-    shared, differ = _ordinals_agree(openings, first, second, linked)
-    needs = ~(same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
-    needs &= ~(online & (similar >= ONLINE_SIMILAR)) & ~(low & same_days & same_kind)
-    needs &= similar < ANY_PLACE_SIMILAR
-    return linked & ~differ & (shared | ~needs)
+    # Close types, or one report giving only one of the days, need the same ordinal
+    # ("24th", "24e", "XXIV"); two different ones keep any pair apart (the 59th meeting
+    # and the 60th, a committee's session and a working group's meeting).
+    close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
+    by_ordinal = low & close & ~usual
+    shared, differ = _ordinals_agree(openings, first, second, usual | by_ordinal)
+    return (usual | (by_ordinal & shared)) & ~differ
 
 
 def _ordinals_agree(openings: np.ndarray, first: np.ndarray, second: np.ndarray, asked):
