@@ -26,22 +26,22 @@ _LETTERS = {
     "ъ": "", "ь": "", "є": "ye", "і": "i", "ї": "yi", "ґ": "g", "ў": "u", "ә": "a",
     "ө": "o", "ү": "u", "ң": "n", "қ": "k", "ғ": "g", "һ": "h",
     **dict(zip("αβγδεζηικλμνξοπρσςτυφω", "abgdeziiklmnxoprsstyfo", strict=True)),
-    "θ": "th", "χ": "ch", "ψ": "ps",
+    "θ": "th", "χ": "ch", "ψ": "ps", **dict(zip("άέήίόύώϊϋΐΰ", "aeiioyoiyiy", strict=True)),
     **dict(zip("ابتجحدرزسصضطظعغفقكلمنهويىةءأإآ", "abtjhdrzssdtzagfqklmnhwyyhaaaa", strict=True)),
     "ث": "th", "خ": "kh", "ذ": "dh", "ش": "sh", "ؤ": "w", "ئ": "y",
 }  # fmt: skip
+_OTHER_SCRIPTS = re.compile(r"[\u0370-\u06ff]")  # Greek, Cyrillic, Armenian, Hebrew, Arabic
 _TABLE = str.maketrans(
-    _LETTERS | {k.upper(): v.title() for k, v in _LETTERS.items() if k.upper() != k}
+    {k.upper(): v.title() for k, v in _LETTERS.items() if len(k.upper()) == 1} | _LETTERS
 )
 
 
 def latin(text: str) -> str:
-    """The text with Cyrillic, Greek and Arabic letters written in Latin ones, and no
-    accents (Chinese and other scripts left as they are)."""
-    if text.isascii():
+    """The text with Cyrillic, Greek and Arabic letters written in Latin ones (other
+    letters, accented Latin ones and Chinese among them, left as they are)."""
+    if text.isascii() or not _OTHER_SCRIPTS.search(text):
         return text
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).translate(_TABLE)
+    return text.translate(_TABLE)
 
 
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
