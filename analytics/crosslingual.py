@@ -91,12 +91,26 @@ def ordinals(text: str) -> frozenset[int]:
     plain = _plain(text)
     found = set()
     for match in _ORDINAL.finditer(plain):
+        if match["n"] and _is_a_day(plain, match.start(), match.end()):
+            continue
         if match["n"] or match["cjk"]:
             found.add(int(match["n"] or match["cjk"]))
         elif match["roman"] != "I" and (number := _roman(match["roman"])):
             found.add(number)
     found.update(_WORDS[w] for w in set(_WORD.findall(plain.lower())) & _WORDS.keys())
     return frozenset(found)
+
+
+def _is_a_day(text: str, start: int, end: int) -> bool:
+    """Whether the ordinal at ``start:end`` is a day of a month ("March 13th", "13th of
+    March", "le 1er mars")."""
+    after = text[end : end + 16].split()
+    after = after[1:] if after[:1] in (["of"], ["de"]) else after
+    before = text[max(start - 12, 0) : start].split()
+    months = month_numbers()
+    return bool(after and after[0].lower().strip(".,:;()") in months) or bool(
+        before and before[-1].lower().strip(".,:;()") in months
+    )
 
 
 def _plain(text: str) -> str:
