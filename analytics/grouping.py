@@ -274,17 +274,24 @@ def _undated_candidates(events: pd.DataFrame, openings: np.ndarray):
         if found is None:
             continue
         here = dated[low:high]
-        year = start[here].astype("datetime64[Y]").astype(int) + 1970
-        try:  # that day and month in the year of each meeting's first day
-            when = np.array([f"{y:04d}-{found[0]:02d}-{found[1]:02d}" for y in year], "M8[D]")
-        except ValueError:  # 30 February
-            continue
-        near = here[(when >= start[here] - DAYS) & (when <= end[here] + DAYS)]
+        near = here[_on_day(start[here], end[here], *found)]
         pairs += [(min(report, other), max(report, other)) for other in near.tolist()]
     if not pairs:
         return none, none
     first, second = np.array(pairs, dtype=np.int64).T
     return first, second
+
+
+def _on_day(start: np.ndarray, end: np.ndarray, month: int, day: int) -> np.ndarray:
+    """Whether that day and month, in the year of a meeting's first or last day, is
+    within ``DAYS`` of the meeting (``start`` to ``end``); never for 30 February."""
+    near = np.zeros(len(start), dtype=bool)
+    for year_of in (start, end):  # a meeting from 30 December to 2 January
+        months = year_of.astype("datetime64[Y]").astype("datetime64[M]") + month - 1
+        when = months.astype("datetime64[D]") + day - 1
+        exists = when < (months + 1).astype("datetime64[D]")
+        near |= exists & (when >= start - DAYS) & (when <= end + DAYS)
+    return near
 
 
 def _ramp(counts: np.ndarray) -> np.ndarray:

@@ -276,3 +276,21 @@ def test_two_bodies_meeting_at_headquarters_on_the_same_days_stay_apart():
     assert _grouped(committee, group) == ["m-ptc", "m-wg"]
     forum = (group[0] | {"event_type": "international_forum"}, group[1])
     assert _grouped(committee, forum) == ["m-ptc", "m-wg"]
+
+
+def test_a_wire_without_a_year_joins_a_meeting_over_the_new_year():
+    meeting = _meeting(
+        "en", "Customs heads of the region meet in Bangui over the new year",
+        "The heads of customs of the region met in Bangui, Central African Republic, from "
+        "30 December 2019 to 2 January 2020, hosted by Central African Customs, on transit.",
+        "2019-12-30", "2020-01-02",
+    )  # fmt: skip
+    wire = _meeting(
+        "wire", "Customs heads meet in Bangui",
+        "BANGUI, January 1 (Agency) - The heads of customs of the region met in Bangui, "
+        "Central African Republic, hosted by Central African Customs, on transit.",
+        None,
+    )  # fmt: skip
+    assert _grouped(meeting, wire) == ["m-en", "m-en"]
+    impossible = (wire[0], wire[1].replace("January 1", "February 30"))
+    assert _grouped(meeting, impossible) == ["m-en", "m-wire"]
