@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import cache
 
-from analytics.extract.dates import month_numbers
+from analytics.extract.dates import month_numbers, weekday_names
 
 __all__ = ["day_and_month", "latin", "ordinals"]
 
@@ -64,7 +64,7 @@ _ORDINAL = re.compile(
     r"(?<![\w.,-])(?P<n>\d{1,3})(?:st|nd|rd|th|e|er|ere|eme|ieme|[.]?[ªºoa]"
     r"|-?(?:я|й|е|го|ое|ая|ый|ой))(?![\w-])"
     r"|第(?P<cjk>\d{1,3})[届屆次]"
-    r"|(?<![\w-])(?P<roman>[XVIL]{1,6})(?:e|eme|ª|º|[.]?[ao])?(?=\s+[A-ZÀ-Ý])",
+    r"|(?<![\w-])(?P<roman>[XVIL]{2,6}(?:e|eme|ª|º|[.]?[ao])?|[VX])(?=\s+[A-ZÀ-Ý])",
 )
 _WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")  # (an alternation of _WORDS is slower)
 
@@ -95,7 +95,7 @@ def ordinals(text: str) -> frozenset[int]:
             continue
         if match["n"] or match["cjk"]:
             found.add(int(match["n"] or match["cjk"]))
-        elif match["roman"] != "I" and (number := _roman(match["roman"])):
+        elif number := _roman(match["roman"].rstrip("eaoº.ªm")):
             found.add(number)
     found.update(_WORDS[w] for w in set(_WORD.findall(plain.lower())) & _WORDS.keys())
     return frozenset(found)
@@ -103,13 +103,13 @@ def ordinals(text: str) -> frozenset[int]:
 
 def _is_a_day(text: str, start: int, end: int) -> bool:
     """Whether the ordinal at ``start:end`` is a day of a month ("March 13th", "13th of
-    March", "le 1er mars")."""
+    March", "le 1er mars", "Monday 3rd")."""
     after = text[end : end + 16].split()
     after = after[1:] if after[:1] in (["of"], ["de"]) else after
     before = text[max(start - 12, 0) : start].split()
-    months = month_numbers()
+    months, weekdays = month_numbers(), weekday_names()
     return bool(after and after[0].lower().strip(".,:;()") in months) or bool(
-        before and before[-1].lower().strip(".,:;()") in months
+        before and before[-1].lower().strip(".,:;()") in months | weekdays.keys()
     )
 
 

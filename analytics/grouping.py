@@ -106,10 +106,12 @@ def regroup(
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
     openings = np.full(len(events), None, dtype=object)
     same = np.zeros(len(events), dtype=bool)
+    numbers = np.full(len(events), None, dtype=object)  # ordinals, where read
     if kept is not None and len(kept):
         before = pd.Index(kept["doc_id"]).get_indexer(doc_ids)
         same = (before >= 0) & (kept["key"].to_numpy()[before] == keys)
         openings[same] = kept["opening"].to_numpy(dtype=object)[before[same]]
+        numbers[same] = kept["ordinals"].to_numpy(dtype=object)[before[same]]
     fresh = np.flatnonzero(~same)
     if len(fresh):
         texts = texts_of(doc_ids[fresh].tolist())
@@ -124,18 +126,20 @@ def regroup(
     second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
     first, second = first[asked], second[asked]
-    found = _linked(events, openings, first, second)
+    found = _linked(events, openings, first, second, numbers)
     old_first, old_second = _kept_links(kept, doc_ids, same)
     first = np.concatenate([first[found], old_first])
     second = np.concatenate([second[found], old_second])
     n = len(events)
-    graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
+    joins = _not_bridging(first, second, openings, numbers)
+    graph = csr_matrix((np.ones(joins.sum()), (first[joins], second[joins])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     return pd.DataFrame({
         "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
         "key": keys,
         "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
         "linked": _partners(first, doc_ids[second], n),
+        "ordinals": pd.Series([None if o is None else sorted(o) for o in numbers], dtype=object),
     })  # fmt: skip
 
 
@@ -190,7 +194,7 @@ def _modified(path: Path) -> float:
 def _read(path: Path) -> pd.DataFrame | None:
     """A kept grouping, or None when it is gone or damaged."""
     try:
-        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked"])
+        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked", "ordinals"])
     except (OSError, ValueError, KeyError):
         return None
     return kept if kept["key"].dtype == np.uint64 else None
@@ -299,8 +303,10 @@ def _ramp(counts: np.ndarray) -> np.ndarray:
     return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
-def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
-    """Whether each pair of reports (positions) is one meeting."""
+def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray,
+            numbers: np.ndarray):  # fmt: skip
+    """Whether each pair of reports (positions) is one meeting (``numbers``: the reports'
+    ordinals where read, the others read as needed)."""
     if not len(first):
         return np.zeros(0, dtype=bool)
     starts = events["date"].to_numpy(dtype="datetime64[D]")
@@ -338,23 +344,79 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     # and the 60th, a committee's session and a working group's meeting).
     close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
     by_ordinal = low & close & ~usual
-    shared, differ = _ordinals_agree(openings, first, second, usual | by_ordinal)
+    shared, differ = _ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
     return (usual | (by_ordinal & shared)) & ~differ
 
 
-def _ordinals_agree(openings: np.ndarray, first: np.ndarray, second: np.ndarray, asked):
-    """For the pairs ``asked``: whether the two reports give an ordinal in common (other
-    than "first", too often "the first time"), and whether both give ordinals, none in
-    common. False for the other pairs."""
+def _ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, asked):
+    """For the pairs ``asked``: whether the two reports give an ordinal in common, and
+    whether both give ordinals, none in common. False for the other pairs."""
     shared = np.zeros(len(first), dtype=bool)
     differ = np.zeros(len(first), dtype=bool)
-    reports = np.unique(np.concatenate([first[asked], second[asked]]))
-    found = {r: ordinals(openings[r][:_ORDINAL_CHARS]) - {1} for r in reports.tolist()}
+    _read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
     for at in np.flatnonzero(asked).tolist():
-        a, b = found[int(first[at])], found[int(second[at])]
+        a, b = numbers[first[at]], numbers[second[at]]
         shared[at] = bool(a & b)
         differ[at] = bool(a) and bool(b) and not a & b
     return shared, differ
+
+
+def _read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
+    """Reads into ``numbers`` the ordinals of these reports not read yet (other than
+    "first", too often "the first time")."""
+    for report in np.unique(reports).tolist():
+        if numbers[report] is None:
+            numbers[report] = ordinals(openings[report][:_ORDINAL_CHARS]) - {1}
+        elif not isinstance(numbers[report], frozenset):  # as kept: a list
+            numbers[report] = frozenset(int(n) for n in numbers[report])
+
+
+def _not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np.ndarray:
+    """Which links join meetings: all but those by which a report that gives no ordinal
+    would join reports of different ordinals (a Council's sessions, the 143rd/144th, and a
+    working group's 12th meeting on the same days). Such a report keeps its links to the
+    most of them that agree (none on a tie). A function of the links alone, so that a
+    grouping redone in part equals one done whole."""
+    keep = np.ones(len(first), dtype=bool)
+    ends = np.concatenate([first, second])
+    degree = np.bincount(ends, minlength=len(numbers))
+    hubs = np.flatnonzero(degree >= 2)
+    if not len(hubs):
+        return keep
+    at_hub = np.isin(first, hubs) | np.isin(second, hubs)
+    _read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
+    links: dict[int, list[int]] = {}
+    for at in np.flatnonzero(at_hub).tolist():
+        for report in (first[at], second[at]):
+            if degree[report] >= 2 and not numbers[report]:
+                links.setdefault(int(report), []).append(at)
+    for report, ats in links.items():
+        others = [int(first[at] + second[at] - report) for at in ats]
+        given = [(at, numbers[o]) for at, o in zip(ats, others, strict=True) if numbers[o]]
+        if len({n for _, number in given for n in number}) < 2:
+            continue
+        classes = _agreeing(given)
+        if len(classes) < 2:
+            continue
+        sizes = sorted((len(c) for c in classes), reverse=True)
+        largest = max(classes, key=len) if sizes[0] > sizes[1] else []
+        keep[[at for c in classes if c is not largest for at in c]] = False
+    return keep
+
+
+def _agreeing(given: list[tuple[int, frozenset]]) -> list[list[int]]:
+    """The links (``given``: each with its other report's ordinals) in classes of
+    ordinals that share one, directly or through others."""
+    classes: list[tuple[set, list[int]]] = []
+    for at, number in given:
+        joined = [c for c in classes if c[0] & number]
+        merged = (set(number), [at])
+        for c in joined:
+            merged[0].update(c[0])
+            merged[1].extend(c[1])
+            classes.remove(c)
+        classes.append(merged)
+    return [sorted(ats) for _, ats in classes]
 
 
 def _vectors(openings: Sequence[str]):

@@ -28,6 +28,8 @@ def test_other_scripts_are_written_in_latin_letters_and_latin_ones_left_alone():
         ("the 143rd/144th Council Sessions", {143, 144}),
         ("I Conferencia de la OMA, Article 5, 2019, 12.5 %", set()),
         ("on March 13th, the 13th of March, le 1er mars: the 24th Conference", {24}),
+        ("Le Secrétaire général, on Monday 3rd and Tuesday 4th February", set()),
+        ("la XXIVe Conférence, the X Conference", {24, 10}),
     ],
 )
 def test_ordinals_are_read_however_each_language_writes_them(text, found):

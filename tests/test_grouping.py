@@ -294,3 +294,39 @@ def test_a_wire_without_a_year_joins_a_meeting_over_the_new_year():
     assert _grouped(meeting, wire) == ["m-en", "m-en"]
     impossible = (wire[0], wire[1].replace("January 1", "February 30"))
     assert _grouped(meeting, impossible) == ["m-en", "m-wire"]
+
+
+def _council_week() -> list[tuple[dict, str]]:
+    """A Council's sessions told three times (the Chair's release gives no ordinal) and a
+    working group's meeting at headquarters on the same days, which names the Council."""
+    where = "at WCO headquarters in Brussels, Belgium, from 27 to 29 June 2024"
+    council = [
+        ("news", "The 143rd/144th Council Sessions adopt a Fragile Borders plan",
+         f"Delegations of the Members met {where} for the 143rd/144th Council Sessions, "
+         "chaired by South Africa, and adopted a Fragile Borders Action Plan."),
+        ("fr", "Le Conseil de l'OMD réuni pour ses 143e et 144e sessions",
+         "Du 27 au 29 juin 2024, les délégations des Membres ont siégé au Conseil à "
+         "Bruxelles pour ses 143e et 144e sessions, présidées par l'Afrique du Sud."),
+        ("chair", "South Africa chairs the Council sessions in Brussels",
+         f"South Africa chaired the annual Council sessions of the WCO, held {where}, "
+         "where delegations of the Members adopted a Fragile Borders Action Plan."),
+    ]  # fmt: skip
+    group = ("wg", "Working Group meets in Council week",
+             f"The Working Group on Revenue Compliance held its 12th meeting {where}, in "
+             "the week of the Council sessions, with delegations of the Members' revenue "
+             "services.")  # fmt: skip
+    kind = "policy_commission_or_council"  # the working group's report names the Council
+    return [
+        _meeting(d, t, x, "2024-06-27", "2024-06-29", "BEL", kind) for d, t, x in [*council, group]
+    ]
+
+
+def test_a_report_without_an_ordinal_does_not_join_meetings_of_different_ordinals():
+    reports = _council_week()
+    events = pd.DataFrame([row for row, _ in reports])
+    texts = {row["doc_id"]: text for row, text in reports}
+    whole = regroup(events, Reader(texts))
+    assert ("chair", "wg") in _links(whole)  # linked as a pair, yet not one meeting
+    assert whole["meeting_id"].tolist() == ["m-chair", "m-chair", "m-chair", "m-wg"]
+    part = regroup(events, Reader(texts), regroup(events.iloc[[0, 2, 3]], Reader(texts)))
+    assert part["meeting_id"].tolist() == whole["meeting_id"].tolist()
