@@ -8,8 +8,17 @@ when they read the meeting's type differently: an experts' meeting and the confe
 prepares, a workshop the day after a conference; less when they also read the same type
 and the same first and last days), or, whatever the places read, much
 content in common (the extraction of one may be wrong). Content is compared as character
-n-grams of the title and opening, which copies in other languages share through names,
-numbers and cognates. Linked reports form one meeting (connected components).
+n-grams of the title and opening, other scripts transliterated
+(:mod:`analytics.crosslingual`), which copies in other languages share through names,
+numbers and cognates.
+
+The meeting's ordinal ("24th", "24e", "XXIV", "24-я") is evidence in any language: two
+reports of the same place and days (or one's days within the other's) reading close
+types (a conference, a forum, "a meeting") are linked on little content in common when
+they give the same ordinal, and two reports that give different ordinals are never
+linked. A wire without a year ("BANGUI, March 13 (Agency) -") has no date: it is compared
+with the meetings of its country held on that day and month, in any year.
+Linked reports form one meeting (connected components).
 
 Whether two reports are linked depends on those two reports only, so a grouping is kept
 with its links (:func:`regroup`): when reports are added, removed or changed, only the
@@ -30,11 +39,12 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.preprocessing import normalize
 
+from analytics.crosslingual import day_and_month, latin, ordinals
 from analytics.ngrams import hashed_char_ngrams
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
-GROUPING_VERSION = "3"  # bump when the grouping changes, so that kept groupings are redone
+GROUPING_VERSION = "4"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
 SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
@@ -44,7 +54,12 @@ ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
 # ... in the same place, of the same type, on the same first and last days: a copy in
 # another language shares fewer character n-grams than one in the same language.
 SAME_DAYS_SIMILAR = 0.15
+# Types that reports of one meeting read differently: a conference, a forum, a Council
+# session, "a meeting"; a workshop, a visit or an online meeting are not read so.
+CLOSE_TYPES = ["regional_conference", "international_forum", "governing_council",
+               "policy_commission_or_council", "other"]  # fmt: skip
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
+_ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 # What a report's links depend on (with its text, which its doc_id stands for); published
 # chooses a meeting's lead report.
 INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
@@ -91,10 +106,12 @@ def regroup(
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
     openings = np.full(len(events), None, dtype=object)
     same = np.zeros(len(events), dtype=bool)
+    numbers = np.full(len(events), None, dtype=object)  # ordinals, where read
     if kept is not None and len(kept):
         before = pd.Index(kept["doc_id"]).get_indexer(doc_ids)
         same = (before >= 0) & (kept["key"].to_numpy()[before] == keys)
         openings[same] = kept["opening"].to_numpy(dtype=object)[before[same]]
+        numbers[same] = kept["ordinals"].to_numpy(dtype=object)[before[same]]
     fresh = np.flatnonzero(~same)
     if len(fresh):
         texts = texts_of(doc_ids[fresh].tolist())
@@ -104,20 +121,25 @@ def regroup(
             for t, x in zip(titles, texts, strict=True)
         ]
     first, second = _candidates(events)
+    undated_first, undated_second = _undated_candidates(events, openings)
+    first = np.concatenate([first, undated_first])
+    second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
     first, second = first[asked], second[asked]
-    found = _linked(events, openings, first, second)
+    found = _linked(events, openings, first, second, numbers)
     old_first, old_second = _kept_links(kept, doc_ids, same)
     first = np.concatenate([first[found], old_first])
     second = np.concatenate([second[found], old_second])
     n = len(events)
-    graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
+    joins = _not_bridging(first, second, openings, numbers)
+    graph = csr_matrix((np.ones(joins.sum()), (first[joins], second[joins])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     return pd.DataFrame({
         "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
         "key": keys,
         "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
         "linked": _partners(first, doc_ids[second], n),
+        "ordinals": pd.Series([None if o is None else sorted(o) for o in numbers], dtype=object),
     })  # fmt: skip
 
 
@@ -172,7 +194,7 @@ def _modified(path: Path) -> float:
 def _read(path: Path) -> pd.DataFrame | None:
     """A kept grouping, or None when it is gone or damaged."""
     try:
-        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked"])
+        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked", "ordinals"])
     except (OSError, ValueError, KeyError):
         return None
     return kept if kept["key"].dtype == np.uint64 else None
@@ -234,42 +256,173 @@ def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.minimum(a, b), np.maximum(a, b)
 
 
+def _undated_candidates(events: pd.DataFrame, openings: np.ndarray):
+    """The pairs of reports (positions, first < second) of one report without a date
+    whose opening gives a day and month without a year (a wire's dateline) and one of
+    the same country whose meeting is within ``DAYS`` of that day and month, in its year."""
+    start = events["date"].to_numpy(dtype="datetime64[D]")
+    country, countries = pd.factorize(events["iso3"].fillna(""))
+    blank = countries.get_indexer([""])[0]  # -1 when every report has a country
+    undated = np.flatnonzero(np.isnat(start) & (country != blank))
+    none = np.empty(0, np.int64)
+    if not len(undated):
+        return none, none
+    end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    end = np.maximum(end, start)
+    dated = np.flatnonzero(~np.isnat(start))
+    dated = dated[np.argsort(country[dated], kind="stable")]  # by country: one slice each
+    bounds = np.searchsorted(country[dated], [country[undated], country[undated] + 1])
+    pairs = []
+    for report, low, high in zip(undated.tolist(), *bounds.tolist(), strict=True):
+        found = day_and_month(openings[report] or "") if low < high else None
+        if found is None:
+            continue
+        here = dated[low:high]
+        near = here[_on_day(start[here], end[here], *found)]
+        pairs += [(min(report, other), max(report, other)) for other in near.tolist()]
+    if not pairs:
+        return none, none
+    first, second = np.array(pairs, dtype=np.int64).T
+    return first, second
+
+
+def _on_day(start: np.ndarray, end: np.ndarray, month: int, day: int) -> np.ndarray:
+    """Whether that day and month, in the year of a meeting's first or last day, is
+    within ``DAYS`` of the meeting (``start`` to ``end``); never for 30 February."""
+    near = np.zeros(len(start), dtype=bool)
+    for year_of in (start, end):  # a meeting from 30 December to 2 January
+        months = year_of.astype("datetime64[Y]").astype("datetime64[M]") + month - 1
+        when = months.astype("datetime64[D]") + day - 1
+        exists = when < (months + 1).astype("datetime64[D]")
+        near |= exists & (when >= start - DAYS) & (when <= end + DAYS)
+    return near
+
+
 def _ramp(counts: np.ndarray) -> np.ndarray:
     """0, 1, ..., count - 1 for each count, concatenated."""
     return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
 
 
-def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
-    """Whether each pair of reports (positions) is one meeting."""
+def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray,
+            numbers: np.ndarray):  # fmt: skip
+    """Whether each pair of reports (positions) is one meeting (``numbers``: the reports'
+    ordinals where read, the others read as needed)."""
     if not len(first):
         return np.zeros(0, dtype=bool)
-    similar = _similarity(events["date"].to_numpy(dtype="datetime64[D]"), openings, first, second)
+    starts = events["date"].to_numpy(dtype="datetime64[D]")
+    ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    undated = np.isnat(starts[first]) | np.isnat(starts[second])
+    similar = np.empty(len(first), dtype=np.float32)
+    similar[~undated] = _similarity(starts, openings, first[~undated], second[~undated])
+    similar[undated] = _pair_similarity(openings, first[undated], second[undated])
     iso3, countries = pd.factorize(events["iso3"].fillna(""))
     blank = countries.get_indexer([""])[0]  # -1 when every report has a country
     virtual = events["virtual"].fillna(False).to_numpy(dtype=bool)
     region = pd.factorize(events["region"].fillna(""))[0]
-    kind = pd.factorize(events["event_type"].fillna(""))[0]
+    kinds = events["event_type"].fillna("").astype(str).to_numpy(dtype=object)
+    kind = pd.factorize(kinds)[0]
     same_country = (iso3[first] == iso3[second]) & (iso3[first] != blank)
     online = virtual[first] & virtual[second] & (region[first] == region[second])
     in_person = ~virtual[first] & ~virtual[second]
     same_kind = kind[first] == kind[second]
     alike = same_kind | (similar >= OTHER_TYPE_SIMILAR)
-    starts = events["date"].to_numpy(dtype="datetime64[D]")
-    ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
     same_days = (starts[first] == starts[second]) & (ends[first] == ends[second])
+    # One report's days within the other's: a copy that gives only the first or last day.
+    within = ((starts[first] >= starts[second]) & (ends[first] <= ends[second])) | (
+        (starts[second] >= starts[first]) & (ends[second] <= ends[first])
+    )
     same_place = (same_country & in_person) | online
-    return (
+    low = same_place & within & (similar >= SAME_DAYS_SIMILAR)
+    usual = (
         (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
         | (online & (similar >= ONLINE_SIMILAR))
-        | (same_place & same_kind & same_days & (similar >= SAME_DAYS_SIMILAR))
+        | (low & same_days & same_kind)
         | (similar >= ANY_PLACE_SIMILAR)
     )
+    # Close types, or one report giving only one of the days, need the same ordinal
+    # ("24th", "24e", "XXIV"); two different ones keep any pair apart (the 59th meeting
+    # and the 60th, a committee's session and a working group's meeting).
+    close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
+    by_ordinal = low & close & ~usual
+    shared, differ = _ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
+    return (usual | (by_ordinal & shared)) & ~differ
+
+
+def _ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, asked):
+    """For the pairs ``asked``: whether the two reports give an ordinal in common, and
+    whether both give ordinals, none in common. False for the other pairs."""
+    shared = np.zeros(len(first), dtype=bool)
+    differ = np.zeros(len(first), dtype=bool)
+    _read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
+    for at in np.flatnonzero(asked).tolist():
+        a, b = numbers[first[at]], numbers[second[at]]
+        shared[at] = bool(a & b)
+        differ[at] = bool(a) and bool(b) and not a & b
+    return shared, differ
+
+
+def _read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
+    """Reads into ``numbers`` the ordinals of these reports not read yet (other than
+    "first", too often "the first time")."""
+    for report in np.unique(reports).tolist():
+        if numbers[report] is None:
+            numbers[report] = ordinals(openings[report][:_ORDINAL_CHARS]) - {1}
+        elif not isinstance(numbers[report], frozenset):  # as kept: a list
+            numbers[report] = frozenset(int(n) for n in numbers[report])
+
+
+def _not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np.ndarray:
+    """Which links join meetings: all but those by which a report that gives no ordinal
+    would join reports of different ordinals (a Council's sessions, the 143rd/144th, and a
+    working group's 12th meeting on the same days). Such a report keeps its links to the
+    most of them that agree (none on a tie). A function of the links alone, so that a
+    grouping redone in part equals one done whole."""
+    keep = np.ones(len(first), dtype=bool)
+    ends = np.concatenate([first, second])
+    degree = np.bincount(ends, minlength=len(numbers))
+    hubs = np.flatnonzero(degree >= 2)
+    if not len(hubs):
+        return keep
+    at_hub = np.isin(first, hubs) | np.isin(second, hubs)
+    _read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
+    links: dict[int, list[int]] = {}
+    for at in np.flatnonzero(at_hub).tolist():
+        for report in (first[at], second[at]):
+            if degree[report] >= 2 and not numbers[report]:
+                links.setdefault(int(report), []).append(at)
+    for report, ats in links.items():
+        others = [int(first[at] + second[at] - report) for at in ats]
+        given = [(at, numbers[o]) for at, o in zip(ats, others, strict=True) if numbers[o]]
+        if len({n for _, number in given for n in number}) < 2:
+            continue
+        classes = _agreeing(given)
+        if len(classes) < 2:
+            continue
+        sizes = sorted((len(c) for c in classes), reverse=True)
+        largest = max(classes, key=len) if sizes[0] > sizes[1] else []
+        keep[[at for c in classes if c is not largest for at in c]] = False
+    return keep
+
+
+def _agreeing(given: list[tuple[int, frozenset]]) -> list[list[int]]:
+    """The links (``given``: each with its other report's ordinals) in classes of
+    ordinals that share one, directly or through others."""
+    classes: list[tuple[set, list[int]]] = []
+    for at, number in given:
+        joined = [c for c in classes if c[0] & number]
+        merged = (set(number), [at])
+        for c in joined:
+            merged[0].update(c[0])
+            merged[1].extend(c[1])
+            classes.remove(c)
+        classes.append(merged)
+    return [sorted(ats) for _, ats in classes]
 
 
 def _vectors(openings: Sequence[str]):
     """Each report's title and opening as character 3-5-grams, hashed (no vocabulary to
     fit: a report's vector is the same in any corpus), log-scaled, of unit length."""
-    counts = hashed_char_ngrams(openings, (3, 5), 2**20)
+    counts = hashed_char_ngrams([latin(o) for o in openings], (3, 5), 2**20)
     counts.data = 1 + np.log(counts.data)
     return normalize(counts)
 
@@ -306,6 +459,17 @@ def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second
     result = np.empty_like(found)
     result[order] = found
     return result
+
+
+def _pair_similarity(openings: np.ndarray, first: np.ndarray, second: np.ndarray):
+    """The cosine similarity of each pair of reports (positions), pair by pair: for the
+    few pairs with a report without a date, which the products along dates miss."""
+    if not len(first):
+        return np.zeros(0, dtype=np.float32)
+    reports, inverse = np.unique(np.concatenate([first, second]), return_inverse=True)
+    vectors = _vectors(openings[reports].tolist())
+    a, b = vectors[inverse[: len(first)]], vectors[inverse[len(first) :]]
+    return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float32).ravel()
 
 
 def _compact(vectors: csr_matrix) -> csr_matrix:

@@ -32,7 +32,13 @@ def _reports(rng: np.random.Generator, n: int, start: int = 0) -> tuple[pd.DataF
             doc_id = f"d{start + len(rows):04d}"
             texts[doc_id] = " ".join(words)
             rows.append(_row(doc_id, " ".join(words[:6]), day, country, kind, rng))
-    return pd.DataFrame(rows[:n]), texts
+    events = pd.DataFrame(rows[:n])
+    for position in np.flatnonzero(rng.random(n) < 0.1):  # wires without a year
+        row = events.iloc[position]
+        dateline = f"{row['date']:%B} {row['date'].day} (Agency) - "
+        texts[row["doc_id"]] = dateline + texts[row["doc_id"]]
+        events.iloc[position, events.columns.get_indexer(["date", "end_date"])] = pd.NaT
+    return events, {d: texts[d] for d in events["doc_id"]}
 
 
 def _row(doc_id, title, day, country, kind, rng):
@@ -92,6 +98,8 @@ def test_regrouping_after_additions_removals_and_changes_equals_grouping_whole(s
         whole = regroup(now, Reader(texts))
         assert part["meeting_id"].tolist() == whole["meeting_id"].tolist()
         assert _links(part) == _links(whole) and len(_links(whole)) > 50
+        undated = set(now.loc[now["date"].isna(), "doc_id"])
+        assert any(a in undated or b in undated for a, b in _links(whole))  # wires linked
         assert part["meeting_id"].nunique() < len(now)  # meetings of several reports
         assert new <= set(reader.asked) and len(reader.asked) <= len(new) + 15  # and changed
         kept, events = part, now
@@ -150,3 +158,175 @@ def test_only_the_newest_groupings_of_this_version_are_kept(tmp_path):
     for n in range(30, 36):
         kept_grouping(events.iloc[:n], Reader(texts), tmp_path)
     assert len(list(tmp_path.iterdir())) == GROUPINGS_KEPT
+
+
+def _meeting(doc_id, title, text, day, end=None, country="CAF", kind="regional_conference"):
+    """One report (a row of events and its text) of a meeting held in person."""
+    day = pd.Timestamp(day) if day else pd.NaT
+    row = {"doc_id": doc_id, "title": title, "published": day, "date": day,
+           "end_date": pd.Timestamp(end) if end else pd.NaT, "iso3": country,
+           "virtual": False, "region": "R", "event_type": kind}  # fmt: skip
+    return row, text
+
+
+def _grouped(*reports) -> list[str]:
+    events = pd.DataFrame([row for row, _ in reports])
+    return group_reports(events, [text for _, text in reports]).tolist()
+
+
+_BAKU_EN = _meeting(
+    "en", "Baku hosts the Heads of Customs of the Europe Region",
+    "The State Customs Committee of Azerbaijan hosted the annual conference of the heads of "
+    "customs services of the WCO Europe Region in Baku on 12 and 13 April, chaired by "
+    "Norway Customs as Vice-Chair, with Secretary General Kunio Mikuriya.",
+    "2012-04-12", "2012-04-13", "AZE",
+)  # fmt: skip
+_BAKU_RU = _meeting(
+    "ru", "В Баку прошла конференция руководителей таможенных служб Европейского региона",
+    "12–13 апреля в Баку состоялась ежегодная конференция руководителей таможенных служб "
+    "Европейского региона ВТамО. Принимающей стороной выступил Государственный таможенный "
+    "комитет Азербайджана, председательствовала Таможня Норвегии; Кунио Микурия.",
+    "2012-04-12", "2012-04-13", "AZE",
+)  # fmt: skip
+_BANGUI_EN = _meeting(
+    "en", "24th Conference of Directors General of Customs of West and Central Africa",
+    "The 24th Conference of Directors General of Customs of the West and Central Africa "
+    "region was held in Bangui, Central African Republic, from 13 to 15 March 2019, hosted "
+    "by Central African Customs, on security, counterfeit medicines and transit.",
+    "2019-03-13", "2019-03-15",
+)  # fmt: skip
+
+
+def test_a_copy_in_another_script_is_one_meeting_with_the_original():
+    assert _grouped(_BAKU_EN, _BAKU_RU) == ["m-en", "m-en"]
+
+
+def test_copies_reading_the_type_differently_are_one_meeting_by_their_ordinal():
+    french = _meeting(
+        "fr", "Bangui accueille la XXIVe Conférence des Directeurs généraux",
+        "La 24e Conférence des Directeurs généraux des douanes de la région Afrique "
+        "occidentale et centrale s'est tenue du 13 au 15 mars 2019 à Bangui, à "
+        "l'invitation de la Douane centrafricaine : sécurité, faux médicaments, transit.",
+        "2019-03-13", "2019-03-15", kind="other",
+    )  # fmt: skip
+    closing = _meeting(  # only the day it closed, and a Roman ordinal
+        "es", "Clausura de la XXIV Conferencia de Directores Generales en Bangui",
+        "Los Directores Generales de Aduanas de África Occidental y Central clausuraron hoy "
+        "en Bangui su conferencia anual, con la seguridad y los medicamentos falsificados.",
+        "2019-03-15", kind="international_forum",
+    )  # fmt: skip
+    assert _grouped(_BANGUI_EN, french, closing) == ["m-en"] * 3
+    title = french[0]["title"].replace("XXIVe", "XXIIIe")
+    other_ordinal = (
+        french[0] | {"doc_id": "fr23", "title": title},
+        french[1].replace("24e", "23e"),
+    )
+    assert _grouped(_BANGUI_EN, other_ordinal) == ["m-en", "m-fr23"]
+
+
+def test_a_wire_without_a_year_joins_its_meeting_by_its_dateline():
+    wire = _meeting(
+        "wire", "Central Africa hosts regional customs talks",
+        "BANGUI, March 13 (Agency) - Directors general of customs of West and Central "
+        "Africa opened their 24th conference in Bangui on Wednesday, hosted by Central "
+        "African Customs, on security, counterfeit medicines and transit.",
+        None,
+    )  # fmt: skip
+    assert _grouped(_BANGUI_EN, wire) == ["m-en", "m-en"]
+    elsewhere = (wire[0] | {"iso3": "ZMB"}, wire[1])  # the same day in another country
+    assert _grouped(_BANGUI_EN, elsewhere) == ["m-en", "m-wire"]
+    other_day = (wire[0], wire[1].replace("March 13", "March 20"))
+    assert _grouped(_BANGUI_EN, other_day) == ["m-en", "m-wire"]
+
+
+def test_a_wire_without_a_year_stays_apart_from_the_meeting_a_year_before():
+    last_year = _meeting(
+        "59", "59th Meeting of Directors General of Customs of the Arab States",
+        "The 59th Meeting of Directors General of Customs of the Arab States was held at "
+        "the Arab League in Cairo, Egypt, on 27 February, on smuggling and regional "
+        "cooperation between the customs administrations of the region.",
+        "2024-02-27", country="EGY",
+    )  # fmt: skip
+    wire = _meeting(
+        "60", "Arab customs chiefs meet in Cairo",
+        "CAIRO, Feb 27 (Agency) - The 60th Meeting of Directors General of Customs of the "
+        "Arab States opened at the Arab League in Cairo, Egypt, on smuggling and regional "
+        "cooperation between the customs administrations of the region.",
+        None, country="EGY",
+    )  # fmt: skip
+    assert _grouped(last_year, wire) == ["m-59", "m-60"]
+    assert _grouped(last_year, (wire[0], wire[1].replace("60th", "59th"))) == ["m-59"] * 2
+
+
+def test_two_bodies_meeting_at_headquarters_on_the_same_days_stay_apart():
+    committee = _meeting(
+        "ptc", "WCO Permanent Technical Committee holds its 229th/230th Sessions",
+        "The 229th/230th Sessions of the Permanent Technical Committee were held at WCO "
+        "headquarters in Brussels, Belgium, from 4 to 6 March 2024, with delegates of the "
+        "Members discussing the WCO's instruments on trade facilitation.",
+        "2024-03-04", "2024-03-06", "BEL", "other",
+    )  # fmt: skip
+    group = _meeting(
+        "wg", "E-Commerce Working Group holds its 12th meeting",
+        "The 12th meeting of the Working Group on E-Commerce was held at WCO headquarters "
+        "in Brussels, Belgium, from 4 to 6 March 2024, with delegates of the Members "
+        "discussing the WCO's instruments on cross-border e-commerce.",
+        "2024-03-04", "2024-03-06", "BEL", "other",
+    )  # fmt: skip
+    assert _grouped(committee, group) == ["m-ptc", "m-wg"]
+    forum = (group[0] | {"event_type": "international_forum"}, group[1])
+    assert _grouped(committee, forum) == ["m-ptc", "m-wg"]
+
+
+def test_a_wire_without_a_year_joins_a_meeting_over_the_new_year():
+    meeting = _meeting(
+        "en", "Customs heads of the region meet in Bangui over the new year",
+        "The heads of customs of the region met in Bangui, Central African Republic, from "
+        "30 December 2019 to 2 January 2020, hosted by Central African Customs, on transit.",
+        "2019-12-30", "2020-01-02",
+    )  # fmt: skip
+    wire = _meeting(
+        "wire", "Customs heads meet in Bangui",
+        "BANGUI, January 1 (Agency) - The heads of customs of the region met in Bangui, "
+        "Central African Republic, hosted by Central African Customs, on transit.",
+        None,
+    )  # fmt: skip
+    assert _grouped(meeting, wire) == ["m-en", "m-en"]
+    impossible = (wire[0], wire[1].replace("January 1", "February 30"))
+    assert _grouped(meeting, impossible) == ["m-en", "m-wire"]
+
+
+def _council_week() -> list[tuple[dict, str]]:
+    """A Council's sessions told three times (the Chair's release gives no ordinal) and a
+    working group's meeting at headquarters on the same days, which names the Council."""
+    where = "at WCO headquarters in Brussels, Belgium, from 27 to 29 June 2024"
+    council = [
+        ("news", "The 143rd/144th Council Sessions adopt a Fragile Borders plan",
+         f"Delegations of the Members met {where} for the 143rd/144th Council Sessions, "
+         "chaired by South Africa, and adopted a Fragile Borders Action Plan."),
+        ("fr", "Le Conseil de l'OMD réuni pour ses 143e et 144e sessions",
+         "Du 27 au 29 juin 2024, les délégations des Membres ont siégé au Conseil à "
+         "Bruxelles pour ses 143e et 144e sessions, présidées par l'Afrique du Sud."),
+        ("chair", "South Africa chairs the Council sessions in Brussels",
+         f"South Africa chaired the annual Council sessions of the WCO, held {where}, "
+         "where delegations of the Members adopted a Fragile Borders Action Plan."),
+    ]  # fmt: skip
+    group = ("wg", "Working Group meets in Council week",
+             f"The Working Group on Revenue Compliance held its 12th meeting {where}, in "
+             "the week of the Council sessions, with delegations of the Members' revenue "
+             "services.")  # fmt: skip
+    kind = "policy_commission_or_council"  # the working group's report names the Council
+    return [
+        _meeting(d, t, x, "2024-06-27", "2024-06-29", "BEL", kind) for d, t, x in [*council, group]
+    ]
+
+
+def test_a_report_without_an_ordinal_does_not_join_meetings_of_different_ordinals():
+    reports = _council_week()
+    events = pd.DataFrame([row for row, _ in reports])
+    texts = {row["doc_id"]: text for row, text in reports}
+    whole = regroup(events, Reader(texts))
+    assert ("chair", "wg") in _links(whole)  # linked as a pair, yet not one meeting
+    assert whole["meeting_id"].tolist() == ["m-chair", "m-chair", "m-chair", "m-wg"]
+    part = regroup(events, Reader(texts), regroup(events.iloc[[0, 2, 3]], Reader(texts)))
+    assert part["meeting_id"].tolist() == whole["meeting_id"].tolist()

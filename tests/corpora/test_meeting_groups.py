@@ -15,11 +15,10 @@ from analytics.pipeline import load_corpus
 from tests.conftest import DEMO, ROOT
 
 SETS = [DEMO, *sorted(p for p in (ROOT / "data" / "eval").iterdir() if p.is_dir())]
-# Measured (README, "Meetings, not reports"): precision 1.00, recall 0.86 on all sets. The
-# floors fail a change that makes it worse; recall is short of the 0.95 aimed at: reports
-# of one meeting in other languages say too little in common, and a wire with no year
-# anywhere on its page has no date at all.
-PRECISION, RECALL = 0.95, 0.85
+# Measured (README, "Meetings, not reports"): precision 1.00, recall 0.98 on all sets. The
+# floors fail a change that makes it worse; what is missed are reports whose date, venue
+# or online reading is wrong (a day or more off, another country, no country).
+PRECISION, RECALL = 0.99, 0.97
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +51,13 @@ def test_the_demo_corpus_has_one_meeting_per_report(reports):
     demo = reports[reports["source"].str.startswith("demo/")].reset_index(drop=True)
     groups = group_reports(demo, demo["text"].tolist())
     assert groups.nunique() == demo["truth"].nunique() == len(demo)
+
+
+def test_the_meetings_set_alone_is_grouped_and_its_near_misses_kept_apart(reports):
+    # Alone, the Russian copy of E033 has no report of its own reading of the type (a
+    # regional conference) to join: 0.92 measured (the demo's report links it otherwise).
+    alone = reports[reports["source"].str.startswith("meetings/")].reset_index(drop=True)
+    groups = group_reports(alone, alone["text"].tolist())
+    found = pairwise_agreement(groups, alone["truth"])
+    assert found["precision"] == 1.0 and found["recall"] >= 0.9, found
+    assert groups[alone["truth"].str.startswith("N")].is_unique
