@@ -74,8 +74,8 @@ if current.filters.themes:
 briefing = kept(current, "brief", lambda: brief(
     meetings, compared, periods, current.few, analysis.doc_themes,
     analysis.reports_of(meetings), quote=analysis.evidence), periods)  # fmt: skip
-written = sentences(briefing, labels)
-told = summary(written)
+written = kept(current, "sentences", lambda: sentences(briefing, labels), periods)
+told = kept(current, "summary", lambda: summary(written), periods)
 tables = kept(current, "tables", lambda: snapshot_tables(briefing, labels), periods)
 
 st.subheader("Summary")
