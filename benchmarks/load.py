@@ -1,6 +1,6 @@
 """Many users at once: N sessions against one dashboard server, at the protocol level.
 
-Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 12] [--think 5]
+Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 13] [--think 5]
        [--browsers K] [--per-page] [--session-ttl 120] [--url URL --pid PID]
 
 Each session speaks Streamlit's websocket protocol as its frontend does (the ``BackMsg`` and
@@ -8,7 +8,7 @@ Each session speaks Streamlit's websocket protocol as its frontend does (the ``B
 cookie, opens ``/_stcore/stream`` with the token as a subprotocol, asks for script runs
 (``rerun_script``: the page, the URL's query string, the widgets' states and the hashes of
 the messages it has cached) and reads the server's answers up to ``script_finished``. Its
-steps: open each of the six pages, change the region and year filters through their
+steps: open each of the seven pages, change the region and year filters through their
 widgets, download the meetings table as CSV (a GET of the file the page sent, or for a
 large table a backend request for its URL first), with ``--think`` seconds (±50%)
 between steps, as a reader takes.
@@ -53,12 +53,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_client import LoadError, Run, Session
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "regions", "trends", "themes", "meetings", "data"]
+PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
 MEETINGS_HEADER = "doc_id,date,title,venue,region,type,themes,source"  # its first columns
 # Every user's steps, protocol session or browser: (action, what it does: a page opens it).
 STEPS = [
     ("filter region", "region"), ("open regions", "regions"), ("filter years", "years"),
-    ("open trends", "trends"), ("open themes", "themes"), ("open meetings", "meetings"),
+    ("open trends", "trends"), ("open briefing", "briefing"), ("open themes", "themes"),
+    ("open meetings", "meetings"),
     ("download CSV (file)", "download"), ("filter region", "region"), ("open data", "data"),
     ("open overview", "overview"), ("reset filters", "reset"),
 ]  # fmt: skip
@@ -416,7 +417,7 @@ async def main_async(args, cache_dir: Path | None) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sessions", type=int, nargs="+", default=[10, 25, 50])
-    parser.add_argument("--steps", type=int, default=12, help="actions per session")
+    parser.add_argument("--steps", type=int, default=13, help="actions per session")
     parser.add_argument("--think", type=float, default=5.0, help="seconds between steps")
     parser.add_argument("--ramp", type=float, default=5.0, help="seconds to start them all")
     parser.add_argument("--browsers", type=int, default=0, help="real chromium pages to compare")

@@ -113,7 +113,10 @@ class Session:
         if not key:
             return
         query = [(k, v) for k, v in parse_qsl(self.query, keep_blank_values=True) if k != key]
-        if isinstance(widget, Slider):
+        if isinstance(widget, Slider) and widget.type == Slider.SELECT_SLIDER:  # labels
+            default = [widget.options[int(i)] for i in widget.default]
+            values = [] if list(values) == default else [str(v) for v in values]
+        elif isinstance(widget, Slider):
             values = [] if values == [widget.min, widget.max] else [f"{v:g}" for v in values]
         self.query = urlencode(query + [(key, str(v)) for v in values])
 

@@ -14,9 +14,7 @@ from analytics.views.briefing_docs import (
     Header,
     briefing_docx,
     briefing_markdown,
-    quotes,
-    scope_line,
-    scope_tables,
+    scope_views,
     snapshot_tables,
 )
 from analytics.views.briefing_text import sentences, summary, years_phrase
@@ -74,8 +72,8 @@ if current.filters.themes:
 briefing = kept(current, "brief", lambda: brief(
     meetings, compared, periods, current.few, analysis.doc_themes,
     analysis.reports_of(meetings), quote=analysis.evidence), periods)  # fmt: skip
-written = sentences(briefing, labels)
-told = summary(written)
+written = kept(current, "sentences", lambda: sentences(briefing, labels), periods)
+told = kept(current, "summary", lambda: summary(written), periods)
 tables = kept(current, "tables", lambda: snapshot_tables(briefing, labels), periods)
 
 st.subheader("Summary")
@@ -103,25 +101,25 @@ with right:
     download_document(current, "Download Markdown", lambda: briefing_markdown(*document), "md",
                       "text/markdown", ":material/article:")  # fmt: skip
 
-for i, scope in enumerate(briefing.scopes):
+shown = kept(current, "scopes", lambda: scope_views(tables, written, briefing.scopes), periods)
+for i, (scope, line, scope_shown, scope_quotes) in enumerate(shown):
     box = st.container() if i == 0 else st.expander(as_text(scope))
     with box:
         if i == 0:
             st.header(as_text(scope))
-        st.caption(as_text(scope_line(tables, scope)))
-        for key, table in scope_tables(tables, scope).items():
+        st.caption(as_text(line))
+        for key, table, mine in scope_shown:
             st.markdown(f"**{SECTIONS[key]}**")
-            mine = written[(written["scope"] == scope) & (written["table"] == key)]
-            left, right = st.columns([3, 2]) if len(mine) else (st.container(), None)
+            left, right = st.columns([3, 2]) if mine else (st.container(), None)
             if len(table):
                 left.dataframe(table, hide_index=True, width="stretch", column_config=WIDE)
             else:
                 left.caption("None.")
             if right is not None:
-                right.markdown("\n".join(f"- {as_text(s)}" for s in mine["sentence"]))
+                right.markdown("\n".join(f"- {as_text(s)}" for s in mine))
             if key == "meetings" and len(table):
                 with st.popover("Read the evidence quotes"):
-                    for quote, source in quotes(tables, scope):
+                    for quote, source in scope_quotes:
                         st.markdown("> " + as_text(quote))
                         st.caption(as_text(source))
 

@@ -49,7 +49,7 @@ def meetings_shown(run) -> int:
 
 
 def test_two_sessions_do_every_step_without_errors(server_url):
-    steps = 12  # the first page and one round of the plan: every kind of action
+    steps = 1 + len(load.STEPS)  # the first page and one round of the plan: every action
     users = run(load.visit_all(server_url, 2, steps, think=0.0, ramp=0.0))
 
     for user in users:

@@ -32,6 +32,7 @@ __all__ = [
     "quotes",
     "scope_line",
     "scope_tables",
+    "scope_views",
     "snapshot_tables",
 ]
 
@@ -120,6 +121,20 @@ def scope_tables(tables: Mapping[str, pd.DataFrame], scope: str) -> dict[str, pd
         mine = table[table["Scope"] == scope].drop(columns=["Scope", *_IDS], errors="ignore")
         shown[key] = mine.reset_index(drop=True)
     return shown
+
+
+def scope_views(
+    tables: Mapping[str, pd.DataFrame], written: pd.DataFrame, scopes: list[str]
+) -> list[tuple[str, str, list[tuple[str, pd.DataFrame, list[str]]], list[tuple[str, str]]]]:
+    """What the page shows of each scope, made once: (scope, its ``scope_line``, each of
+    its tables as (key, table, the sentences written from it), its ``quotes``)."""
+    views = []
+    for scope in scopes:
+        mine = written[written["scope"] == scope]
+        shown = [(key, table, mine.loc[mine["table"] == key, "sentence"].tolist())
+                 for key, table in scope_tables(tables, scope).items()]  # fmt: skip
+        views.append((scope, scope_line(tables, scope), shown, quotes(tables, scope)))
+    return views
 
 
 def cell_text(value: object) -> str:

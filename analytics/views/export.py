@@ -16,7 +16,15 @@ from datetime import datetime
 
 import pandas as pd
 
-__all__ = ["csv_bytes", "export_name", "manifest", "snapshot_zip", "table_for_output"]
+__all__ = [
+    "csv_bytes",
+    "export_name",
+    "manifest",
+    "snapshot_zip",
+    "table_for_output",
+    "tables_zip",
+    "with_manifest",
+]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -103,9 +111,24 @@ def snapshot_zip(
     csv: Callable[[pd.DataFrame], bytes] = csv_bytes,
 ) -> bytes:
     """A zip of every table as CSV (made by ``csv``) plus ``manifest.json``."""
+    return with_manifest(tables_zip(tables, csv), manifest_)
+
+
+def tables_zip(
+    tables: Mapping[str, pd.DataFrame], csv: Callable[[pd.DataFrame], bytes] = csv_bytes
+) -> bytes:
+    """A zip of every table as CSV: a snapshot but its manifest (see ``with_manifest``)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, table in tables.items():
             archive.writestr(f"{name}.csv", csv(table))
+    return buffer.getvalue()
+
+
+def with_manifest(archive_bytes: bytes, manifest_: Mapping[str, object]) -> bytes:
+    """A copy of a zip with ``manifest.json`` added last: the tables are not compressed
+    again, so a snapshot whose tables are unchanged costs only its manifest."""
+    buffer = io.BytesIO(archive_bytes)
+    with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest_, indent=2, ensure_ascii=False))
     return buffer.getvalue()

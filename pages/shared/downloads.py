@@ -8,10 +8,10 @@ from datetime import datetime
 import pandas as pd
 import streamlit as st
 
-from analytics.views.export import export_name, manifest, snapshot_zip
+from analytics.views.export import export_name, manifest, with_manifest
 from analytics.views.filters import Filters
 from pages.shared.filters import View, permalink
-from pages.shared.kept import csv_of
+from pages.shared.kept import csv_of, zip_of
 
 __all__ = ["download_csv", "download_document", "file_data", "snapshot"]
 
@@ -74,7 +74,7 @@ def snapshot(current: View, tables: dict[str, pd.DataFrame], link: str | None = 
     st.download_button(
         "Download snapshot (.zip)",
         file_data(
-            lambda: snapshot_zip(tables, manifest(**info, tables=tables), csv_of), _rows(tables)
+            lambda: with_manifest(zip_of(tables), manifest(**info, tables=tables)), _rows(tables)
         ),
         file_name=export_name(current.page, _filter_values(current.filters), now, "zip"),
         mime="application/zip",

@@ -97,9 +97,33 @@ def _warn_unknown(key: str, valid: list[str], what: str) -> None:
         )
 
 
-def _defaults(events: pd.DataFrame) -> dict[str, object]:
+# What every run of every session would otherwise compute again from the same analysis
+# (the filters' options, the meetings a selection keeps): made once per analysis (its
+# ``token``) and shared. The frames are never changed in place, as those ``kept`` returns.
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _options(token: int, _analysis: Analysis) -> tuple[list[str], list[str], list[str], tuple]:
+    """The regions, venue countries, meeting types and years (first, last) of the meetings."""
+    events = _analysis.meetings
+    regions = sorted(r for r in events["region"].dropna().unique() if r)
+    countries = sorted(c for c in events["country"].dropna().unique() if c)
+    present = set(events["event_type"].unique())
+    types = [t for t in EVENT_TYPES if t in present]
+    return regions, countries, types, tuple(year_range(events) or _NO_YEARS)
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _selected(key: str, _analysis: Analysis, _filters: Filters) -> pd.DataFrame:
+    """The meetings that match ``_filters`` (``key``: the analysis's token and them)."""
+    return apply_filters(_analysis.meetings, _filters, _analysis.texts)
+
+
+def _select(analysis: Analysis, filters: Filters) -> pd.DataFrame:
+    return _selected(repr((analysis.token, filters)), analysis, filters)
+
+
+def _defaults(analysis: Analysis) -> dict[str, object]:
     """Every filter at "everything"."""
-    years = year_range(events) or _NO_YEARS
+    years = _options(analysis.token, analysis)[3]
     return {REGION: [], YEARS: years, THEME: [], COUNTRY: [], TYPE: [], SEARCH: ""}
 
 
@@ -110,14 +134,9 @@ def _reset(defaults: dict[str, object]) -> None:
 
 def sidebar_filters(analysis: Analysis) -> Filters:
     """The shared filters in the sidebar, bound to the URL's query parameters."""
-    events = analysis.meetings
     labels = analysis.labels
-    regions = sorted(r for r in events["region"].dropna().unique() if r)
-    countries = sorted(c for c in events["country"].dropna().unique() if c)
-    present = set(events["event_type"].unique())
-    types = [t for t in EVENT_TYPES if t in present]
-    low, high = year_range(events) or _NO_YEARS
-    defaults = _defaults(events)
+    regions, countries, types, (low, high) = _options(analysis.token, analysis)
+    defaults = _defaults(analysis)
 
     _warn_unknown(REGION, regions, "region")
     _warn_unknown(THEME, list(labels.values()), "theme")
@@ -154,12 +173,8 @@ def sidebar_filters(analysis: Analysis) -> Filters:
 
 def make_view(analysis: Analysis, settings: Settings, filters: Filters) -> View:
     """The view of this run, kept for the page that app.py runs next."""
-    events = apply_filters(analysis.meetings, filters, analysis.texts)
-    base = (
-        apply_filters(analysis.meetings, replace(filters, themes=()), analysis.texts)
-        if filters.themes
-        else events
-    )
+    events = _select(analysis, filters)
+    base = _select(analysis, replace(filters, themes=())) if filters.themes else events
     current = View(analysis, settings, filters, events, base)
     st.session_state["_view"] = current
     return current
@@ -189,7 +204,7 @@ def require_meetings(current: View) -> None:
     if not current.events.empty:
         return
     st.info("No meeting matches these filters. Widen the selection or reset the filters.")
-    defaults = _defaults(current.analysis.meetings)
+    defaults = _defaults(current.analysis)
     st.button("Reset filters", on_click=_reset, args=(defaults,), key="reset_empty",
               type="primary")  # fmt: skip
     st.stop()

@@ -9,16 +9,16 @@ it in place.
 from __future__ import annotations
 
 import weakref
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from typing import TypeVar
 
 import pandas as pd
 import streamlit as st
 
-from analytics.views.export import csv_bytes
+from analytics.views.export import csv_bytes, tables_zip
 from pages.shared.filters import View
 
-__all__ = ["csv_of", "kept"]
+__all__ = ["csv_of", "kept", "zip_of"]
 
 T = TypeVar("T")
 # The tables kept, and their CSV once made: by id(), for as long as the table lives.
@@ -26,9 +26,15 @@ _TABLES: dict[int, weakref.ref] = {}
 _CSV: dict[int, bytes] = {}
 
 
+# The zip of several kept tables (a snapshot's tables), by their names and ids.
+_ZIPS: dict[tuple[tuple[str, int], ...], bytes] = {}
+
+
 def _forget(table_id: int) -> None:
     _TABLES.pop(table_id, None)
     _CSV.pop(table_id, None)
+    for key in [key for key in list(_ZIPS) if any(i == table_id for _, i in key)]:
+        _ZIPS.pop(key, None)
 
 
 # About 40 kB an entry on the bundled corpus: at most some 20 MB for the server.
@@ -58,4 +64,21 @@ def csv_of(table: pd.DataFrame) -> bytes:
         ref = _TABLES.get(id(table))
         if ref is not None and ref() is table:
             _CSV[id(table)] = made
+    return made
+
+
+def _is_kept(table: pd.DataFrame) -> bool:
+    ref = _TABLES.get(id(table))
+    return ref is not None and ref() is table
+
+
+def zip_of(tables: Mapping[str, pd.DataFrame]) -> bytes:
+    """The zip of these tables' CSVs (``tables_zip``), made once when every one of them
+    is a table that ``kept`` returned."""
+    key = tuple((name, id(table)) for name, table in tables.items())
+    made = _ZIPS.get(key)
+    if made is None:
+        made = tables_zip(tables, csv_of)
+        if all(_is_kept(table) for table in tables.values()):
+            _ZIPS[key] = made
     return made

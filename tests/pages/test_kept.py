@@ -4,11 +4,16 @@ them anew."""
 
 from __future__ import annotations
 
+import io
+import json
+import zipfile
+
 import pandas as pd
 import pytest
 
 import analytics.views.aggregate as aggregate
 import analytics.views.charts as charts
+from analytics.views.export import with_manifest
 from pages.shared import kept
 from tests.pages.test_pages import bundled_corpus, chart, open_app  # noqa: F401
 
@@ -59,3 +64,21 @@ def test_a_kept_tables_csv_is_made_once_and_any_other_tables_each_time(monkeypat
     assert kept.csv_of(shared) == kept.csv_of(shared) == b"x"
     kept.csv_of(table), kept.csv_of(table)
     assert made == [3, 2, 2]
+
+
+def test_a_snapshot_of_kept_tables_is_zipped_once_and_gets_each_runs_manifest(monkeypatch):
+    zipped = []
+    real = kept.tables_zip
+    monkeypatch.setattr(kept, "tables_zip", lambda t, csv: zipped.append(list(t)) or real(t, csv))
+    kept._kept.clear()
+    shared = kept._kept("a table", lambda: pd.DataFrame({"a": [1, 2, 3]}))
+    other = pd.DataFrame({"b": ["x"]})
+    first = with_manifest(kept.zip_of({"a": shared}), {"run": 1})
+    second = with_manifest(kept.zip_of({"a": shared}), {"run": 2})
+    kept.zip_of({"a": shared, "b": other}), kept.zip_of({"a": shared, "b": other})
+    assert zipped == [["a"], ["a", "b"], ["a", "b"]]  # one not kept: zipped each time
+    for archive, run in ((first, 1), (second, 2)):
+        files = zipfile.ZipFile(io.BytesIO(archive))
+        assert files.namelist() == ["a.csv", "manifest.json"]
+        assert files.read("a.csv").decode("utf-8-sig").splitlines() == ["a", "1", "2", "3"]
+        assert json.loads(files.read("manifest.json")) == {"run": run}
