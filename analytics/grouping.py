@@ -39,8 +39,10 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 from sklearn.preprocessing import normalize
 
-from analytics.crosslingual import day_and_month, latin, ordinals
+from analytics.crosslingual import latin
 from analytics.ngrams import hashed_char_ngrams
+from analytics.ordinal_links import not_bridging, ordinals_agree
+from analytics.yearless import undated_candidates
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
@@ -59,7 +61,6 @@ SAME_DAYS_SIMILAR = 0.15
 CLOSE_TYPES = ["regional_conference", "international_forum", "governing_council",
                "policy_commission_or_council", "other"]  # fmt: skip
 _TEXT_CHARS = 600  # of each report compared (titles and openings say what the meeting is)
-_ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 # What a report's links depend on (with its text, which its doc_id stands for); published
 # chooses a meeting's lead report.
 INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
@@ -121,7 +122,7 @@ def regroup(
             for t, x in zip(titles, texts, strict=True)
         ]
     first, second = _candidates(events)
-    undated_first, undated_second = _undated_candidates(events, openings)
+    undated_first, undated_second = undated_candidates(events, openings, DAYS)
     first = np.concatenate([first, undated_first])
     second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
@@ -131,7 +132,7 @@ def regroup(
     first = np.concatenate([first[found], old_first])
     second = np.concatenate([second[found], old_second])
     n = len(events)
-    joins = _not_bridging(first, second, openings, numbers)
+    joins = not_bridging(first, second, openings, numbers)
     graph = csr_matrix((np.ones(joins.sum()), (first[joins], second[joins])), shape=(n, n))
     _, component = connected_components(graph, directed=False)
     return pd.DataFrame({
@@ -256,48 +257,6 @@ def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     return np.minimum(a, b), np.maximum(a, b)
 
 
-def _undated_candidates(events: pd.DataFrame, openings: np.ndarray):
-    """The pairs of reports (positions, first < second) of one report without a date
-    whose opening gives a day and month without a year (a wire's dateline) and one of
-    the same country whose meeting is within ``DAYS`` of that day and month, in its year."""
-    start = events["date"].to_numpy(dtype="datetime64[D]")
-    country, countries = pd.factorize(events["iso3"].fillna(""))
-    blank = countries.get_indexer([""])[0]  # -1 when every report has a country
-    undated = np.flatnonzero(np.isnat(start) & (country != blank))
-    none = np.empty(0, np.int64)
-    if not len(undated):
-        return none, none
-    end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
-    end = np.maximum(end, start)
-    dated = np.flatnonzero(~np.isnat(start))
-    dated = dated[np.argsort(country[dated], kind="stable")]  # by country: one slice each
-    bounds = np.searchsorted(country[dated], [country[undated], country[undated] + 1])
-    pairs = []
-    for report, low, high in zip(undated.tolist(), *bounds.tolist(), strict=True):
-        found = day_and_month(openings[report] or "") if low < high else None
-        if found is None:
-            continue
-        here = dated[low:high]
-        near = here[_on_day(start[here], end[here], *found)]
-        pairs += [(min(report, other), max(report, other)) for other in near.tolist()]
-    if not pairs:
-        return none, none
-    first, second = np.array(pairs, dtype=np.int64).T
-    return first, second
-
-
-def _on_day(start: np.ndarray, end: np.ndarray, month: int, day: int) -> np.ndarray:
-    """Whether that day and month, in the year of a meeting's first or last day, is
-    within ``DAYS`` of the meeting (``start`` to ``end``); never for 30 February."""
-    near = np.zeros(len(start), dtype=bool)
-    for year_of in (start, end):  # a meeting from 30 December to 2 January
-        months = year_of.astype("datetime64[Y]").astype("datetime64[M]") + month - 1
-        when = months.astype("datetime64[D]") + day - 1
-        exists = when < (months + 1).astype("datetime64[D]")
-        near |= exists & (when >= start - DAYS) & (when <= end + DAYS)
-    return near
-
-
 def _ramp(counts: np.ndarray) -> np.ndarray:
     """0, 1, ..., count - 1 for each count, concatenated."""
     return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
@@ -344,79 +303,8 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     # and the 60th, a committee's session and a working group's meeting).
     close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
     by_ordinal = low & close & ~usual
-    shared, differ = _ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
+    shared, differ = ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
     return (usual | (by_ordinal & shared)) & ~differ
-
-
-def _ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, asked):
-    """For the pairs ``asked``: whether the two reports give an ordinal in common, and
-    whether both give ordinals, none in common. False for the other pairs."""
-    shared = np.zeros(len(first), dtype=bool)
-    differ = np.zeros(len(first), dtype=bool)
-    _read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
-    for at in np.flatnonzero(asked).tolist():
-        a, b = numbers[first[at]], numbers[second[at]]
-        shared[at] = bool(a & b)
-        differ[at] = bool(a) and bool(b) and not a & b
-    return shared, differ
-
-
-def _read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
-    """Reads into ``numbers`` the ordinals of these reports not read yet (other than
-    "first", too often "the first time")."""
-    for report in np.unique(reports).tolist():
-        if numbers[report] is None:
-            numbers[report] = ordinals(openings[report][:_ORDINAL_CHARS]) - {1}
-        elif not isinstance(numbers[report], frozenset):  # as kept: a list
-            numbers[report] = frozenset(int(n) for n in numbers[report])
-
-
-def _not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np.ndarray:
-    """Which links join meetings: all but those by which a report that gives no ordinal
-    would join reports of different ordinals (a Council's sessions, the 143rd/144th, and a
-    working group's 12th meeting on the same days). Such a report keeps its links to the
-    most of them that agree (none on a tie). A function of the links alone, so that a
-    grouping redone in part equals one done whole."""
-    keep = np.ones(len(first), dtype=bool)
-    ends = np.concatenate([first, second])
-    degree = np.bincount(ends, minlength=len(numbers))
-    hubs = np.flatnonzero(degree >= 2)
-    if not len(hubs):
-        return keep
-    at_hub = np.isin(first, hubs) | np.isin(second, hubs)
-    _read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
-    links: dict[int, list[int]] = {}
-    for at in np.flatnonzero(at_hub).tolist():
-        for report in (first[at], second[at]):
-            if degree[report] >= 2 and not numbers[report]:
-                links.setdefault(int(report), []).append(at)
-    for report, ats in links.items():
-        others = [int(first[at] + second[at] - report) for at in ats]
-        given = [(at, numbers[o]) for at, o in zip(ats, others, strict=True) if numbers[o]]
-        if len({n for _, number in given for n in number}) < 2:
-            continue
-        classes = _agreeing(given)
-        if len(classes) < 2:
-            continue
-        sizes = sorted((len(c) for c in classes), reverse=True)
-        largest = max(classes, key=len) if sizes[0] > sizes[1] else []
-        keep[[at for c in classes if c is not largest for at in c]] = False
-    return keep
-
-
-def _agreeing(given: list[tuple[int, frozenset]]) -> list[list[int]]:
-    """The links (``given``: each with its other report's ordinals) in classes of
-    ordinals that share one, directly or through others."""
-    classes: list[tuple[set, list[int]]] = []
-    for at, number in given:
-        joined = [c for c in classes if c[0] & number]
-        merged = (set(number), [at])
-        for c in joined:
-            merged[0].update(c[0])
-            merged[1].extend(c[1])
-            classes.remove(c)
-        classes.append(merged)
-    return [sorted(ats) for _, ats in classes]
 
 
 def _vectors(openings: Sequence[str]):

@@ -30,7 +30,10 @@ ALLOWED = {
     },
     "analysis": {"ingest", "model", "corrections", "meetings"},
     "meetings": set(),
-    "grouping": {"ngrams"},
+    "grouping": {"ngrams", "crosslingual", "ordinal_links", "yearless"},
+    "ordinal_links": {"crosslingual"},
+    "yearless": {"crosslingual"},
+    "crosslingual": {"extract"},  # the month names of the six languages
     "ngrams": set(),
     "corrections": {"extract"},  # the meeting types
     "classifying": {"model", "engine"},
