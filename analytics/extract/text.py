@@ -256,8 +256,10 @@ def _from_headline(lines: list[str]) -> list[str]:
     paragraph that is neither a date line nor a byline; the other such lines above it are
     the site's name and sections ("ROCB MENA", "THE KIGALI TRIBUNE") and are dropped."""
     head = []
-    for line in lines[:_HEAD_LINES]:
+    for line, after in zip(lines[:_HEAD_LINES], [*lines[1:_HEAD_LINES], ""], strict=True):
         if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
+            break
+        if _wrapped(line, after):
             break
         head.append(line)
     if len(head) < 2 or len(head) == len(lines):
@@ -267,6 +269,50 @@ def _from_headline(lines: list[str]) -> list[str]:
         return lines
     dates = [line for i, line in enumerate(head) if i not in headlines]
     return [head[headlines[-1]], *dates, *lines[len(head) :]]
+
+
+# Words a headline does not end with but a paragraph's line cut by the text's width does
+_CONTINUES = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "au",
+        "de",
+        "des",
+        "du",
+        "en",
+        "et",
+        "la",
+        "le",
+        "les",
+        "y",
+        "el",
+        "al",
+        "e",
+        "o",
+        "da",
+        "do",
+        "em",
+    ]
+)
+
+
+def _wrapped(line: str, after: str) -> bool:
+    """A paragraph's first line wrapped at the text's width ("... held in Dakar on 10 and"
+    / "11 May 2023."): it ends on a joining word or the next line goes on in lower case."""
+    return line.rsplit(" ", 1)[-1].lower() in _CONTINUES or after[:1].islower()
 
 
 def _may_be_headline(line: str) -> bool:

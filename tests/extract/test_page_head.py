@@ -48,6 +48,14 @@ def test_the_site_name_breadcrumb_and_menu_above_the_headline_are_not_the_title(
     assert "WEEKLY" not in report.body and "»" not in report.body
 
 
+@pytest.mark.parametrize("cut", ["on 4 and", "on 4 and 5 March 2015 to review their"])
+def test_a_paragraph_wrapped_at_the_text_width_is_not_a_headline(cut):
+    first, rest = BODY[: BODY.index(cut) + len(cut)], BODY[BODY.index(cut) + len(cut) + 1 :]
+    report = _report(f"Customs heads gather in Windhoek\n\n6 March 2015\n\n{first}\n{rest}")
+    assert (report.title, report.published) == ("Customs heads gather in Windhoek", D(2015, 3, 6))
+    assert report.body.startswith("The Heads of Customs")
+
+
 def test_a_page_age_between_headline_and_date_line():
     report = _report(
         f"ROCB Southern Africa\n\nWorkshop on transit in Windhoek\n\n2 years ago\n"
