@@ -33,7 +33,8 @@ _ASIDE = re.compile(
     r"with (?:the )?(?:financial )?support (?:of|from)|with funding (?:from|of)|"
     r"thanks to (?:the )?(?:financial )?support|earlier (?:sessions?|workshops?|meetings?)|"
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
-    r"(?:work|mandate|portfolio|activities) (?:covers|includes|spans)|"
+    r"(?:work|mandate|portfolio|activities|courses|curricul(?:um|a)|catalogue) "
+    r"(?:covers?|includes?|spans?)|"
     r"works on|"
     r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
     re.IGNORECASE,
@@ -41,7 +42,7 @@ _ASIDE = re.compile(
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
-                   "earlier", "previous", "past", "covers", "includes", "spans", "works on",
+                   "earlier", "previous", "past", "cover", "include", "span", "works on",
                    "sitio", "apoyo", "soutien")  # fmt: skip
 # Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
@@ -54,7 +55,9 @@ _PROGRAMMES = re.compile(
     r"\b(?:WCO|Organi[sz]ation|Secretariat|Office|ROCB|RTC|its|their)(?:['’]s)?\s+"
     r"(?:current |ongoing |wider |main |many )?(?:work|programmes?|programs?|activities|"
     r"tools|instruments|portfolio|mandate)\b|\bsupports? (?:its |the )?Members\b|"
-    r"\b(?:travaux|programmes|activités) de l['’]OMD\b|\b(?:trabajo|programas|actividades) de la OMA\b",
+    r"\b(?:travaux|programmes|activités|priorités|outils) de l['’](?:OMD|Organisation)\b|"
+    r"\b(?:trabajo|programas|actividades|prioridades|herramientas) de la (?:OMA|Organización)\b|"
+    r"\btools (?:that |which )?(?:the )?(?:WCO|Organi[sz]ation|Secretariat) (?:offers|provides|has)\b",
     re.IGNORECASE,
 )
 
@@ -75,6 +78,15 @@ _ROLE_LIST = re.compile(
 )
 
 
+# The same said of Customs in the present tense: "recalled that Customs collects revenue,
+# facilitates trade and protects society", "que la douane mobilise les recettes ..., facilite".
+_WHAT_CUSTOMS_DOES = re.compile(
+    r"\b(?:that|que)\s+(?:the\s+|la\s+|las?\s+)?(?:Customs|douanes?|aduanas?)\s+(?:\w+ly\s+)?"
+    r"\w+[sea]\s+[^,.;]{0,60},\s*(?:\w+ly\s+)?\w+[sea]\s+[^,.;]{0,60}?\b(?:and|et|y)\s+\w+[sea]\b",
+    re.IGNORECASE,
+)
+
+
 def _furniture(unit: str) -> bool:
     if _RELATED.match(unit):
         return True
@@ -90,6 +102,8 @@ def _aside(unit: str) -> bool:
     if any(phrase in lower for phrase in _PASSING_PHRASES):
         return True
     if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
+        return True
+    if ("that" in lower or "que" in lower) and _WHAT_CUSTOMS_DOES.search(unit):
         return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
 

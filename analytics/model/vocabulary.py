@@ -73,7 +73,7 @@ _BODY_NAME = re.compile(
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
-    r"Adviser|Advisor)\b"
+    r"Adviser|Advisor|Officer|Champion|Focal Point)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -92,6 +92,13 @@ _ROMANCE_BODY_NAME = re.compile(
 )
 # A quoted title: the year's slogan ("Customs fostering Sustainability for People, Prosperity
 # and the Planet"), a publication, a session: named, not discussed.
+# A programme or project named in French, Spanish or Portuguese, its words in lower case
+# ("du Programme de facilitation des échanges"): capitalised, it is a name.
+_ROMANCE_PROGRAMME = re.compile(
+    r"\b(?:Programme|Programa|Projet|Proyecto|Projeto)\s+(?:r[ée]gional\s+|national\s+|nacional\s+)?"
+    r"(?:de|d['’]|del|pour|para)\s+(?:la\s+|l['’]|las?\s+|los\s+)?[\wÀ-ÿ'’-]+"
+    r"(?:\s+(?:des|de|du|del|de la|y|et|e|da|do)\s+[\wÀ-ÿ'’-]+){0,3}"
+)
 _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
@@ -113,7 +120,7 @@ _AS_A_TIME = re.compile(
     r"|\bintegrity of (?:the |its |their )?(?:global |international )?(?:data|supply chains?|seals?|"
     r"cargo|systems?|territory|trade system|financial system)\b"
     r"|\b(?:material|financial|technical) and human resources\b"
-    r"|\bdata integrity\b"
+    r"|\bdata integrity\b|\bpost-clearance audits?\b"
     # health as everyone's concern, and regional bodies named in lower case
     r"|\b(?:public )?health and safety\b|\bplant health\b"
     r"|\bcentres? r[ée]gion(?:al|aux) de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
@@ -131,7 +138,7 @@ _BACKGROUND_CLAUSE = re.compile(
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
-                    "human resources")  # fmt: skip
+                    "human resources", "post-clearance")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
@@ -139,6 +146,8 @@ def without_body_names(sentence: str) -> str:
     people's titles and the pandemic as a mere point in time, blanked out."""
     # titles first: "the Deputy Director Capacity Building" is a title, not a body's name
     blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
+    if "Pro" in blanked:
+        blanked = _ROMANCE_PROGRAMME.sub(" ", blanked)
     blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern

@@ -162,6 +162,11 @@ def test_bodies_and_everyday_phrases_of_real_pages_are_no_evidence(themes):
         ("They drafted policies against harassment and for equal opportunities.", "gender_people"),
         ("Officers found amphetamine pills concealed in crates of fruit.",
          "enforcement_illicit_trade"),
+        ("They listed the moments at which officers ask traders for bribes.",
+         "integrity_anticorruption"),
+        ("Guns and ammunition reach the islands hidden in barrels.", "security_terrorism"),
+        ("Travellers cross with undeclared cash in their luggage.", "illicit_financial_flows"),
+        ("Freight had been left out of the customs value.", "revenue"),
     ],
 )  # fmt: skip
 def test_real_pages_wordings_of_a_priority_are_evidence_of_it(themes, sentence, theme):
@@ -189,3 +194,40 @@ def test_background_in_a_clause_and_more_bodies_are_no_evidence(themes):
         assert counts[row, ids.index(theme)] == 0, theme
     kept = SeedTerms(themes).count(["The workshop, which focused on the single window, ended."])
     assert kept[0, ids.index("trade_facilitation")] >= 1
+
+
+def test_the_organisations_tools_and_priorities_and_what_customs_does_are_asides():
+    units = [
+        "The Secretary General reminded delegates of the tools the Organization offers its "
+        "Members: the Revenue Package, the SAFE Framework and the Data Model.",
+        "En su intervención, el Secretario General repasó las prioridades de la Organización: "
+        "datos, aduanas verdes, fronteras frágiles y género.",
+        "The Centres' courses cover valuation, integrity and the SAFE Framework.",
+        "In his welcome, the Commissioner recalled that Customs collects revenue, facilitates "
+        "trade and protects society.",
+        "Le Ministre a rappelé que la douane mobilise les recettes, facilite les échanges et "
+        "protège la population.",
+        "They agreed that Customs on both sides of a border, and the other agencies working "
+        "at the border, should plan their checks together.",
+    ]
+    counts = np.array([[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 0, 0], [1, 0, 0]], float)
+    weight = context.unit_context(units, counts)
+    np.testing.assert_allclose(weight, [context.ASIDE] * 5 + [1])
+
+
+def test_officers_titles_named_programmes_and_audits_after_release_are_no_evidence(themes):
+    ids = [t.id for t in themes]
+    counts = SeedTerms(themes).count(
+        [
+            "The sessions were moderated by Ms Mwila, Gender and Diversity Officer at the "
+            "Authority.",
+            "The vote of thanks was given by the Gender Focal Point of the Department.",
+            "L'ouverture a eu lieu en présence du coordonnateur du Programme de facilitation "
+            "des échanges.",
+            "A national workshop on post-clearance audit was held in Harare.",
+        ]
+    )
+    for row, theme in enumerate(
+        ["gender_people", "gender_people", "trade_facilitation", "governance_strategy"]
+    ):
+        assert counts[row, ids.index(theme)] == 0, theme
