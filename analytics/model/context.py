@@ -66,7 +66,10 @@ _PROGRAMMES = re.compile(
 # of the Customs community, alongside trade facilitation, security and e-commerce".
 _PRIORITY_LIST = re.compile(
     r"\b(?:(?:among|one of) (?:the|its|their) (?:\w+ ){0,2}priorities|priority areas|focus areas|"
-    r"core functions|parmi les priorités|entre las prioridades)\b",
+    r"core functions|parmi les priorités|entre las prioridades)\b|"
+    r"\b(?:WCO|Organi[sz]ation)['’]s (?:\w+ ){0,2}priorities\b|"
+    r"\bpriorities of the (?:WCO|Organi[sz]ation)\b|"
+    r"\bcross-cutting (?:issues|objectives|themes|topics|priorities)\b",
     re.IGNORECASE,
 )
 # What Customs does in general, as a list of tasks: "the role of Customs in facilitating

@@ -203,6 +203,10 @@ def test_the_organisations_tools_and_priorities_and_what_customs_does_are_asides
         "En su intervención, el Secretario General repasó las prioridades de la Organización: "
         "datos, aduanas verdes, fronteras frágiles y género.",
         "The Centres' courses cover valuation, integrity and the SAFE Framework.",
+        "The Secretary General presented the WCO's key priorities: data, green Customs and "
+        "gender equality.",
+        "The project's cross-cutting objectives, such as gender equity, integrity and the "
+        "environment, apply to every component.",
         "In his welcome, the Commissioner recalled that Customs collects revenue, facilitates "
         "trade and protects society.",
         "Le Ministre a rappelé que la douane mobilise les recettes, facilite les échanges et "
@@ -210,9 +214,9 @@ def test_the_organisations_tools_and_priorities_and_what_customs_does_are_asides
         "They agreed that Customs on both sides of a border, and the other agencies working "
         "at the border, should plan their checks together.",
     ]
-    counts = np.array([[1, 1, 1], [1, 1, 1], [1, 1, 1], [1, 0, 0], [1, 0, 0], [1, 0, 0]], float)
+    counts = np.array([[1, 1, 1]] * 5 + [[1, 0, 0]] * 3, float)
     weight = context.unit_context(units, counts)
-    np.testing.assert_allclose(weight, [context.ASIDE] * 5 + [1])
+    np.testing.assert_allclose(weight, [context.ASIDE] * 7 + [1])
 
 
 def test_officers_titles_named_programmes_and_audits_after_release_are_no_evidence(themes):
