@@ -90,8 +90,6 @@ _ROMANCE_BODY_NAME = re.compile(
     r"[A-ZÀ-Ý][\w'’-]*(?:\s+(?:(?:et|y|e|de|des|du|del|la|les|los|las|de la|d['’])\s+)?[A-ZÀ-Ý][\w'’-]*){0,5}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"
 )
-# A quoted title: the year's slogan ("Customs fostering Sustainability for People, Prosperity
-# and the Planet"), a publication, a session: named, not discussed.
 # A programme or project named in French, Spanish or Portuguese, its words in lower case
 # ("du Programme de facilitation des échanges"): capitalised, it is a name.
 _ROMANCE_PROGRAMME = re.compile(
@@ -99,6 +97,8 @@ _ROMANCE_PROGRAMME = re.compile(
     r"(?:de|d['’]|del|pour|para)\s+(?:la\s+|l['’]|las?\s+|los\s+)?[\wÀ-ÿ'’-]+"
     r"(?:\s+(?:des|de|du|del|de la|y|et|e|da|do)\s+[\wÀ-ÿ'’-]+){0,3}"
 )
+# A quoted title: the year's slogan ("Customs fostering Sustainability for People, Prosperity
+# and the Planet"), a publication, a session: named, not discussed.
 _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
@@ -120,7 +120,9 @@ _AS_A_TIME = re.compile(
     r"|\bintegrity of (?:the |its |their )?(?:global |international )?(?:data|supply chains?|seals?|"
     r"cargo|systems?|territory|trade system|financial system)\b"
     r"|\b(?:material|financial|technical) and human resources\b"
-    r"|\bdata integrity\b|\bpost-clearance audits?\b"
+    r"|\bdata integrity\b"
+    # an audit of traders after release is a control, not the organisation's audit
+    r"|\bpost-clearance audits?\b"
     # health as everyone's concern, and regional bodies named in lower case
     r"|\b(?:public )?health and safety\b|\bplant health\b"
     r"|\bcentres? r[ée]gion(?:al|aux) de formation\b|\bcentros? regional(?:es)? de capacitaci[óo]n\b"
