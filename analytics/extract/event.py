@@ -35,7 +35,8 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
+_OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
 def _column(dtype: str, help_: str) -> object:
@@ -115,7 +116,8 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
             named = gaz.countries_named(report.title) or gaz.countries_named(report.body)
             venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
-    event_type = classify_event(report.title, lead, virtual)
+    opening = " ".join(s.text for s in report.sentences[:_OPENING_SENTENCES])
+    event_type = classify_event(report.title, lead, virtual, opening)
     region, region_from = find_region(
         gaz, report.title, lead, venue, event_type == "bilateral_visit", report.body
     )
