@@ -22,13 +22,17 @@ from scipy.sparse.csgraph import connected_components
 
 from analytics.ordinal_links import read_ordinals
 
-__all__ = ["meetings_without_contradictions"]
+__all__ = ["CHAIN_DAYS", "meetings_without_contradictions"]
+
+# The most days between two reports of one meeting linked through others (one giving the
+# first day, one the last, one a day off): a chain that stretches further joins two.
+CHAIN_DAYS = 3
 
 Strength = Callable[[np.ndarray, np.ndarray], np.ndarray]  # content in common of pairs
 
 
 def meetings_without_contradictions(
-    first: np.ndarray, second: np.ndarray, reports: dict, strength: Strength, days: int
+    first: np.ndarray, second: np.ndarray, reports: dict, strength: Strength
 ) -> np.ndarray:
     """The meeting (a component number) of each report, from the links ``first[k]`` -
     ``second[k]`` (positions), no meeting joining two reports that contradict.
@@ -38,7 +42,6 @@ def meetings_without_contradictions(
             -1 when unknown), ``in_person`` (bool), ``openings`` and ``numbers`` (the
             ordinals as read so far) of every report, by position.
         strength: the content in common of pairs of reports (positions).
-        days: the most days between two reports' meetings that can be one meeting.
     """
     n = len(reports["start"])
     graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
@@ -47,7 +50,7 @@ def meetings_without_contradictions(
     if not len(a):
         return component
     read_ordinals(reports["openings"], reports["numbers"], np.unique(np.r_[a, b]))
-    clash = _contradict(a, b, reports, days, (first, second))
+    clash = _contradict(a, b, reports, CHAIN_DAYS, (first, second))
     if not clash.any():
         return component
     broken = np.unique(component[a[clash]])

@@ -422,3 +422,69 @@ def test_a_chain_through_a_misread_place_does_not_join_meetings_in_two_countries
     links, meetings = _linked_pairs(*reports)
     assert links == {("kla", "copy"), ("nbo", "copy")}  # Kampala-copy-Nairobi
     assert meetings == ["m-copy", "m-nbo", "m-copy"]  # the copy stays with its original
+
+
+def test_the_next_meeting_in_town_a_day_later_needs_more_in_common():
+    council = _meeting(
+        "gc", "ESA Governing Council opens in Swakopmund",
+        "SWAKOPMUND - Heads of customs of East and Southern Africa opened the 30th Governing "
+        "Council of the region in Swakopmund today, hosted by the Namibia Revenue Agency, "
+        "with the trade area and revenue on the agenda.",
+        "2024-05-23", "2024-05-24", "NAM", "governing_council",
+    )  # fmt: skip
+    traders = _meeting(  # the day before, naming the council: read as one
+        "rpsg", "Private sector group takes its wish list to Swakopmund",
+        "Freight forwarders, clearing agents and shippers met as the region's private "
+        "sector group in Swakopmund, one day before the customs chiefs' Governing Council, "
+        "on transit bonds, proof of origin and waits at the border posts.",
+        "2024-05-22", None, "NAM", "governing_council",
+    )  # fmt: skip
+    assert _grouped(council, traders) == ["m-gc", "m-rpsg"]
+    slip = (
+        council[0] | {"doc_id": "slip", "date": pd.Timestamp("2024-05-25"), "end_date": pd.NaT},
+        council[1],
+    )  # a day off, the same text
+    assert _grouped(council, slip) == ["m-gc", "m-gc"]
+    overlapping = (traders[0] | {"date": pd.Timestamp("2024-05-23")}, traders[1])
+    assert _grouped(council, overlapping) == ["m-rpsg"] * 2  # the usual bar, as before
+
+
+def test_a_copy_in_chinese_is_one_meeting_by_its_ordinal_place_days_and_type():
+    english = _meeting(
+        "en", "25th Asia/Pacific Heads of Customs Conference in Sydney",
+        "The 25th WCO Asia/Pacific Heads of Customs Administrations Conference was held in "
+        "Sydney, Australia, from 14 to 18 April 2024.",
+        "2024-04-14", "2024-04-18", "AUS",
+    )  # fmt: skip
+    chinese = _meeting(
+        "zh", "第25届世界海关组织亚太地区海关署长会议在悉尼举行",
+        "2024年4月14日至18日，第25届世界海关组织亚太地区海关署长会议在澳大利亚悉尼举行。",
+        "2024-04-14", "2024-04-18", "AUS",
+    )  # fmt: skip
+    assert _grouped(english, chinese) == ["m-en", "m-en"]
+    other_type = (chinese[0] | {"event_type": "workshop_or_training"}, chinese[1])
+    assert _grouped(english, other_type) == ["m-en", "m-zh"]
+    other_days = (chinese[0] | {"end_date": pd.Timestamp("2024-04-17")}, chinese[1])
+    assert _grouped(english, other_days) == ["m-en", "m-zh"]
+    title = chinese[0]["title"].replace("第25届", "第24届")
+    other_ordinal = (chinese[0] | {"title": title}, chinese[1].replace("第25届", "第24届"))
+    assert _grouped(english, other_ordinal) == ["m-en", "m-zh"]
+
+
+def test_a_wire_without_a_year_joins_the_year_whose_weekday_it_names():
+    wire = _meeting(
+        "wire", "Customs chiefs meet in Brazzaville",
+        "BRAZZAVILLE, 26 mai (Agence) - Les directeurs généraux des douanes d'Afrique de "
+        "l'Ouest et du Centre ont ouvert jeudi à Brazzaville leur conférence annuelle.",
+        None, country="COG",
+    )  # fmt: skip
+    text = ("Les directeurs généraux des douanes d'Afrique de l'Ouest et du Centre ont "
+            "ouvert à Brazzaville leur conférence annuelle.")  # fmt: skip
+    thursday = _meeting("y22", "Conférence à Brazzaville", text, "2022-05-26", "2022-05-27",
+                        "COG")  # 26 May 2022 was a Thursday  # fmt: skip
+    friday = _meeting("y23", "Conférence à Brazzaville", text, "2023-05-25", "2023-05-26",
+                      "COG")  # 26 May 2023 a Friday  # fmt: skip
+    assert _grouped(thursday, friday, wire) == ["m-y22", "m-y23", "m-y22"]
+    no_weekday = (wire[0], wire[1].replace(" jeudi", ""))
+    grouped = _grouped(thursday, friday, no_weekday)
+    assert grouped[2] in grouped[:2]  # either year, as before
