@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 
@@ -151,13 +152,21 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     )
 
 
+# A sentence of the opening about an earlier meeting ("the previous one was held online")
+_EARLIER_MEETING = re.compile(
+    r"\b(?:previous|preceding|pr[ée]c[ée]dente?|anterior|pasad[oa]|precedente)\b|"
+    r"предыдущ|прошл[аоы]\w*",
+    re.IGNORECASE,
+)
+
+
 def _virtual(gaz: Gazetteer, report, lead: str) -> tuple[bool, str]:
     """Online if the sentence reporting the meeting (or the title) says so, or if the
-    opening says so and that sentence names no place ("After meetings held by video link,
-    ... met in Bishkek"); and the text that says so."""
+    opening says so (but not of an earlier meeting) and that sentence names no place
+    ("After meetings held by video link, ... met in Bishkek"); and the text that says so."""
     if is_virtual(report.title, lead):
         return True, f"{report.title} {lead}".strip()
-    opening = " ".join(report.texts[:3])
+    opening = " ".join(t for t in report.texts[:3] if not _EARLIER_MEETING.search(t))
     if is_virtual("", opening) and not named_places(gaz, lead):
         return True, opening
     return False, "no sign of an online meeting"
