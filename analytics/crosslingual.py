@@ -16,7 +16,7 @@ from functools import cache
 
 from analytics.extract.dates import month_numbers, weekday_names
 
-__all__ = ["day_and_month", "latin", "ordinals"]
+__all__ = ["day_and_month", "latin", "ordinals", "weekdays"]
 
 # Cyrillic and Greek letter by letter, as English-language news spells their names;
 # Arabic by its consonants and long vowels (short vowels are not written).
@@ -144,3 +144,13 @@ def day_and_month(text: str) -> tuple[int, int] | None:
     month = month_numbers()[(match["m1"] or match["m2"]).lower().rstrip(".")]
     day = int(match["d1"] or match["d2"])
     return (month, day) if 1 <= day <= 31 else None
+
+
+_WEEKDAY_WORD = re.compile(r"\w+")
+
+
+def weekdays(text: str) -> frozenset[int]:
+    """The weekdays the text names, in any language (0 for Monday to 6): a wire's
+    "opened on Wednesday", "ont ouvert jeudi"."""
+    names = weekday_names()
+    return frozenset(names[w] for w in set(_WEEKDAY_WORD.findall(text.lower())) & names.keys())

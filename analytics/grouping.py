@@ -5,20 +5,22 @@ host's press release, a wire story). Two reports are linked when their meeting d
 overlap or touch (within ``DAYS``), and either they were held in the same place (the
 same venue country, or both online in the same region) with some content in common (more
 when they read the meeting's type differently: an experts' meeting and the conference it
-prepares, a workshop the day after a conference; less when they also read the same type
-and the same first and last days), or, whatever the places read, much
+prepares; more when their days only touch: the next meeting in town; less when they read
+the same type and the same first and last days), or, whatever the places read, much
 content in common (the extraction of one may be wrong). Content is compared as character
 n-grams of the title and opening, other scripts transliterated
 (:mod:`analytics.crosslingual`), which copies in other languages share through names,
 numbers and cognates.
 
-The meeting's ordinal ("24th", "24e", "XXIV", "24-я") is evidence in any language: two
-reports of the same place and days (or one's days within the other's) reading close
-types (a conference, a forum, "a meeting") are linked on little content in common when
-they give the same ordinal, and two reports that give different ordinals are never
-linked. A wire without a year ("BANGUI, March 13 (Agency) -") has no date: it is compared
-with the meetings of its country held on that day and month, in any year.
-Linked reports form one meeting (connected components).
+The meeting's ordinal ("24th", "24e", "XXIV", "24-я", "第24届") is evidence in any
+language: two reports of the same place and days (or one's days within the other's)
+reading close types (a conference, a forum, "a meeting") are linked on little content in
+common when they give the same ordinal (so are any two types on the same first and last
+days, and on nothing in common two of the same type: a copy in Chinese), and two reports
+that give different ordinals are never linked. A wire without a year ("BANGUI, March 13
+(Agency) -") is compared with the meetings of its country on that day and month
+(:mod:`analytics.yearless`). Linked reports form one meeting, unless a chain of links
+joins two reports that contradict each other (:mod:`analytics.chains`).
 
 Whether two reports are linked depends on those two reports only, so a grouping is kept
 with its links (:func:`regroup`): when reports are added, removed or changed, only the
@@ -36,9 +38,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import connected_components
 from sklearn.preprocessing import normalize
 
+from analytics.chains import meetings_without_contradictions
 from analytics.crosslingual import latin
 from analytics.ngrams import hashed_char_ngrams
 from analytics.ordinal_links import not_bridging, ordinals_agree
@@ -46,7 +48,7 @@ from analytics.yearless import undated_candidates
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
-GROUPING_VERSION = "4"  # bump when the grouping changes, so that kept groupings are redone
+GROUPING_VERSION = "5"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
 SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
@@ -56,6 +58,7 @@ ONLINE_SIMILAR = 0.30  # ... for two online meetings of one region
 # ... in the same place, of the same type, on the same first and last days: a copy in
 # another language shares fewer character n-grams than one in the same language.
 SAME_DAYS_SIMILAR = 0.15
+TOUCHING_SIMILAR = 0.55  # ... for meetings a day apart, not overlapping (not the next one)
 # Types that reports of one meeting read differently: a conference, a forum, a Council
 # session, "a meeting"; a workshop, a visit or an online meeting are not read so.
 CLOSE_TYPES = ["regional_conference", "international_forum", "governing_council",
@@ -133,8 +136,10 @@ def regroup(
     second = np.concatenate([second[found], old_second])
     n = len(events)
     joins = not_bridging(first, second, openings, numbers)
-    graph = csr_matrix((np.ones(joins.sum()), (first[joins], second[joins])), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+    component = meetings_without_contradictions(
+        first[joins], second[joins], _facts(events, openings, numbers),
+        lambda a, b: _pair_similarity(openings, a, b),
+    )  # fmt: skip
     return pd.DataFrame({
         "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
         "key": keys,
@@ -142,6 +147,16 @@ def regroup(
         "linked": _partners(first, doc_ids[second], n),
         "ordinals": pd.Series([None if o is None else sorted(o) for o in numbers], dtype=object),
     })  # fmt: skip
+
+
+def _facts(events: pd.DataFrame, openings: np.ndarray, numbers: np.ndarray) -> dict:
+    """What tells whether two reports of one meeting contradict each other."""
+    start = events["date"].to_numpy(dtype="datetime64[D]")
+    end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
+    country = pd.factorize(events["iso3"].replace("", None))[0]
+    in_person = ~events["virtual"].fillna(False).to_numpy(dtype=bool)
+    return {"start": start, "end": np.maximum(end, start), "country": country,
+            "in_person": in_person, "openings": openings, "numbers": numbers}  # fmt: skip
 
 
 def _partners(first: np.ndarray, others: np.ndarray, n: int) -> list[list[str]]:
@@ -292,17 +307,22 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     )
     same_place = (same_country & in_person) | online
     low = same_place & within & (similar >= SAME_DAYS_SIMILAR)
+    # Days a day apart, not overlapping: a report a day off, or the next meeting in town.
+    apart = (starts[first] > ends[second]) | (starts[second] > ends[first])
+    near = np.where(apart, TOUCHING_SIMILAR, 0.0)
     usual = (
-        (same_country & in_person & alike & (similar >= SAME_PLACE_SIMILAR))
-        | (online & (similar >= ONLINE_SIMILAR))
+        (same_country & in_person & alike & (similar >= np.maximum(SAME_PLACE_SIMILAR, near)))
+        | (online & (similar >= np.maximum(ONLINE_SIMILAR, near)))
         | (low & same_days & same_kind)
         | (similar >= ANY_PLACE_SIMILAR)
     )
     # Close types, or one report giving only one of the days, need the same ordinal
-    # ("24th", "24e", "XXIV"); two different ones keep any pair apart (the 59th meeting
-    # and the 60th, a committee's session and a working group's meeting).
+    # ("24th", "24e", "XXIV"); so do any two types on the same first and last days (a
+    # copy that reads a workshop as "a meeting"); two different ordinals keep any pair
+    # apart (the 59th meeting and the 60th, a committee's session and a working group's).
     close = np.isin(kinds[first], CLOSE_TYPES) & np.isin(kinds[second], CLOSE_TYPES)
-    by_ordinal = low & close & ~usual
+    # ... on nothing else in common when they read the same type (a copy in Chinese).
+    by_ordinal = ((low & (close | same_days)) | (same_place & same_days & same_kind)) & ~usual
     shared, differ = ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
     return (usual | (by_ordinal & shared)) & ~differ
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from analytics.crosslingual import ordinals
 
-__all__ = ["ORDINAL_CHARS", "not_bridging", "ordinals_agree"]
+__all__ = ["ORDINAL_CHARS", "not_bridging", "ordinals_agree", "read_ordinals"]
 
 ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 
@@ -18,7 +18,7 @@ def ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, ask
     whether both give ordinals, none in common. False for the other pairs."""
     shared = np.zeros(len(first), dtype=bool)
     differ = np.zeros(len(first), dtype=bool)
-    _read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
+    read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
     for at in np.flatnonzero(asked).tolist():
         a, b = numbers[first[at]], numbers[second[at]]
         shared[at] = bool(a & b)
@@ -26,7 +26,7 @@ def ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, ask
     return shared, differ
 
 
-def _read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
+def read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
     """Reads into ``numbers`` the ordinals of these reports not read yet (other than
     "first", too often "the first time")."""
     for report in np.unique(reports).tolist():
@@ -49,7 +49,7 @@ def not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np
     if not len(hubs):
         return keep
     at_hub = np.isin(first, hubs) | np.isin(second, hubs)
-    _read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
+    read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
     links: dict[int, list[int]] = {}
     for at in np.flatnonzero(at_hub).tolist():
         for report in (first[at], second[at]):

@@ -1,13 +1,14 @@
 """Wires whose dateline gives a day and month but no year ("BANGUI, March 13 (Agency) -"):
 such a report has no date, so it is compared with the meetings of its country held on that
-day and month, in any year."""
+day and month, in any year: in a year in which that day falls on a weekday the wire names,
+when it names any ("opened on Thursday": 26 May 2022, not 26 May 2023, a Friday)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 
-from analytics.crosslingual import day_and_month
+from analytics.crosslingual import day_and_month, weekdays
 
 __all__ = ["undated_candidates"]
 
@@ -34,7 +35,8 @@ def undated_candidates(events: pd.DataFrame, openings: np.ndarray, days: int):
         if found is None:
             continue
         here = dated[low:high]
-        near = here[_on_day(start[here], end[here], *found, days)]
+        named = weekdays(openings[report])
+        near = here[_on_day(start[here], end[here], *found, days, named)]
         pairs += [(min(report, other), max(report, other)) for other in near.tolist()]
     if not pairs:
         return none, none
@@ -42,13 +44,17 @@ def undated_candidates(events: pd.DataFrame, openings: np.ndarray, days: int):
     return first, second
 
 
-def _on_day(start: np.ndarray, end: np.ndarray, month: int, day: int, days: int) -> np.ndarray:
+def _on_day(start: np.ndarray, end: np.ndarray, month: int, day: int, days: int,
+            named: frozenset[int] = frozenset()) -> np.ndarray:  # fmt: skip
     """Whether that day and month, in the year of a meeting's first or last day, is
-    within ``days`` of the meeting (``start`` to ``end``); never for 30 February."""
+    within ``days`` of the meeting (``start`` to ``end``) and, when weekdays are
+    ``named`` (0 for Monday), falls on one of them; never for 30 February."""
     near = np.zeros(len(start), dtype=bool)
     for year_of in (start, end):  # a meeting from 30 December to 2 January
         months = year_of.astype("datetime64[Y]").astype("datetime64[M]") + month - 1
         when = months.astype("datetime64[D]") + day - 1
         exists = when < (months + 1).astype("datetime64[D]")
-        near |= exists & (when >= start - days) & (when <= end + days)
+        weekday = (when.astype("int64") + 3) % 7  # 1 January 1970 was a Thursday
+        on_named = np.isin(weekday, list(named)) if named else True
+        near |= exists & on_named & (when >= start - days) & (when <= end + days)
     return near

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.crosslingual import day_and_month, latin, ordinals
+from analytics.crosslingual import day_and_month, latin, ordinals, weekdays
 
 
 def test_other_scripts_are_written_in_latin_letters_and_latin_ones_left_alone():
@@ -41,3 +41,10 @@ def test_a_dateline_without_a_year_gives_its_day_and_month():
     assert day_and_month("LUSAKA, 20 mars (Agence) - Les douanes") == (3, 20)
     assert day_and_month("Bangui, le 11 mars 2019 - La conférence") is None
     assert day_and_month("Held on March 13, 2019 in Bangui") is None
+
+
+def test_the_weekdays_a_wire_names_in_any_language():
+    assert weekdays("Customs chiefs opened their conference on Wednesday") == {2}
+    assert weekdays("Les directeurs ont ouvert jeudi, arrivés mercredi soir") == {2, 3}
+    assert weekdays("Los directores inauguraron el martes su conferencia") == {1}
+    assert weekdays("BANGUI, March 13 (Agency) - no day named") == frozenset()

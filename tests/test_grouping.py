@@ -330,3 +330,161 @@ def test_a_report_without_an_ordinal_does_not_join_meetings_of_different_ordinal
     assert whole["meeting_id"].tolist() == ["m-chair", "m-chair", "m-chair", "m-wg"]
     part = regroup(events, Reader(texts), regroup(events.iloc[[0, 2, 3]], Reader(texts)))
     assert part["meeting_id"].tolist() == whole["meeting_id"].tolist()
+
+
+_AUDIT_EN = _meeting(
+    "en", "3rd ESA Regional Workshop on Post-Clearance Audit opens in Kampala",
+    "The 3rd Regional Workshop on Post-Clearance Audit of the East and Southern Africa "
+    "region was held in Kampala, Uganda, from 8 to 10 May 2023, hosted by the Uganda "
+    "Revenue Authority, with auditors of fourteen administrations.",
+    "2023-05-08", "2023-05-10", "UGA", "workshop_or_training",
+)  # fmt: skip
+_AUDIT_FR = _meeting(
+    "fr", "Kampala accueille les auditeurs de la région AFOA",
+    "Le 3e atelier régional sur le contrôle a posteriori de la région Afrique orientale et "
+    "australe s'est tenu à Kampala (Ouganda) du 8 au 10 mai 2023, à l'invitation de "
+    "l'Uganda Revenue Authority, avec les auditeurs de quatorze administrations.",
+    "2023-05-08", "2023-05-10", "UGA", "other",
+)  # fmt: skip
+
+
+def test_copies_reading_unlike_types_on_the_same_days_are_one_meeting_by_their_ordinal():
+    # a workshop and "a meeting": not close types, but the same place, days and ordinal
+    assert _grouped(_AUDIT_EN, _AUDIT_FR) == ["m-en", "m-en"]
+    no_ordinal = (_AUDIT_FR[0], _AUDIT_FR[1].replace("Le 3e atelier", "L'atelier"))
+    assert _grouped(_AUDIT_EN, no_ordinal) == ["m-en", "m-fr"]
+    fourth = (_AUDIT_FR[0], _AUDIT_FR[1].replace("3e", "4e"))
+    assert _grouped(_AUDIT_EN, fourth) == ["m-en", "m-fr"]
+    later = (_AUDIT_FR[0] | {"date": pd.Timestamp("2023-05-09")}, _AUDIT_FR[1])
+    assert _grouped(_AUDIT_EN, later) == ["m-en", "m-fr"]  # not the same first day
+
+
+def _linked_pairs(*reports) -> tuple[set, list[str]]:
+    events = pd.DataFrame([row for row, _ in reports])
+    grouping = regroup(events, Reader({row["doc_id"]: text for row, text in reports}))
+    return _links(grouping), grouping["meeting_id"].tolist()
+
+
+def test_a_chain_of_reports_without_ordinals_does_not_join_two_meetings():
+    # the 24th Conference and the 25th (invented), the same place and days, each with a
+    # copy that gives no ordinal and reads the type as its original does; the two copies
+    # have enough in common to be linked
+    elects = "Delegates elected Cameroon as Vice-Chair and reviewed the regional strategy."
+    met = ("Directors General of Customs of the West and Central Africa region met in "
+           "Bangui from 13 to 15 March.")  # fmt: skip
+    budget = "The budget of the regional training centres was adopted; Gabon hosts next."
+    days, forum = ("2019-03-13", "2019-03-15"), "international_forum"
+    reports = [
+        _meeting("a24", "24th Conference elects Cameroon", f"The 24th Conference. {elects}",
+                 *days),
+        _meeting("b", "Conference elects Cameroon in Bangui", f"{elects} {met}", *days),
+        _meeting("c", "Conference in Bangui adopts budget", f"{met} {budget}", *days,
+                 kind=forum),
+        _meeting("d25", "25th Conference adopts budget", f"The 25th Conference. {budget}",
+                 *days, kind=forum),
+    ]  # fmt: skip
+    links, meetings = _linked_pairs(*reports)
+    assert links == {("a24", "b"), ("b", "c"), ("c", "d25")}  # a chain from 24th to 25th
+    assert meetings == ["m-a24", "m-a24", "m-c", "m-c"]  # cut where least is in common
+    events = pd.DataFrame([row for row, _ in reports])
+    texts = Reader({row["doc_id"]: text for row, text in reports})
+    part = regroup(events, texts, regroup(events.iloc[[0, 1, 3]], texts))  # c added
+    assert part["meeting_id"].tolist() == meetings
+
+
+def test_a_chain_of_reports_a_day_apart_does_not_stretch_over_a_week():
+    text = "The heads of customs of the region met in Nairobi, Kenya, to discuss revenue."
+    days = [("a", "2020-03-01", None), ("b", "2020-03-02", None),
+            ("c", "2020-03-03", "2020-03-04"), ("d", "2020-03-05", None)]  # fmt: skip
+    reports = [_meeting(d, "Regional meeting in Nairobi", text, s, e, "KEN", "other")
+               for d, s, e in days]  # fmt: skip
+    links, meetings = _linked_pairs(*reports)
+    assert {("a", "b"), ("b", "c"), ("c", "d")} <= links  # each linked to the next
+    assert meetings == ["m-a", "m-a", "m-a", "m-d"]  # the first and last four days apart
+
+
+def test_a_chain_through_a_misread_place_does_not_join_meetings_in_two_countries():
+    days = ("2022-05-04", "2022-05-05")
+    kampala = ("The heads of customs of the East African Community met in Kampala, Uganda, "
+               "on 4 and 5 May 2022 to discuss the single customs territory and the "
+               "transit of goods along the Northern Corridor.")  # fmt: skip
+    nairobi = (
+        "Kenya Revenue Authority hosted a workshop in Nairobi, Kenya, on 4 and 5 May "
+        "2022 for its post-clearance auditors on the valuation of imported vehicles."
+    )
+    title = "EAC heads of customs meet in Kampala"
+    reports = [
+        _meeting("kla", title, kampala, *days, "UGA", "other"),
+        _meeting("nbo", "Auditors meet in Nairobi", nairobi, *days, "KEN", "other"),
+        _meeting("copy", title, kampala.replace(".", ", chaired by Uganda."), *days, "KEN",
+                 "other"),  # a copy of the first whose place is read as Kenya
+    ]  # fmt: skip
+    links, meetings = _linked_pairs(*reports)
+    assert links == {("kla", "copy"), ("nbo", "copy")}  # Kampala-copy-Nairobi
+    assert meetings == ["m-copy", "m-nbo", "m-copy"]  # the copy stays with its original
+
+
+def test_the_next_meeting_in_town_a_day_later_needs_more_in_common():
+    council = _meeting(
+        "gc", "ESA Governing Council opens in Swakopmund",
+        "SWAKOPMUND - Heads of customs of East and Southern Africa opened the 30th Governing "
+        "Council of the region in Swakopmund today, hosted by the Namibia Revenue Agency, "
+        "with the trade area and revenue on the agenda.",
+        "2024-05-23", "2024-05-24", "NAM", "governing_council",
+    )  # fmt: skip
+    traders = _meeting(  # the day before, naming the council: read as one
+        "rpsg", "Private sector group takes its wish list to Swakopmund",
+        "Freight forwarders, clearing agents and shippers met as the region's private "
+        "sector group in Swakopmund, one day before the customs chiefs' Governing Council, "
+        "on transit bonds, proof of origin and waits at the border posts.",
+        "2024-05-22", None, "NAM", "governing_council",
+    )  # fmt: skip
+    assert _grouped(council, traders) == ["m-gc", "m-rpsg"]
+    slip = (
+        council[0] | {"doc_id": "slip", "date": pd.Timestamp("2024-05-25"), "end_date": pd.NaT},
+        council[1],
+    )  # a day off, the same text
+    assert _grouped(council, slip) == ["m-gc", "m-gc"]
+    overlapping = (traders[0] | {"date": pd.Timestamp("2024-05-23")}, traders[1])
+    assert _grouped(council, overlapping) == ["m-rpsg"] * 2  # the usual bar, as before
+
+
+def test_a_copy_in_chinese_is_one_meeting_by_its_ordinal_place_days_and_type():
+    english = _meeting(
+        "en", "25th Asia/Pacific Heads of Customs Conference in Sydney",
+        "The 25th WCO Asia/Pacific Heads of Customs Administrations Conference was held in "
+        "Sydney, Australia, from 14 to 18 April 2024.",
+        "2024-04-14", "2024-04-18", "AUS",
+    )  # fmt: skip
+    chinese = _meeting(
+        "zh", "第25届世界海关组织亚太地区海关署长会议在悉尼举行",
+        "2024年4月14日至18日，第25届世界海关组织亚太地区海关署长会议在澳大利亚悉尼举行。",
+        "2024-04-14", "2024-04-18", "AUS",
+    )  # fmt: skip
+    assert _grouped(english, chinese) == ["m-en", "m-en"]
+    other_type = (chinese[0] | {"event_type": "workshop_or_training"}, chinese[1])
+    assert _grouped(english, other_type) == ["m-en", "m-zh"]
+    other_days = (chinese[0] | {"end_date": pd.Timestamp("2024-04-17")}, chinese[1])
+    assert _grouped(english, other_days) == ["m-en", "m-zh"]
+    title = chinese[0]["title"].replace("第25届", "第24届")
+    other_ordinal = (chinese[0] | {"title": title}, chinese[1].replace("第25届", "第24届"))
+    assert _grouped(english, other_ordinal) == ["m-en", "m-zh"]
+
+
+def test_a_wire_without_a_year_joins_the_year_whose_weekday_it_names():
+    wire = _meeting(
+        "wire", "Customs chiefs meet in Brazzaville",
+        "BRAZZAVILLE, 26 mai (Agence) - Les directeurs généraux des douanes d'Afrique de "
+        "l'Ouest et du Centre ont ouvert jeudi à Brazzaville leur conférence annuelle.",
+        None, country="COG",
+    )  # fmt: skip
+    text = ("Les directeurs généraux des douanes d'Afrique de l'Ouest et du Centre ont "
+            "ouvert à Brazzaville leur conférence annuelle.")  # fmt: skip
+    thursday = _meeting("y22", "Conférence à Brazzaville", text, "2022-05-26", "2022-05-27",
+                        "COG")  # 26 May 2022 was a Thursday  # fmt: skip
+    friday = _meeting("y23", "Conférence à Brazzaville", text, "2023-05-25", "2023-05-26",
+                      "COG")  # 26 May 2023 a Friday  # fmt: skip
+    assert _grouped(thursday, friday, wire) == ["m-y22", "m-y23", "m-y22"]
+    no_weekday = (wire[0], wire[1].replace(" jeudi", ""))
+    grouped = _grouped(thursday, friday, no_weekday)
+    assert grouped[2] in grouped[:2]  # either year, as before

@@ -30,7 +30,8 @@ ALLOWED = {
     },
     "analysis": {"ingest", "model", "corrections", "meetings"},
     "meetings": set(),
-    "grouping": {"ngrams", "crosslingual", "ordinal_links", "yearless"},
+    "grouping": {"ngrams", "crosslingual", "ordinal_links", "yearless", "chains"},
+    "chains": {"ordinal_links"},
     "ordinal_links": {"crosslingual"},
     "yearless": {"crosslingual"},
     "crosslingual": {"extract"},  # the month names of the six languages

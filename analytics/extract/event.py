@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 
@@ -35,7 +36,8 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
+_OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
 def _column(dtype: str, help_: str) -> object:
@@ -115,7 +117,8 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
             named = gaz.countries_named(report.title) or gaz.countries_named(report.body)
             venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
-    event_type = classify_event(report.title, lead, virtual)
+    opening = " ".join(s.text for s in report.sentences[:_OPENING_SENTENCES])
+    event_type = classify_event(report.title, lead, virtual, opening)
     region, region_from = find_region(
         gaz, report.title, lead, venue, event_type == "bilateral_visit", report.body
     )
@@ -149,13 +152,21 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     )
 
 
+# A sentence of the opening about an earlier meeting ("the previous one was held online")
+_EARLIER_MEETING = re.compile(
+    r"\b(?:previous|preceding|pr[ée]c[ée]dente?|anterior|pasad[oa]|precedente)\b|"
+    r"предыдущ|прошл[аоы]\w*",
+    re.IGNORECASE,
+)
+
+
 def _virtual(gaz: Gazetteer, report, lead: str) -> tuple[bool, str]:
     """Online if the sentence reporting the meeting (or the title) says so, or if the
-    opening says so and that sentence names no place ("After meetings held by video link,
-    ... met in Bishkek"); and the text that says so."""
+    opening says so (but not of an earlier meeting) and that sentence names no place
+    ("After meetings held by video link, ... met in Bishkek"); and the text that says so."""
     if is_virtual(report.title, lead):
         return True, f"{report.title} {lead}".strip()
-    opening = " ".join(report.texts[:3])
+    opening = " ".join(t for t in report.texts[:3] if not _EARLIER_MEETING.search(t))
     if is_virtual("", opening) and not named_places(gaz, lead):
         return True, opening
     return False, "no sign of an online meeting"

@@ -73,6 +73,7 @@ class Gazetteer:
         self.country_name: dict[str, str] = {}
         self.region_of: dict[str, str] = {}
         self._countries: dict[str, str] = {}
+        self._acronyms: set[str] = set()  # the aliases a short capitalised name may be
         self._load_regions(regions_file)
         self._load_pycountry()
         self._load_aliases(country_aliases_file)
@@ -118,6 +119,7 @@ class Gazetteer:
         with open(path, newline="", encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 self._countries[normalise(row["alias"])] = row["iso3"].strip().upper()
+                self._acronyms.add(normalise(row["alias"]))
 
     def _load_places(self, path: Path) -> dict[str, Place]:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -138,8 +140,12 @@ class Gazetteer:
         return sorted(triples, key=lambda triple: -len(triple[0]))
 
     def country(self, name: str) -> str | None:
-        """ISO3 code of a country name or alias, or None."""
+        """ISO3 code of a country name or alias, or None; a name of three capitals or
+        fewer only as an alias ("UAE", "DRC"): "(OMA)" is the WCO in Spanish and
+        Portuguese, not Oman ("Omã")."""
         key = normalise(name)
+        if len(name) <= 3 and name.isupper() and key not in self._acronyms:
+            return None
         return self._countries.get(key) or self._countries.get(_ARTICLE.sub("", key))
 
     def city(self, name: str, prefer: set[str] | frozenset[str] = frozenset()) -> Place | None:

@@ -135,3 +135,29 @@ def test_a_namesake_town_is_read_in_the_country_the_title_names(gaz):
         "delegations from Mauritius, Comoros and Madagascar."
     )
     assert _venue(report, gaz)[:2] == ("Beau Vallon", "SYC")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A delegação participou, nos dias 23 e 24 de maio, na reunião do Conselho de Direção "
+        "da Organização Mundial das Alfândegas (OMA), que decorreu na cidade costeira de "
+        "Swakopmund, na Namíbia.",
+        "La delegación participó en la conferencia de la Organización Mundial de Aduanas "
+        "(OMA), que tuvo lugar en la ciudad costera de Swakopmund, en Namibia.",
+    ],
+)
+def test_the_wcos_acronym_in_spanish_and_portuguese_is_not_oman(sentence, gaz):
+    # "(OMA)" is no country hint ("Omã" is Oman in Portuguese): the venue is read as said
+    city, iso3, _ = _venue(f"Reunião em Swakopmund\n\n28 de maio de 2024\n\n{sentence}", gaz)
+    assert (city, iso3) == ("Swakopmund", "NAM")
+
+
+def test_an_earlier_meeting_held_online_does_not_make_this_one_online(gaz):
+    lead = ("La Direction générale se félicite du succès de la 28e Conférence, tenue les 26 et "
+            "27 mai dans notre capitale.")  # fmt: skip
+    earlier = "C'était la première en présentiel, la précédente s'étant tenue par visioconférence."
+    report = f"Brazzaville a accueilli la Conférence\n\nBrazzaville, le 28 mai 2022\n\n{lead} "
+    assert _venue(report + earlier, gaz)[2] is False
+    this_one = "La conférence s'est tenue par visioconférence, en raison de la pandémie."
+    assert _venue(report + this_one, gaz)[2] is True
