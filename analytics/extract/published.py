@@ -103,6 +103,12 @@ _YEARLESS_DATELINE = re.compile(
     r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
     r"(?:\.?[–—-]+|:)(?!\s*\d)\s*"
 )
+# An agency's dateline of dots and a slash: "Baku. 8 December. REPORT.AZ/ Today ..."
+_AGENCY = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
+    r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
+    r"[A-Z][\w.-]{1,20}/\s*"
+)
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
 _METADATA = re.compile(
@@ -308,7 +314,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core)
+    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
     if not match:
         return None, line
     written = match.group("date")
@@ -317,9 +323,10 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
         days = [_day_in(written, year) for year in years]
         named = _weekdays_named(core[match.end() :])
         date = next((d for d in days if d and d.weekday() in named), None) or days[0]
-    if date is None:
-        return None, line
-    return date, f"{match.group('place').rstrip(', ')} – {core[match.end() :]}"
+    place = match.group("place").rstrip(", ")
+    if date is None:  # "Baku. 8 December. REPORT.AZ/": the place is kept as a dateline's
+        return None, f"{place} – {written} – {core[match.end() :]}" if match.re is _AGENCY else line
+    return date, f"{place} – {core[match.end() :]}"
 
 
 _SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")

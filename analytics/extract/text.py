@@ -78,7 +78,8 @@ _HAPPENED = re.compile(
     r"kicked off|under way|underway|concluding|wrapped up|commenced|"
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
     r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
-    r"acolheu|participaram)\b",
+    r"acolheu|participaram|foi palco|sediou|particip[oó]|participaron|asisti[oó]|asistieron|"
+    r"acudi[oó]|acudieron)\b",
     re.IGNORECASE,
 )
 _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline

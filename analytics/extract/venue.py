@@ -129,9 +129,9 @@ _CAPITAL_ONLY = re.compile(
 )
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
+    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
-    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa])\b{_NO_HINT}"
+    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu)\b{_NO_HINT}"
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(
@@ -153,6 +153,9 @@ _HERE = re.compile(
 )
 _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
 _AWAY_REACH = 60  # characters before a place phrase read for "away from"
+# "on the heels of the recently concluded workshop held in Riyadh": another meeting's place
+_EARLIER = re.compile(r"\b(?:recently[- ]concluded|just[- ]concluded|previous|preceding|"
+                      r"on the heels of|after the (?:close|end) of)\b[^.;,()]{0,100}$", re.I)  # fmt: skip
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -316,6 +319,7 @@ def _candidates(
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
+                    + (2 * AWAY if _EARLIER.search(before[-2 * _AWAY_REACH :]) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)

@@ -1,0 +1,78 @@
+"""Shapes met on real newsroom pages (national administrations, regional bodies, wires),
+each on a report we wrote in that shape."""
+
+import datetime as dt
+
+import pytest
+
+from analytics.extract.event import Event, extract_event
+from analytics.extract.places import gazetteer
+from analytics.ingest.base import RawDocument
+from analytics.settings import Settings
+
+D = dt.date
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return gazetteer(*Settings().place_tables)
+
+
+def _event(text: str, gaz) -> Event:
+    return extract_event(RawDocument(source="t.txt", text=text), gaz)
+
+
+def test_a_meeting_that_came_just_before_is_not_the_venue(gaz):
+    event = _event(
+        "WCO chief to visit Kenya\n\ndate 2020-02-02\n\nKunio Mikuriya, the WCO's head, is due in "
+        "Kenya for a two-day visit, on the heels of the recently concluded regional workshop "
+        "on e-commerce held in Riyadh, Saudi Arabia.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "KEN")
+
+
+def test_a_town_that_was_the_stage_with_its_state_abbreviation(gaz):
+    event = _event(
+        "Encontro em Manaus\n\nEntre os dias 17 e 25 de setembro, Manaus (AM) foi palco de um "
+        "encontro internacional de aduanas com dez países.",
+        gaz,
+    )
+    # No year anywhere on the page: the meeting's date is unknown, its place is not.
+    assert (event.city, event.iso3, event.date) == ("Manaus", "BRA", None)
+
+
+def test_the_days_delegates_attended_beat_another_meeting_they_thanked(gaz):
+    event = _event(
+        "Aduana en el Consejo\n\nBruselas, Bélgica.- La Aduana participó en las sesiones del "
+        "Consejo de la OMA en Bruselas.\n\nSus delegados asistieron a las jornadas del 22 al 24 "
+        "de junio. Agradecieron a los países que acudieron a la reunión regional celebrada del "
+        "18 al 19 de mayo de 2023 en Punta Cana, República Dominicana.",
+        gaz,
+    )
+    assert (event.date, event.end_date, event.iso3) == (D(2023, 6, 22), D(2023, 6, 24), "BEL")
+
+
+@pytest.mark.parametrize(
+    ("head", "published"),
+    [("", None), ("Training heads meet\n\ndate 2014-12-08\n\n", D(2014, 12, 8))],
+    ids=["no-year", "page-date"],
+)
+def test_an_agency_dateline_of_dots_and_a_slash(head, published, gaz):
+    event = _event(
+        f"{head}Baku. 8 December. AGENCY.AZ/ Today the WCO held a conference of the heads of "
+        "national customs training centres of the European region, devoted to the regional office "
+        "for capacity building.\n\nTwenty-one delegations took part.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.published) == ("Baku", "AZE", published)
+    assert event.date == published  # no year anywhere: no date at all
+
+
+def test_an_online_conference_of_the_caribbean_enforcement_council(gaz):
+    event = _event(
+        "CCLEC meets despite the pandemic\n\nThe Caribbean Customs Law Enforcement Council "
+        "held its annual conference by video conference on 2 and 3 June 2021.",
+        gaz,
+    )
+    assert (event.virtual, event.region, event.iso3) == (True, "Americas and Caribbean", "")
