@@ -14,9 +14,8 @@ from analytics.extract.dates import DateSpan
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
-from analytics.ingest.base import RawDocument
 
-__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "table_place"]
+__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places"]
 
 # --- the weights of a place phrase: its score is the sum of those that apply -------------
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
@@ -85,7 +84,7 @@ _HINT = (
 )
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
@@ -154,8 +153,9 @@ _HERE = re.compile(
 _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
 _AWAY_REACH = 60  # characters before a place phrase read for "away from"
 # "on the heels of the recently concluded workshop held in Riyadh": another meeting's place
-_EARLIER = re.compile(r"\b(?:recently[- ]concluded|just[- ]concluded|previous|preceding|"
-                      r"on the heels of|after the (?:close|end) of)\b[^.;,()]{0,100}$", re.I)  # fmt: skip
+# (but "took part in the recently concluded conference held in Perth" is the meeting)
+_EARLIER = re.compile(r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
+                      r"[^.;,()]{0,100}$", re.IGNORECASE)  # fmt: skip
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -245,25 +245,6 @@ def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Pl
     dated = any(pattern.match(first) for pattern in _DATELINES)
     found = next(_candidates(gaz, first, named, {}, ()), None) if dated else None
     return (found[0], first) if found else (None, "")
-
-
-def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
-    """The venue a table row's city/country/location columns give, if any."""
-    loc = doc.location
-    parts = [loc.get("city", ""), loc.get("country", "")]
-    if not any(parts) and loc.get("location"):
-        parts = [p.strip() for p in re.split(r"[,(]", loc["location"].rstrip(")"))] + [""]
-    parts = [p for p in parts if p]
-    city_name = parts[0] if parts else ""
-    iso3 = next((gaz.country(p) for p in reversed(parts[1:]) if gaz.country(p)), None)
-    if iso3 is None and city_name and gaz.country(city_name):
-        return Place("", gaz.name_of(gaz.country(city_name)), gaz.country(city_name))
-    city = gaz.city(city_name, {iso3} if iso3 else set()) if city_name else None
-    if city and (not iso3 or city.iso3 == iso3):
-        return city
-    if iso3:
-        return Place(city_name, gaz.name_of(iso3), iso3)
-    return gaz.city(city_name) if city_name else None
 
 
 def _candidates(

@@ -76,3 +76,44 @@ def test_an_online_conference_of_the_caribbean_enforcement_council(gaz):
         gaz,
     )
     assert (event.virtual, event.region, event.iso3) == (True, "Americas and Caribbean", "")
+
+
+def test_the_page_clock_is_not_the_publication_date(gaz):
+    event = _event(
+        "Explore More\n\nPhilippine Standard Time:\n30 May 2025, 03:30 AM\n\nCustoms at the "
+        "regional conference in Hong Kong\n\nMay 27, 2025\n\nThe Commissioner led the delegation "
+        "to the regional heads of customs conference held in Hong Kong, China, from May 18 to "
+        "22, 2025.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2025, 5, 27), D(2025, 5, 18), "HKG")
+
+
+def test_a_site_date_above_the_headline_gives_way_to_the_article_date(gaz):
+    event = _event(
+        "Tuesday, June 18, 2024\n\nRevenue authority praises WCO support\n\n25 June 2023\n\n"
+        "The authority thanked the WCO for its help with valuation and origin. Its Commissioner "
+        "spoke in Brussels, Belgium, where the Council sessions were held.",
+        gaz,
+    )
+    assert (event.published, event.date) == (D(2023, 6, 25), D(2023, 6, 25))
+
+
+def test_the_recently_concluded_conference_is_the_meeting_reported(gaz):
+    event = _event(
+        "Customs at the regional conference\n\nJune 13, 2023\n\nThe Bureau took an active part "
+        "in the recently concluded regional heads of customs conference held from 28-31 May "
+        "2023 in Perth, Australia.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Perth", "AUS")
+
+
+def test_the_country_visited_beats_a_city_of_a_later_conference(gaz):
+    event = _event(
+        "WCO supports the UAE\n\n17 October 2019\n\nThe WCO Deputy Secretary General visited "
+        "the UAE from 8 to 11 October 2019 to meet the heads of its customs. They also "
+        "discussed the AEO Conference that will be held in Dubai in 2020.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "ARE")
