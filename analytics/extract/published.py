@@ -65,6 +65,10 @@ _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan
 # Agency": the page's sections and sources after a bar
 _SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
 _BARS = re.compile(r"\s*\|\s*")
+_GLUED = re.compile(r"\s*[?–—]\s*(?=[A-Z])")
+_POSTED = re.compile(r"^\W*(?:posted|published)\b", re.IGNORECASE)
+_COMMENTS = re.compile(r"\s*\|\s*\d+\s+comments?\s*$", re.IGNORECASE)
+_FILED_IN = re.compile(r"(?<=\d)\s+in\s+[A-Z][^|\d]{0,60}$")  # the sections it is filed in
 _SECTION = re.compile(r"\s*[|·•]\s*|\s+[—–]\s+")
 _SECTIONED_CHARS = 160  # a metadata line of several sections is at most this long
 _SECTION_CHARS = 60  # ... and each of its sections this long
@@ -214,6 +218,8 @@ def _sectioned_date(core: str) -> dt.date | None:
 def _core(line: str) -> str:
     """A line without its label, markup, time, author and source: what may be a date."""
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
+    if _POSTED.match(line):  # "Posted on May 11, 2017 in Business, News | 0 comments"
+        core = _FILED_IN.sub("", _COMMENTS.sub("", core))
     core = _HIJRI.sub("", core)
     return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
 
@@ -287,6 +293,8 @@ def leading_date(line: str) -> tuple[dt.date | None, str]:
         rest = line[spans[0].stop :]
         if _METADATA.match(rest):
             return spans[0].start, ""
+        if glued := _GLUED.match(rest):  # "February 24, 2015?On February 19, ...": a dash lost
+            return spans[0].start, rest[glued.end() :]
     return None, line
 
 

@@ -117,3 +117,52 @@ def test_the_country_visited_beats_a_city_of_a_later_conference(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("", "ARE")
+
+
+@pytest.mark.parametrize(
+    ("published", "said", "start"),
+    [
+        ("10 de mayo de 2022", "del 23 al 25 de junio pasado", D(2021, 6, 23)),
+        ("10 de agosto de 2022", "del 23 al 25 de junio pasado", D(2022, 6, 23)),
+        ("10 mai 2022", "du 23 au 25 juin dernier", D(2021, 6, 23)),
+    ],
+    ids=["pasado-last-year", "pasado-this-year", "dernier"],
+)
+def test_a_month_the_text_calls_past_is_before_the_publication(published, said, start, gaz):
+    event = _event(f"La Aduana en el Consejo\n\n{published}\n\nEl Director participó {said}.", gaz)
+    assert event.date == start
+
+
+def test_a_post_line_with_its_sections_and_comments(gaz):
+    event = _event(
+        "Uganda hosts the regional council\n\nPosted on May 11, 2017 in Business, News, Uganda "
+        "| 0 comments\n\nDelegates of the region are in Uganda for the two-day Governing "
+        "Council, opened at a lakeside resort by the Commissioner General.",
+        gaz,
+    )
+    assert (event.published, event.city, event.iso3) == (D(2017, 5, 11), "", "UGA")
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Chair of the WCO Council\n\ndate 2019-06-29\n\nUganda's customs head was elected "
+        "Chairperson of the WCO Council. The Council met in Brussels, Belgium from 27 to 29 "
+        "June 2019.",
+        "Cruise ships group meets\n\n30 November 2019\n\nThe WCO's working group on cruise "
+        "ships held its first meeting in Brussels on 27 November 2019.",
+    ],
+    ids=["council", "working-group"],
+)
+def test_a_body_of_the_wco_meeting_in_brussels_is_global(report, gaz):
+    assert _event(report, gaz).region == "Global"
+
+
+def test_a_date_glued_to_the_text_by_a_lost_dash(gaz):
+    event = _event(
+        "Training centre opens in Jordan\n\n• February 24, 2015\n\nFebruary 24, 2015?On "
+        "February 19, the WCO Secretary General attended the opening of a regional training "
+        "centre in Amman.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2015, 2, 24), D(2015, 2, 19), "JOR")
