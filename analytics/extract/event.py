@@ -21,7 +21,7 @@ from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
 from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
-from analytics.extract.venue import find_venue, is_virtual, named_places
+from analytics.extract.venue import find_venue, is_virtual, named_places, without_other_meetings
 from analytics.extract.when import meeting_dates
 from analytics.ingest.base import RawDocument
 
@@ -116,9 +116,10 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
             named = gaz.countries_named(report.title) or gaz.countries_named(report.body)
             venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
-    event_type = classify_event(report.title, lead, virtual)
+    own = without_other_meetings(lead)  # "on the heels of the MENA workshop in Riyadh"
+    event_type = classify_event(report.title, own, virtual)
     region, region_from = find_region(
-        gaz, report.title, lead, venue, event_type == "bilateral_visit", report.body
+        gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
     )
     provenance = {
         "published": report.published_from or "no publication date found",

@@ -15,7 +15,7 @@ from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalis
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
 
-__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places"]
+__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "without_other_meetings"]
 
 # --- the weights of a place phrase: its score is the sum of those that apply -------------
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
@@ -154,8 +154,9 @@ _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$"
 _AWAY_REACH = 60  # characters before a place phrase read for "away from"
 # "on the heels of the recently concluded workshop held in Riyadh": another meeting's place
 # (but "took part in the recently concluded conference held in Perth" is the meeting)
-_EARLIER = re.compile(r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
-                      r"[^.;,()]{0,100}$", re.IGNORECASE)  # fmt: skip
+_OTHER = r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
+_EARLIER = re.compile(rf"{_OTHER}[^.;,()]{{0,150}}$", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(rf"{_OTHER}[^.;,()]*", re.IGNORECASE)
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -168,6 +169,12 @@ _VERB_BEFORE = re.compile(
     r"began|begins|kicked off|under way|underway)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
+
+
+def without_other_meetings(text: str) -> str:
+    """The text without its clauses on another meeting ("on the heels of the workshop for
+    the MENA region held in Riyadh"): what it says of the meeting reported."""
+    return _OTHER_CLAUSE.sub("", text)
 
 
 def at_headquarters(text: str) -> bool:
@@ -300,7 +307,7 @@ def _candidates(
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
-                    + (2 * AWAY if _EARLIER.search(before[-2 * _AWAY_REACH :]) else 0)
+                    + (2 * AWAY if _EARLIER.search(before[-3 * _AWAY_REACH :]) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
