@@ -166,3 +166,43 @@ def test_a_date_glued_to_the_text_by_a_lost_dash(gaz):
         gaz,
     )
     assert (event.published, event.date, event.iso3) == (D(2015, 2, 24), D(2015, 2, 19), "JOR")
+
+
+@pytest.mark.parametrize(
+    ("town", "city", "iso3"),
+    [
+        ("Ezulwini", "Ezulwini", "SWZ"),
+        ("the Dead Sea", "Dead Sea", "JOR"),
+        ("Tsaghkadzor", "Tsaghkadzor", "ARM"),
+        ("Rubavu", "Rubavu", "RWA"),
+        ("Nosy Be", "Nosy Be", "MDG"),
+        ("Sun City", "Sun City", "ZAF"),  # the resort town, not Arizona's
+        ("Sun City, USA", "Sun City", "USA"),
+    ],
+)
+def test_resort_towns_and_districts_the_gazetteer_lacked(town, city, iso3, gaz):
+    event = _event(
+        f"Regional workshop\n\n9 June 2016\n\nThe workshop was held in {town} from 6 to 8 June "
+        "2016 for twenty administrations.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == (city, iso3)
+
+
+def test_the_region_of_a_meeting_on_the_heels_of_another_regions_meeting(gaz):
+    event = _event(
+        "WCO chief in Kenya\n\n5 February 2020\n\nKunio Mikuriya, the WCO Secretary General, "
+        "visited Kenya on 3 and 4 February 2020, on the heels of the recently concluded "
+        "workshop for the Middle East and North Africa held in Riyadh, Saudi Arabia.",
+        gaz,
+    )
+    assert (event.iso3, event.region) == ("KEN", "East and Southern Africa")
+
+
+def test_a_resort_named_alone_gives_no_venue_rather_than_a_wrong_one(gaz):
+    event = _event(
+        "Heads of customs meet\n\n12 May 2016\n\nHeads of customs of the region met at the "
+        "Leela Kempinski Resort & Spa from 3 to 5 May 2016 to adopt the regional plan.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "")
