@@ -100,12 +100,13 @@ _DATELINE = re.compile(
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
-# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -"
+# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -",
+# "La Habana, 21 may (RHC) La XLI ..." (the source alone ends it)
 # (not "Nairobi, 3-5 March")
 _YEARLESS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
-    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
-    r"(?:\.?[–—-]+|:)(?!\s*\d)\s*"
+    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*"
+    r"(?:\([^)]{1,30}\)\s*(?:\.?[–—-]+|:)?|\.?[–—-]+|:)(?!\s*\d)\s*"
 )
 # An agency's dateline of dots and a slash: "Baku. 8 December. REPORT.AZ/ Today ..."
 _AGENCY = re.compile(

@@ -18,11 +18,13 @@ __all__ = ["with_relative"]
 
 _DAY = dt.timedelta(days=1)
 # Words that put the meeting (bounded by Latin letters only: Chinese has no spaces, and
-# Arabic joins "and" to the next word) on the publication day, the day before, two days before.
+# Arabic joins "and" to the next word) on the publication day, the day after ("comenzará
+# mañana"), the day before, two days before.
 _OFFSETS = {
     0: r"today(?!['’]s)|this (?:morning|afternoon|evening)|tonight|earlier today|este día|"
     r"aujourd'hui|aujourd’hui|ce (?:matin|soir)|cet après-midi|hoy|esta (?:mañana|tarde)|"
     r"сегодня|今天|今日|(?:صباح|مساء)?\s?اليوم(?!\s+العالمي)",
+    1: r"tomorrow|demain|(?<!esta )(?<!la )(?<!pasado )mañana|завтра|明天",
     -1: r"yesterday|hier|ayer|вчера|昨天|昨日|(?<!\w)أمس(?!\s+الأول)|(?<!\w)امس(?!\s+الاول)",
     -2: r"the day before yesterday|avant-hier|anteayer|позавчера|前天|أمس الأول|امس الاول",
 }

@@ -80,7 +80,8 @@ _HAPPENED = re.compile(
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
     r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
     r"acolheu|participaram|foi palco|sediou|particip[oó]|participaron|asisti[oó]|asistieron|"
-    r"acudi[oó]|acudieron)\b",
+    r"acudi[oó]|acudieron|se tien(?:t|nent)|se d[ée]roul\w+|fue (?:el )?escenario|"
+    r"eu lieu)\b",
     re.IGNORECASE,
 )
 _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline

@@ -130,7 +130,8 @@ _CAPITAL_ONLY = re.compile(
 _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
-    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu)\b{_NO_HINT}"
+    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
+    rf"a abrité|abritait|accueillait|fue (?:el )?escenario)\b{_NO_HINT}"
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(
@@ -164,7 +165,7 @@ _ROLE_BEFORE_PLACE = re.compile(
 )
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
-    r"decorr\w+|teve lugar|"
+    r"decorr\w+|teve lugar|se tien(?:t|nent)|se d[ée]roul\w+|"
     r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions|open(?:ed|s)|start(?:ed|s)|"
     r"began|begins|kicked off|under way|underway)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
@@ -228,8 +229,9 @@ def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
         return 0
     if any(_on(meeting, d.start) for d in dates):
         return ON_MEETING_DATE
-    if meeting is not None and all(
-        d.precise and abs((d.start - meeting.start).days) > OTHER_TIME_DAYS for d in dates
+    if meeting is not None and all(  # a month ("en mai 2025") may be a month further off
+        abs((d.start - meeting.start).days) > OTHER_TIME_DAYS * (1 if d.precise else 2)
+        for d in dates
     ):
         return OTHER_TIME
     return DATED

@@ -206,3 +206,41 @@ def test_a_resort_named_alone_gives_no_venue_rather_than_a_wrong_one(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("", "")
+
+
+def test_the_weekday_named_with_a_yearless_day_picks_its_year(gaz):
+    # 19 November is a Wednesday in 2025, not in 2024; the page names only May 2025.
+    event = _event(
+        "Experts meet in Dakar\n\nLa 31e réunion du Comité des experts se tient en ce moment à "
+        "Dakar. La cérémonie d'ouverture a eu lieu ce mercredi, 19 novembre.\n\nElle suit la "
+        "Conférence des Directeurs généraux, tenue en mai 2025 à Kinshasa.",
+        gaz,
+    )
+    assert (event.date, event.city) == (D(2025, 11, 19), "Dakar")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city", "iso3"),
+    [
+        ("Sous l'égide de l'OMD, Dakar a abrité la rencontre régionale du 12 au 16 octobre 2015.",
+         "Dakar", "SEN"),
+        ("El Hotel Nacional fue el escenario el 21 de mayo de 2019 de la conferencia, que sigue "
+         "hasta el viernes en La Habana.", "Havana", "CUB"),
+        ("The workshop was held in Guangzhou, P. R. China, from 19 to 22 May 2015.", "Guangzhou",
+         "CHN"),
+    ],
+    ids=["a-abrite", "la-habana", "p-r-china"],
+)  # fmt: skip
+def test_more_ways_real_pages_name_the_venue(sentence, city, iso3, gaz):
+    event = _event(f"Regional meeting\n\n{sentence}", gaz)
+    assert (event.city, event.iso3) == (city, iso3)
+
+
+def test_a_wire_dateline_ended_by_its_source_and_a_meeting_opening_tomorrow(gaz):
+    event = _event(
+        "Caribbean customs conference opens tomorrow\n\n2019-05-21 07:54:37\n\nLa Habana, 21 may "
+        "(RHC) La XLI Conferencia Anual del Consejo comenzará mañana sus sesiones en el Hotel "
+        "Nacional, hasta el próximo viernes.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2019, 5, 21), D(2019, 5, 22), "Havana")
