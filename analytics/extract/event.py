@@ -36,7 +36,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "24"
+EXTRACTOR_VERSION = "25"
 
 
 def _column(dtype: str, help_: str) -> object:
