@@ -144,7 +144,8 @@ _LANDMARKS = (
     (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
                 r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?ل?"
                 r"(?:جامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
-                r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
+                r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
+                re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
 _HERE = re.compile(
     r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"

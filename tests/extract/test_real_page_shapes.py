@@ -244,3 +244,21 @@ def test_a_wire_dateline_ended_by_its_source_and_a_meeting_opening_tomorrow(gaz)
         gaz,
     )
     assert (event.published, event.date, event.city) == (D(2019, 5, 21), D(2019, 5, 22), "Havana")
+
+
+def test_the_arab_league_seat_written_lil_jamia_is_in_cairo(gaz):
+    event = _event(
+        "اجتماع مدراء الجمارك\n\nعقد مدراء الجمارك بالمنطقة اجتماعهم الـ ٤١ بمقر الأمانة العامة "
+        "للجامعة العربية برئاسة رئيس الجمارك بمملكة البحرين.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Cairo", "EGY")
+
+
+def test_a_russian_meeting_said_in_the_present_beats_the_countries_of_the_title(gaz):
+    event = _event(
+        "Главы таможен Беларуси, Украины и Молдовы подписали заявление\n\nВ Одессе проходит "
+        "рабочая встреча руководителей таможенных служб Беларуси, Украины и Молдовы.",
+        gaz,
+    )
+    assert event.iso3 == "UKR"
