@@ -9,14 +9,16 @@ from analytics.extract.published import published_from_lines, signed_by
 __all__ = ["bare_date", "without_clock"]
 
 _LABELLED = re.compile(r"^\s*(?:[-–•*·]\s|[^\W\d_][^:]{0,30}:)")
+_DIGIT = re.compile(r"\d")
+_DATE_CHARS = 80  # a longer line is text, not a date
 HEAD_LINES = 8  # lines of the page's head where a clock stands
 
 
 def bare_date(line: str) -> bool:
     """True when the line is a date alone, with no place, label or list mark ("Tuesday,
     June 18, 2024"; not "- Date: 30 November 2021", a summary's meeting date)."""
-    if _LABELLED.match(line):
-        return False
+    if len(line) > _DATE_CHARS or not _DIGIT.search(line) or _LABELLED.match(line):
+        return False  # cheap tests first: most lines are text
     return published_from_lines([line], limit=1)[1] == 0 and not signed_by(line)
 
 

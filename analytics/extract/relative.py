@@ -64,6 +64,11 @@ def _weekday_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _tomorrow() -> Names:
+    return Names(["tomorrow", "demain", "mañana", "завтра", "明天"])
+
+
+@cache
 def _weekdays() -> Names:
     return Names(weekday_names(), whole_words=True)
 
@@ -71,6 +76,8 @@ def _weekdays() -> Names:
 def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
     found = []
     for days, pattern in _offset_patterns():
+        if days == 1 and not _tomorrow().may_be_in(sentence):
+            continue  # most sentences say no "tomorrow": spare the pattern
         for match in pattern.finditer(sentence):
             found.append(DateSpan(published + days * _DAY, None, match.start(), True, True, True))
     for match in _LAST_WEEK.finditer(sentence):
