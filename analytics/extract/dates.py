@@ -305,11 +305,51 @@ def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:
 
     A date written without its year is put in the year that makes it closest before
     (or shortly after) the publication date; without a publication date it is left out.
-    The year comes from the report, never from the clock.
+    The year comes from the report, never from the clock; a month the text calls past
+    ("de junio pasado", "juin dernier") is before the publication.
     """
     if published is None:
         return find_date_spans(text, None)
-    return [in_year_of(span, published) for span in find_date_spans(text, published.year)]
+    spans = find_date_spans(text, published.year)
+    spans = [
+        _past(s, published) if _said_past(text, s) else in_year_of(s, published) for s in spans
+    ]
+    return [_on_weekday_named(text, s) for s in spans]
+
+
+def _on_weekday_named(text: str, span: DateSpan) -> DateSpan:
+    """A year-less day with its weekday ("ce mercredi, 19 novembre", "Tuesday 14 May")
+    moved to the year either side when the weekday falls there and not in its own."""
+    if span.has_year or not span.precise or span.position <= 0:
+        return span
+    named = _weekday_before().search(text[max(0, span.position - 16) : span.position])
+    if named is None or weekday_names()[named.group(1).lower()] == span.start.weekday():
+        return span
+    for years in (-1, 1):
+        moved = _shift_year(span, years)
+        if moved.start.weekday() == weekday_names()[named.group(1).lower()]:
+            return moved
+    return span
+
+
+@cache
+def _weekday_before() -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(weekday_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])({names})[\s,]{{1,3}}$", re.IGNORECASE)
+
+
+# "del 23 al 25 de junio pasado", "du 23 au 25 juin dernier": the last such month before
+_PAST_MONTH = re.compile(r"\s*(?:pasad[oa]|passad[oa]|derni[eè]re?|pass[ée]e?)\b", re.IGNORECASE)
+
+
+def _said_past(text: str, span: DateSpan) -> bool:
+    return not span.has_year and span.stop > 0 and bool(_PAST_MONTH.match(text, span.stop))
+
+
+def _past(span: DateSpan, published: dt.date) -> DateSpan:
+    """A year-less span the text calls past: in the latest year that puts it before the
+    publication date."""
+    return _shift_year(span, -1) if span.start > published else span
 
 
 def in_year_of(span: DateSpan, published: dt.date) -> DateSpan:

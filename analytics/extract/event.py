@@ -20,8 +20,9 @@ from analytics.extract.kinds import EVENT_TYPES, classify_event
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
+from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
-from analytics.extract.venue import find_venue, is_virtual, named_places, table_place
+from analytics.extract.venue import find_venue, is_virtual, named_places, without_other_meetings
 from analytics.extract.when import meeting_dates
 from analytics.ingest.base import RawDocument
 
@@ -117,10 +118,11 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
             named = gaz.countries_named(report.title) or gaz.countries_named(report.body)
             venue, venue_from = find_venue(gaz, report, named, span)
     start = span.start if span else report.published
+    own = without_other_meetings(lead)  # "on the heels of the MENA workshop in Riyadh"
     opening = " ".join(s.text for s in report.sentences[:_OPENING_SENTENCES])
-    event_type = classify_event(report.title, lead, virtual, opening)
+    event_type = classify_event(report.title, own, virtual, opening)
     region, region_from = find_region(
-        gaz, report.title, lead, venue, event_type == "bilateral_visit", report.body
+        gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
     )
     provenance = {
         "published": report.published_from or "no publication date found",

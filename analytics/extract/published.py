@@ -65,6 +65,10 @@ _SOURCE_AFTER = re.compile(r"\s*\([^)]{1,40}\)$")  # "2024-02-28 (MENAFN- Jordan
 # Agency": the page's sections and sources after a bar
 _SECTIONS_AFTER = re.compile(r"\s*[|·•]\s*[^|·•]{0,60}$")
 _BARS = re.compile(r"\s*\|\s*")
+_GLUED = re.compile(r"\s*[?–—]\s*(?=[A-Z])")
+_POSTED = re.compile(r"^\W*(?:posted|published)\b", re.IGNORECASE)
+_COMMENTS = re.compile(r"\s*\|\s*\d+\s+comments?\s*$", re.IGNORECASE)
+_FILED_IN = re.compile(r"(?<=\d)\s+in\s+[A-Z][^|\d]{0,60}$")  # the sections it is filed in
 _SECTION = re.compile(r"\s*[|·•]\s*|\s+[—–]\s+")
 _SECTIONED_CHARS = 160  # a metadata line of several sections is at most this long
 _SECTION_CHARS = 60  # ... and each of its sections this long
@@ -96,12 +100,19 @@ _DATELINE = re.compile(
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
-# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -"
+# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -",
+# "La Habana, 21 may (RHC) La XLI ..." (the source alone ends it)
 # (not "Nairobi, 3-5 March")
 _YEARLESS_DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
-    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*(?:\([^)]{1,30}\)\s*)?"
-    r"(?:\.?[–—-]+|:)(?!\s*\d)\s*"
+    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*"
+    r"(?:\([^)]{1,30}\)\s*(?:\.?[–—-]+|:)?|\.?[–—-]+|:)(?!\s*\d)\s*"
+)
+# An agency's dateline of dots and a slash: "Baku. 8 December. REPORT.AZ/ Today ..."
+_AGENCY = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
+    r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
+    r"[A-Z][\w.-]{1,20}/\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
@@ -208,6 +219,8 @@ def _sectioned_date(core: str) -> dt.date | None:
 def _core(line: str) -> str:
     """A line without its label, markup, time, author and source: what may be a date."""
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
+    if _POSTED.match(line):  # "Posted on May 11, 2017 in Business, News | 0 comments"
+        core = _FILED_IN.sub("", _COMMENTS.sub("", core))
     core = _HIJRI.sub("", core)
     return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
 
@@ -281,6 +294,8 @@ def leading_date(line: str) -> tuple[dt.date | None, str]:
         rest = line[spans[0].stop :]
         if _METADATA.match(rest):
             return spans[0].start, ""
+        if glued := _GLUED.match(rest):  # "February 24, 2015?On February 19, ...": a dash lost
+            return spans[0].start, rest[glued.end() :]
     return None, line
 
 
@@ -308,7 +323,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core)
+    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
     if not match:
         return None, line
     written = match.group("date")
@@ -317,9 +332,10 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
         days = [_day_in(written, year) for year in years]
         named = _weekdays_named(core[match.end() :])
         date = next((d for d in days if d and d.weekday() in named), None) or days[0]
-    if date is None:
-        return None, line
-    return date, f"{match.group('place').rstrip(', ')} – {core[match.end() :]}"
+    place = match.group("place").rstrip(", ")
+    if date is None:  # "Baku. 8 December. REPORT.AZ/": the place is kept as a dateline's
+        return None, f"{place} – {written} – {core[match.end() :]}" if match.re is _AGENCY else line
+    return date, f"{place} – {core[match.end() :]}"
 
 
 _SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")

@@ -55,6 +55,11 @@ _NOT_THIS_MEETING = re.compile(
     r"next\s+|upcoming\s+|\w+\s+)?$",
     re.IGNORECASE,
 )
+_WCO_BODY = re.compile(
+    r"\b(?:Council|Working (?:Group|Party)|Committee|Task Force|Conseil|Comit[ée]|"
+    r"Groupe de travail|Consejo|Grupo de trabajo)\b",
+    re.IGNORECASE,
+)
 _CONTEXT = 40  # characters before a Council mention read for "ahead of", "adopted by" ...
 # "the Europe and Asia/Pacific regions": each is a region
 _PAIRED = re.compile(r"\b([A-Z][\w/-]+)( (?:and|et) (?:the )?[A-Z][\w/ -]{1,30}? regions\b)")
@@ -76,9 +81,9 @@ def find_region(
     Global, whichever of the two comes first. Then the region of an office or role that
     organised it ("the Vice-Chair for MENA"); then, for a meeting at headquarters or with
     no venue, the region whose people it gathered ("five Southern African
-    administrations"). Otherwise a meeting at WCO headquarters is Global (unless it is a
-    ``visit`` to the Secretariat), and any other the venue country's region ("" when
-    unknown).
+    administrations"). Otherwise a meeting at WCO headquarters, or of a WCO body (Council,
+    committee, working group) in Brussels, is Global (unless it is a ``visit`` to the
+    Secretariat), and any other the venue country's region ("" when unknown).
     """
     label = _REGION_LABEL.search(body)  # "Region: WCO Asia/Pacific" in a meeting summary
     if label and (named := _regions_named(gaz, label.group(1))):
@@ -104,7 +109,10 @@ def find_region(
         in_roles = _regions_named(gaz, text, roles=True)
         if in_roles:
             return in_roles[0][1], f"the region of the office or role that held it: {text!r}"
-    at_hq = venue is None or any(at_headquarters(text) for text in (lead, title))
+    # A body of the WCO meeting in Brussels, its seat: "the WCO Council met in Brussels"
+    in_brussels = venue is not None and (venue.city, venue.iso3) == ("Brussels", "BEL")
+    in_brussels = in_brussels and any(_WCO_BODY.search(text) for text in (lead, title))
+    at_hq = venue is None or in_brussels or any(at_headquarters(t) for t in (lead, title))
     for text in (lead, title) if at_hq else ():  # "at HQ for five Southern African administrations"
         peoples = _regions_named(gaz, text, aliases=gaz.region_peoples)
         if peoples:
@@ -112,6 +120,8 @@ def find_region(
     for text in (lead, title):
         if not visit and at_headquarters(text):
             return GLOBAL, f"held at WCO headquarters: {text!r}"
+    if in_brussels and not visit:
+        return GLOBAL, "a body of the WCO met in Brussels, its seat, for no one region"
     if venue_region:
         return venue_region, f"the region of the venue country ({venue.country})"
     return "", "no region named and no venue country"

@@ -18,11 +18,13 @@ __all__ = ["with_relative"]
 
 _DAY = dt.timedelta(days=1)
 # Words that put the meeting (bounded by Latin letters only: Chinese has no spaces, and
-# Arabic joins "and" to the next word) on the publication day, the day before, two days before.
+# Arabic joins "and" to the next word) on the publication day, the day after ("comenzará
+# mañana"), the day before, two days before.
 _OFFSETS = {
     0: r"today(?!['’]s)|this (?:morning|afternoon|evening)|tonight|earlier today|este día|"
     r"aujourd'hui|aujourd’hui|ce (?:matin|soir)|cet après-midi|hoy|esta (?:mañana|tarde)|"
     r"сегодня|今天|今日|(?:صباح|مساء)?\s?اليوم(?!\s+العالمي)",
+    1: r"tomorrow|demain|(?<!esta )(?<!la )(?<!pasado )mañana|завтра|明天",
     -1: r"yesterday|hier|ayer|вчера|昨天|昨日|(?<!\w)أمس(?!\s+الأول)|(?<!\w)امس(?!\s+الاول)",
     -2: r"the day before yesterday|avant-hier|anteayer|позавчера|前天|أمس الأول|امس الاول",
 }
@@ -62,6 +64,11 @@ def _weekday_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _tomorrow() -> Names:
+    return Names(["tomorrow", "demain", "mañana", "завтра", "明天"])
+
+
+@cache
 def _weekdays() -> Names:
     return Names(weekday_names(), whole_words=True)
 
@@ -69,6 +76,8 @@ def _weekdays() -> Names:
 def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
     found = []
     for days, pattern in _offset_patterns():
+        if days == 1 and not _tomorrow().may_be_in(sentence):
+            continue  # most sentences say no "tomorrow": spare the pattern
         for match in pattern.finditer(sentence):
             found.append(DateSpan(published + days * _DAY, None, match.start(), True, True, True))
     for match in _LAST_WEEK.finditer(sentence):

@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
+from analytics.extract.clock import bare_date, without_clock
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
 from analytics.extract.published import (
     dated_headline,
@@ -78,7 +79,9 @@ _HAPPENED = re.compile(
     r"kicked off|under way|underway|concluding|wrapped up|commenced|"
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
     r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
-    r"acolheu|participaram)\b",
+    r"acolheu|participaram|foi palco|sediou|particip[oó]|participaron|asisti[oó]|asistieron|"
+    r"acudi[oó]|acudieron|se tien(?:t|nent)|se d[ée]roul\w+|fue (?:el )?escenario|"
+    r"eu lieu)\b",
     re.IGNORECASE,
 )
 _TITLE_CHARS = 250  # a longer first line is a paragraph, not a headline
@@ -89,7 +92,7 @@ _SHORT_TITLE = 100  # a title made from the opening words is cut to this length
 _HAPPENED_SCRIPTS = re.compile(
     r"عقد|انعقد|انطلق|بدأت|بدأ|اختتم|استضاف|افتتح|نظم|شارك|"
     r"举行|举办|召开|开幕|闭幕|舉行|舉辦|召開|開幕|閉幕|出席|"
-    r"прош(?:ел|ла|ло|ли)|состоял\w*|провел\w*|провёл|открыл\w*|завершил\w*|принял\w* участие"
+    r"прош(?:ел|ла|ло|ли)|проход(?:ит|ят)|состоял\w*|состоится|провел\w*|провёл|открыл\w*|завершил\w*|принял\w* участие"
 )
 
 
@@ -188,7 +191,7 @@ def _latest_full_date(texts: list[str]) -> dt.date | None:
 def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     """Title, publication date, where that date came from, the place its date line is
     signed with, and the body's lines."""
-    lines = strip_boilerplate(doc.text)
+    lines = without_clock(strip_boilerplate(doc.text))
     title = " ".join(doc.title.split())
     if not title and lines and _only_a_date(lines[0]):
         lines = lines[1:]  # "22 Jun" above the headline: a day without its year says little
@@ -223,6 +226,8 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
         lines = lines[:index] + lines[index + 1 :]
+        # another bare date just under it (the site's clock, read last) is no text either
+        lines = [x for i, x in enumerate(lines) if i >= 2 or not bare_date(x)]
     for index, line in enumerate(lines[:2]):  # a date before the text, or a metadata line
         dated, lines[index] = leading_date(line)
         if dated and not published:
@@ -254,7 +259,8 @@ _NOT_HEADLINE = re.compile(
 def _from_headline(lines: list[str]) -> list[str]:
     """The lines with the headline first: the headline is the last line above the first
     paragraph that is neither a date line nor a byline; the other such lines above it are
-    the site's name and sections ("ROCB MENA", "THE KIGALI TRIBUNE") and are dropped."""
+    the site's name and sections ("ROCB MENA", "THE KIGALI TRIBUNE") and are dropped; the
+    date lines follow it, those under it first."""
     head = []
     for line, after in zip(lines[:_HEAD_LINES], [*lines[1:_HEAD_LINES], ""], strict=True):
         if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
@@ -267,8 +273,12 @@ def _from_headline(lines: list[str]) -> list[str]:
     headlines = [i for i, line in enumerate(head) if _may_be_headline(line)]
     if headlines in ([], [0]):  # the headline, if any, comes first
         return lines
-    dates = [line for i, line in enumerate(head) if i not in headlines]
-    return [head[headlines[-1]], *dates, *lines[len(head) :]]
+    # A date under the headline is the article's; one above it, the site's clock ("Standard
+    # Time: 30 May 2025, 03:30 AM", "Tuesday, June 18, 2024"), is read only after it.
+    at = headlines[-1]
+    order = [*range(at + 1, len(head)), *range(at)]
+    dates = [head[i] for i in order if i not in headlines]
+    return [head[at], *dates, *lines[len(head) :]]
 
 
 # Words a headline does not end with but a paragraph's line cut by the text's width does

@@ -14,9 +14,8 @@ from analytics.extract.dates import DateSpan
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
-from analytics.ingest.base import RawDocument
 
-__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "table_place"]
+__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "without_other_meetings"]
 
 # --- the weights of a place phrase: its score is the sum of those that apply -------------
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
@@ -85,7 +84,7 @@ _HINT = (
 )
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
-    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
+    rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
     rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
 )
@@ -129,9 +128,10 @@ _CAPITAL_ONLY = re.compile(
 )
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?\s+"
+    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
-    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa])\b{_NO_HINT}"
+    rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
+    rf"a abrité|abritait|accueillait|fue (?:el )?escenario)\b{_NO_HINT}"
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(
@@ -144,7 +144,8 @@ _LANDMARKS = (
     (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
                 r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?ل?"
                 r"(?:جامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
-                r"(?:لجامعة الدول العربية|الجامعة العربية)", re.IGNORECASE), "Cairo", "EGY"),
+                r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
+                re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
 _HERE = re.compile(
     r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"
@@ -153,6 +154,11 @@ _HERE = re.compile(
 )
 _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
 _AWAY_REACH = 60  # characters before a place phrase read for "away from"
+# "on the heels of the recently concluded workshop held in Riyadh": another meeting's place
+# (but "took part in the recently concluded conference held in Perth" is the meeting)
+_OTHER = r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
+_EARLIER = re.compile(rf"{_OTHER}[^.;,()]{{0,150}}$", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(rf"{_OTHER}[^.;,()]*", re.IGNORECASE)
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -160,11 +166,17 @@ _ROLE_BEFORE_PLACE = re.compile(
 )
 _VERB_BEFORE = re.compile(
     r"(?:held|hosted|took place|takes place|met|meet|convened|gathered|organi[sz]ed|"
-    r"decorr\w+|teve lugar|"
+    r"decorr\w+|teve lugar|se tien(?:t|nent)|se d[ée]roul\w+|"
     r"staged|tenue?s?|celebr\w+|realiz\w+|session|sessions|open(?:ed|s)|start(?:ed|s)|"
     r"began|begins|kicked off|under way|underway)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
+
+
+def without_other_meetings(text: str) -> str:
+    """The text without its clauses on another meeting ("on the heels of the workshop for
+    the MENA region held in Riyadh"): what it says of the meeting reported."""
+    return _OTHER_CLAUSE.sub("", text)
 
 
 def at_headquarters(text: str) -> bool:
@@ -218,8 +230,9 @@ def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
         return 0
     if any(_on(meeting, d.start) for d in dates):
         return ON_MEETING_DATE
-    if meeting is not None and all(
-        d.precise and abs((d.start - meeting.start).days) > OTHER_TIME_DAYS for d in dates
+    if meeting is not None and all(  # a month ("en mai 2025") may be a month further off
+        abs((d.start - meeting.start).days) > OTHER_TIME_DAYS * (1 if d.precise else 2)
+        for d in dates
     ):
         return OTHER_TIME
     return DATED
@@ -242,25 +255,6 @@ def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Pl
     dated = any(pattern.match(first) for pattern in _DATELINES)
     found = next(_candidates(gaz, first, named, {}, ()), None) if dated else None
     return (found[0], first) if found else (None, "")
-
-
-def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
-    """The venue a table row's city/country/location columns give, if any."""
-    loc = doc.location
-    parts = [loc.get("city", ""), loc.get("country", "")]
-    if not any(parts) and loc.get("location"):
-        parts = [p.strip() for p in re.split(r"[,(]", loc["location"].rstrip(")"))] + [""]
-    parts = [p for p in parts if p]
-    city_name = parts[0] if parts else ""
-    iso3 = next((gaz.country(p) for p in reversed(parts[1:]) if gaz.country(p)), None)
-    if iso3 is None and city_name and gaz.country(city_name):
-        return Place("", gaz.name_of(gaz.country(city_name)), gaz.country(city_name))
-    city = gaz.city(city_name, {iso3} if iso3 else set()) if city_name else None
-    if city and (not iso3 or city.iso3 == iso3):
-        return city
-    if iso3:
-        return Place(city_name, gaz.name_of(iso3), iso3)
-    return gaz.city(city_name) if city_name else None
 
 
 def _candidates(
@@ -316,6 +310,7 @@ def _candidates(
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
+                    + (2 * AWAY if _EARLIER.search(before[-3 * _AWAY_REACH :]) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
