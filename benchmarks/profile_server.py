@@ -103,7 +103,9 @@ class Sampler:
                   f"generation {g}: {self.collections[g]} runs" for g in sorted(self.collections)]  # fmt: skip
         for title, counts in (("inclusive", self.inclusive), ("exclusive", self.exclusive)):
             lines += ["", f"## By function, {title}"]
-            lines += [f"{s:8.2f} s {100 * s / total:5.1f}%  {w}" for w, s in counts.most_common(top)]
+            lines += [
+                f"{s:8.2f} s {100 * s / total:5.1f}%  {w}" for w, s in counts.most_common(top)
+            ]
         return "\n".join(lines) + "\n"
 
 
@@ -139,7 +141,9 @@ def main() -> None:
         Path(args.out).write_text(sampler.report(args.top))
 
     signal.signal(signal.SIGUSR1, write)
-    signal.signal(signal.SIGUSR2, lambda *_: sampler.clear())  # the figures so far; SIGTERM ends the server
+    signal.signal(
+        signal.SIGUSR2, lambda *_: sampler.clear()
+    )  # the figures so far; SIGTERM ends the server
     sampler.start()
     flags = {"server.headless": True, "server.address": "127.0.0.1", "server.port": args.port,
              "server.disconnectedSessionTTL": 10}  # fmt: skip
