@@ -140,10 +140,9 @@ def main() -> None:
     def write(*_) -> None:
         Path(args.out).write_text(sampler.report(args.top))
 
+    # SIGUSR1: the figures so far, SIGUSR2: counting anew (SIGTERM ends the server).
     signal.signal(signal.SIGUSR1, write)
-    signal.signal(
-        signal.SIGUSR2, lambda *_: sampler.clear()
-    )  # the figures so far; SIGTERM ends the server
+    signal.signal(signal.SIGUSR2, lambda *_: sampler.clear())
     sampler.start()
     flags = {"server.headless": True, "server.address": "127.0.0.1", "server.port": args.port,
              "server.disconnectedSessionTTL": 10}  # fmt: skip
