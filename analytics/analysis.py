@@ -155,6 +155,17 @@ class Analysis:
             found.update(fresh)
         return [found[key] for key in keys]
 
+    def quote_all(self, batch: int = 32) -> int:
+        """Quote the evidence of every report ahead of the pages (off the request path), a
+        batch of reports at a time, when the analysis can keep them all; how many pairs."""
+        pairs = self.doc_themes[["doc_id", "theme"]]
+        if len(pairs) > QUOTES_KEPT:
+            return 0
+        docs = list(dict.fromkeys(pairs["doc_id"]))
+        for start in range(0, len(docs), batch):
+            self.evidence(pairs[pairs["doc_id"].isin(set(docs[start : start + batch]))])
+        return len(pairs)
+
     @property
     def labels(self) -> dict[str, str]:
         """Theme id -> label, in the model's order (named themes first)."""

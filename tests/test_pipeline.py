@@ -367,3 +367,14 @@ def test_damaged_quality_figures_are_measured_again(tmp_path, settings):
     assert kept.figures["value"].tolist() == [0.9] and kept.agreement["theme"].tolist() == [
         "revenue"
     ]
+
+
+def test_every_reports_evidence_can_be_quoted_ahead(make_corpus, settings, monkeypatch):
+    folder = make_corpus(SMALL_REPORTS)
+    analysis = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    rows = analysis.doc_themes[["doc_id", "theme"]]
+    expected = analysis.evidence(rows)
+    ahead = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    assert ahead.quote_all(batch=2) == len(rows)
+    monkeypatch.setattr(analysis_module, "quote_evidence", lambda *a: pytest.fail("quoted again"))
+    assert ahead.evidence(rows) == expected
