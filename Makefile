@@ -9,8 +9,10 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PORT ?= 8501
 # The dashboard listens on this machine only; HOST=0.0.0.0 serves the network.
 HOST ?= 127.0.0.1
+# Server processes: more than one are served behind HAProxy (scripts/workers.py).
+WORKERS ?= 1
 
-.PHONY: run test lint chromium bench clean
+.PHONY: run test lint chromium haproxy bench clean
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -28,14 +30,22 @@ $(DASK_STAMP): requirements-dask.txt $(STAMP)
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q chromium; }
 
+haproxy:
+	@command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || { $(SUDO) apt-get update -q && $(SUDO) apt-get install -y -q haproxy; }
+
+ifeq ($(WORKERS),1)
 run: $(STAMP)
 	$(PY) -m streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+else
+run: $(STAMP) haproxy
+	$(PY) scripts/workers.py --workers $(WORKERS) --host $(HOST) --port $(PORT)
+endif
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
 
-test: $(STAMP) $(DASK_STAMP) chromium lint
+test: $(STAMP) $(DASK_STAMP) chromium haproxy lint
 	$(PY) -m pytest
 
 bench: $(STAMP)

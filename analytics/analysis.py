@@ -127,7 +127,9 @@ class Analysis:
     def evidence(self, rows: pd.DataFrame) -> list[list[str]]:
         """The evidence sentences of these rows of ``doc_themes`` (doc_id, theme), quoted
         again from their reports' texts by the model (none is kept for every report); each
-        pair once per analysis, since every session shows the same few."""
+        pair once per analysis, since every session shows the same few. A report's
+        sentences are scored once for all its themes: quoting one of them quotes the
+        others too, for the next page or selection that shows them."""
         if rows.empty:
             return []
         keys = list(zip(rows["doc_id"], rows["theme"], strict=True))
@@ -136,6 +138,10 @@ class Analysis:
         for doc_id, theme in (key for key, sentences in found.items() if sentences is None):
             wanted.setdefault(doc_id, []).append(theme)
         if wanted:
+            others = self.doc_themes[self.doc_themes["doc_id"].isin(set(wanted))]
+            for doc_id, theme in zip(others["doc_id"], others["theme"], strict=True):
+                if theme not in wanted[doc_id] and (doc_id, theme) not in self._quoted:
+                    wanted[doc_id].append(theme)
             texts = self.texts.of(list(wanted)).fillna("").tolist()
             quoted = quote_evidence(self.model, texts, list(wanted.values()))
             fresh = {
@@ -148,6 +154,17 @@ class Analysis:
             self._quoted.update(fresh)
             found.update(fresh)
         return [found[key] for key in keys]
+
+    def quote_all(self, batch: int = 32) -> int:
+        """Quote the evidence of every report ahead of the pages (off the request path), a
+        batch of reports at a time, when the analysis can keep them all; how many pairs."""
+        pairs = self.doc_themes[["doc_id", "theme"]]
+        if len(pairs) > QUOTES_KEPT:
+            return 0
+        docs = list(dict.fromkeys(pairs["doc_id"]))
+        for start in range(0, len(docs), batch):
+            self.evidence(pairs[pairs["doc_id"].isin(set(docs[start : start + batch]))])
+        return len(pairs)
 
     @property
     def labels(self) -> dict[str, str]:

@@ -1,7 +1,7 @@
 """Many users at once: N sessions against one dashboard server, at the protocol level.
 
 Usage: .venv/bin/python benchmarks/load.py [--sessions 10 25 50] [--steps 13] [--think 5]
-       [--browsers K] [--per-page] [--session-ttl 120] [--url URL --pid PID]
+       [--browsers K] [--per-page] [--session-ttl 120] [--workers N] [--url URL --pid PID]
 
 Each session speaks Streamlit's websocket protocol as its frontend does (the ``BackMsg`` and
 ``ForwardMsg`` protobufs of the installed ``streamlit`` package): it fetches the XSRF
@@ -24,7 +24,9 @@ memory to settle. ``--browsers K`` then compares K real chromium pages (Playwrig
 with K protocol sessions on the same steps.
 
 Without ``--url`` it starts its own server on the bundled corpus, with the caches in a
-temporary folder (the first page fits the model). The protocol client is load_client.py.
+temporary folder (the first page fits the model); ``--workers N`` serves it with N
+processes behind HAProxy (scripts/workers.py), whose CPU and memory are added up. The
+protocol client is load_client.py.
 Each round also prints the server's CPU per action (the figure to compare on a shared machine);
 ``--per-page`` first times each page's run in one session alone.
 """
@@ -178,9 +180,11 @@ class Server:
     """``streamlit run app.py`` on the bundled corpus (as the browser tests start it),
     with caches and uploads in a temporary folder unless ``env`` names others."""
 
-    def __init__(self, env: dict[str, str] | None = None, session_ttl: int = 120) -> None:
-        self.env, self.session_ttl = env or {}, session_ttl
-        self.url, self.pid = "", 0
+    def __init__(
+        self, env: dict[str, str] | None = None, session_ttl: int = 120, workers: int = 1
+    ) -> None:
+        self.env, self.session_ttl, self.workers = env or {}, session_ttl, workers
+        self.url, self.pid, self.worker_urls = "", 0, []
 
     def __enter__(self) -> Server:
         self._tmp = tempfile.TemporaryDirectory(prefix="load-")
@@ -196,10 +200,17 @@ class Server:
         }
         self.cache_dir = Path(env["MEETINGS_CACHE_DIR"])
         port = _free_port()
-        command = [str(ROOT / ".venv/bin/python"), "-m", "streamlit", "run", "app.py",
-                   "--server.headless", "true", "--server.address", "127.0.0.1",
-                   "--server.port", str(port),
-                   "--server.disconnectedSessionTTL", str(self.session_ttl)]  # fmt: skip
+        python, ttl = str(ROOT / ".venv/bin/python"), str(self.session_ttl)
+        command = [python, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                   "--server.address", "127.0.0.1", "--server.port", str(port),
+                   "--server.disconnectedSessionTTL", ttl]  # fmt: skip
+        ports = [port]
+        if self.workers > 1:
+            ports = [_free_port() for _ in range(self.workers)]
+            command = [python, str(ROOT / "scripts" / "workers.py"), "--workers",
+                       str(self.workers), "--port", str(port), "--worker-ports",
+                       *map(str, ports), "--", "--server.disconnectedSessionTTL", ttl]  # fmt: skip
+        self.worker_urls = [f"http://127.0.0.1:{p}" for p in ports]
         self._log = (tmp / "streamlit.log").open("wb")
         self._process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=self._log,
                                          stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
@@ -249,23 +260,29 @@ async def warm_up(base_url: str, cache_dir: Path | None, timeout: float = 600) -
         await asyncio.sleep(0.5)
 
 
+def _tree(pid: int) -> list[psutil.Process]:
+    """The server's process and its children (the workers and their proxy, if any)."""
+    process = psutil.Process(pid)
+    return [process, *process.children(recursive=True)]
+
+
 def rss_mib(pid: int) -> float:
-    return psutil.Process(pid).memory_info().rss / 2**20
+    return sum(p.memory_info().rss for p in _tree(pid)) / 2**20
 
 
 def cpu_seconds(pid: int) -> float:
     """The CPU time the server has used (user and system), whoever else shares the cores."""
-    times = psutil.Process(pid).cpu_times()
-    return times.user + times.system
+    return sum(t.user + t.system for t in (p.cpu_times() for p in _tree(pid)))
 
 
-def active_sessions(base_url: str) -> int | None:
-    """The server's own count of connected sessions (its metrics endpoint)."""
-    text = (_get(base_url + "/_stcore/metrics") or b"").decode()
-    for line in text.splitlines():
-        if line.startswith("active_sessions "):
-            return int(float(line.split()[1]))
-    return None
+def active_sessions(urls: list[str]) -> int | None:
+    """The servers' own count of connected sessions (each one's metrics endpoint)."""
+    counts = []
+    for url in urls:
+        text = (_get(url + "/_stcore/metrics") or b"").decode()
+        counts += [int(float(line.split()[1])) for line in text.splitlines()
+                   if line.startswith("active_sessions ")]  # fmt: skip
+    return sum(counts) if counts else None
 
 
 class PeakRss:
@@ -285,15 +302,15 @@ class PeakRss:
         return max(self.peak, rss_mib(self.pid))
 
 
-async def memory_after(base_url: str, pid: int, ttl: float, timeout: float = 600) -> float:
+async def memory_after(urls: list[str], pid: int, ttl: float, timeout: float = 600) -> float:
     """The server's memory once it has let the closed sessions go: none connected, their
-    time to reconnect passed, the store reaped and the collector run, memory steady."""
+    time to reconnect passed, the store reaped, memory steady (``urls``: each worker's)."""
     deadline = time.monotonic() + timeout
-    while active_sessions(base_url) not in (0, None) and time.monotonic() < deadline:
+    while active_sessions(urls) not in (0, None) and time.monotonic() < deadline:
         await asyncio.sleep(0.5)
     await asyncio.sleep(ttl + 1)
-    for _ in range(2):  # the first's disconnect reaps the expired sessions, the second's run
-        probe = Session(base_url)  # ends with Streamlit's garbage collection
+    for url in urls * 2:  # the first's disconnect reaps the expired sessions
+        probe = Session(url)
         await probe.connect()
         await probe.open("data")
         await probe.close()
@@ -345,7 +362,8 @@ async def round_of(args, base_url: str, pid: int | None, n: int) -> dict:
     wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     during = peak.stop() if peak else float("nan")
     server_cpu = cpu_seconds(pid) - server_cpu if pid else float("nan")
-    after = await memory_after(base_url, pid, args.session_ttl) if pid else float("nan")
+    urls = args.worker_urls or [base_url]
+    after = await memory_after(urls, pid, args.session_ttl) if pid else float("nan")
     records = [r for u in users for r in u.records]
     return {"n": n, "records": records, "before": before, "peak": during, "after": after,
             "wall": wall, "client_cpu": cpu, "server_cpu": server_cpu,
@@ -401,10 +419,12 @@ def report(result: dict) -> None:
 
 
 async def main_async(args, cache_dir: Path | None) -> None:
-    await warm_up(args.url, cache_dir)
+    for url in args.worker_urls or [args.url]:  # each worker: one after the other fits
+        await warm_up(url, cache_dir)
     if args.per_page and args.pid:
         await page_costs(args.url, args.pid)
-    print(f"Machine: {os.cpu_count()} cores; {args.steps} steps per session, "
+    print(f"Machine: {os.cpu_count()} cores; {max(args.workers, 1)} server process(es); "
+          f"{args.steps} steps per session, "
           f"{args.think:g} s (±50%) between steps, sessions started over {args.ramp:g} s.")  # fmt: skip
     for n in args.sessions:
         report(await round_of(args, args.url, args.pid, n))
@@ -425,15 +445,18 @@ def main() -> None:
                         help="the server's server.disconnectedSessionTTL (seconds)")  # fmt: skip
     parser.add_argument("--per-page", action="store_true",
                         help="first, each page's run in one session alone")  # fmt: skip
+    parser.add_argument("--workers", type=int, default=1,
+                        help="server processes behind HAProxy (scripts/workers.py)")  # fmt: skip
     parser.add_argument("--url", help="a running server (default: start one)")
     parser.add_argument("--pid", type=int, help="that server's process, for its memory")
     args = parser.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the server it started too
+    args.worker_urls = []
     if args.url:
         asyncio.run(main_async(args, None))
         return
-    with Server(session_ttl=args.session_ttl) as server:
-        args.url, args.pid = server.url, server.pid
+    with Server(session_ttl=args.session_ttl, workers=args.workers) as server:
+        args.url, args.pid, args.worker_urls = server.url, server.pid, server.worker_urls
         asyncio.run(main_async(args, server.cache_dir))
 
 

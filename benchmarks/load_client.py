@@ -73,7 +73,8 @@ class Session:
         if "_streamlit_xsrf" not in cookies:
             raise LoadError("the server set no XSRF cookie (is XSRF protection on?)")
         xsrf = cookies["_streamlit_xsrf"].value
-        self.cookie = f"_streamlit_xsrf={xsrf}"
+        # Every cookie back, as a browser does (a proxy's cookie names the worker process).
+        self.cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items())
         await self.http.fetch(self.base_url + "/_stcore/host-config", headers=self._headers())
         request = HTTPRequest(
             "ws" + self.base_url.removeprefix("http") + "/_stcore/stream",

@@ -26,6 +26,7 @@ from pages.shared.kept import kept
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PERIOD = "period"  # the period chooser's key, and its name in the page's link
+SCOPE, QUOTES = "scope: ", "quotes: "  # the keys of a scope's expander and quotes, then its name
 WIDE = {"Title": st.column_config.TextColumn(width="medium"),
         "Evidence": st.column_config.TextColumn(width="large")}  # fmt: skip
 
@@ -103,10 +104,15 @@ with right:
 
 shown = kept(current, "scopes", lambda: scope_views(tables, written, briefing.scopes), periods)
 for i, (scope, line, scope_shown, scope_quotes) in enumerate(shown):
-    box = st.container() if i == 0 else st.expander(as_text(scope))
+    # The other scopes, and the quotes, are made when opened (a rerun): they were most of
+    # the page's elements, sent on every run to every session.
+    box = st.container() if i == 0 else st.expander(as_text(scope), key=f"{SCOPE}{scope}",
+                                                    on_change="rerun")  # fmt: skip
     with box:
         if i == 0:
             st.header(as_text(scope))
+        elif not box.open:
+            continue
         st.caption(as_text(line))
         for key, table, mine in scope_shown:
             st.markdown(f"**{SECTIONS[key]}**")
@@ -118,8 +124,10 @@ for i, (scope, line, scope_shown, scope_quotes) in enumerate(shown):
             if right is not None:
                 right.markdown("\n".join(f"- {as_text(s)}" for s in mine))
             if key == "meetings" and len(table):
-                with st.popover("Read the evidence quotes"):
-                    for quote, source in scope_quotes:
+                quotes = st.popover("Read the evidence quotes", key=f"{QUOTES}{scope}",
+                                    on_change="rerun")  # fmt: skip
+                with quotes:
+                    for quote, source in scope_quotes if quotes.open else []:
                         st.markdown("> " + as_text(quote))
                         st.caption(as_text(source))
 

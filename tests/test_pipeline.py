@@ -239,7 +239,7 @@ def test_reports_added_later_are_classified_with_the_same_model_alone(
     assert later.evidence(kept) == whole_themes["evidence"].tolist()
 
 
-def test_evidence_is_quoted_once_per_report_and_theme(make_corpus, settings, monkeypatch):
+def test_evidence_is_quoted_once_per_report_for_all_its_themes(make_corpus, settings, monkeypatch):
     folder = make_corpus(SMALL_REPORTS)
     analysis = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
     rows = analysis.doc_themes[["doc_id", "theme"]]
@@ -253,7 +253,9 @@ def test_evidence_is_quoted_once_per_report_and_theme(make_corpus, settings, mon
     assert analysis.evidence(rows.head(2)) == first  # kept: quoted once
     whole = analysis.evidence(rows)
     assert whole[:2] == first
-    assert quoted == [rows.head(2)["doc_id"].nunique(), rows.iloc[2:]["doc_id"].nunique()]
+    # the first reports' other themes were quoted with them: only the others' reports now
+    rest = set(rows.iloc[2:]["doc_id"]) - set(rows.head(2)["doc_id"])
+    assert quoted == [rows.head(2)["doc_id"].nunique(), len(rest)]
     assert any(whole) and all(isinstance(s, list) for s in whole)
 
 
@@ -365,3 +367,14 @@ def test_damaged_quality_figures_are_measured_again(tmp_path, settings):
     assert kept.figures["value"].tolist() == [0.9] and kept.agreement["theme"].tolist() == [
         "revenue"
     ]
+
+
+def test_every_reports_evidence_can_be_quoted_ahead(make_corpus, settings, monkeypatch):
+    folder = make_corpus(SMALL_REPORTS)
+    analysis = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    rows = analysis.doc_themes[["doc_id", "theme"]]
+    expected = analysis.evidence(rows)
+    ahead = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    assert ahead.quote_all(batch=2) == len(rows)
+    monkeypatch.setattr(analysis_module, "quote_evidence", lambda *a: pytest.fail("quoted again"))
+    assert ahead.evidence(rows) == expected

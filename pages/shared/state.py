@@ -90,6 +90,9 @@ def load_analysis(current: Settings) -> Analysis:
     measured = _kept_quality(analysis, current) is not None
     if not measured:
         store["jobs"].submit(("quality", analysis.fingerprint), measure_quality, analysis, current)
+    # The evidence every page quotes, ahead of the first reader of each theme (after the
+    # quality figures: one job at a time).
+    store["jobs"].submit(("evidence", analysis.token), analysis.quote_all)
     _freeze_when_changed(store, (id(analysis), warm.done(), measured))
     return analysis
 

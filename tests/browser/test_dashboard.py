@@ -210,6 +210,11 @@ def test_the_briefing_says_what_rose_and_downloads_as_word(
     assert shown.startswith("In Asia/Pacific, the most discussed themes in "), shown
     tables = main.get_by_test_id("stDataFrame")
     expect(tables.first.locator("[data-testid^='glide-cell']").first).to_be_attached()
+    scopes = main.get_by_test_id("stExpander")  # each made when opened: open them all
+    for i in range(scopes.count()):
+        scopes.nth(i).locator("summary").click()
+        expect(scopes.nth(i).get_by_test_id("stCaptionContainer").first).to_be_visible()
+        wait_idle(page)
 
     with page.expect_download() as info:
         main.get_by_test_id("stDownloadButton").filter(has_text="Download Word (.docx)").click()

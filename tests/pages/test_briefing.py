@@ -90,6 +90,19 @@ def _open(**params: str | list[str]) -> AppTest:
     return at
 
 
+SCOPE, QUOTES = "scope: ", "quotes: "  # the page's keys of a scope's expander and quotes
+
+
+def _open_every_scope(at: AppTest) -> AppTest:
+    """Every scope's expander and quotes opened, as a reader does (made when opened)."""
+    for opened in (SCOPE, QUOTES):
+        for key in [k for k in at.session_state if k.startswith(opened)]:
+            at.session_state[key] = True
+        at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
 def _bullets(at: AppTest) -> list[str]:
     return [line[2:] for m in at.markdown for line in m.value.split("\n") if line.startswith("- ")]
 
@@ -113,12 +126,15 @@ def test_the_summary_says_the_rise_and_the_fall(small):
     assert any("Comparing 2023–2024" in c.value and "2021–2022" in c.value for c in at.caption)
     summary = at.markdown[0].value.split("\n")
     assert f"- {as_text(RISE)}" in summary and f"- {as_text(FALL)}" in summary
-    # beside its table too
-    assert _bullets(at).count(as_text(RISE)) == 2
+    # beside its table too, in its region's scope once opened
+    assert _bullets(_open_every_scope(at)).count(as_text(RISE)) == 2
 
 
 def test_the_word_document_holds_the_pages_tables(small, downloads):
     at = _open()
+    closed = len(at.dataframe)
+    _open_every_scope(at)
+    assert len(at.dataframe) > closed  # the other scopes' tables, once opened
     files = downloads(at)
     (name,) = [n for n in files if n.endswith(".docx")]
     document = docx.Document(io.BytesIO(files[name]))
