@@ -22,7 +22,13 @@ from sklearn.preprocessing import normalize
 from analytics.errors import ModelError
 from analytics.model import context, nmf, scoring
 from analytics.model.taxonomy import Theme
-from analytics.model.vocabulary import SeedTerms, make_vectorizer, seed_matrix, units_of
+from analytics.model.vocabulary import (
+    SeedTerms,
+    distinct_units,
+    make_vectorizer,
+    seed_matrix,
+    units_of,
+)
 
 __all__ = ["ThemeModel", "UnitScores"]
 
@@ -135,7 +141,9 @@ class ThemeModel(BaseEstimator, TransformerMixin):
             where the sentence sits (:mod:`analytics.model.context`; zero for emerging
             themes).
         """
-        X = self.vectorizer_.transform(units)
+        distinct, inverse = distinct_units(units)
+        # every step below is row by row, so each distinct sentence is worked on once
+        X = self.vectorizer_.transform(distinct)[inverse]
         W, _, _ = non_negative_factorization(
             X, H=self.components_, n_components=self.components_.shape[0], update_H=False,
             max_iter=self.max_iter, random_state=self.random_state,
@@ -143,7 +151,8 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         order = self._component_order()
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
         evidence = np.zeros_like(weights)
-        evidence[:, : len(self.themes)] = context.weigh(units, self.seed_terms_.count(units))
+        counts = self.seed_terms_.count(distinct)
+        evidence[:, : len(self.themes)] = context.weigh(distinct, counts)[inverse]
         return weights, evidence
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:

@@ -21,6 +21,7 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "TOKEN_PATTERN",
     "SeedTerms",
+    "distinct_units",
     "make_vectorizer",
     "seed_matrix",
     "seed_terms",
@@ -180,6 +181,16 @@ def units_of(texts: Sequence[str]) -> tuple[list[str], list[int]]:
             units.append(unit)
             owner.append(index)
     return units, owner
+
+
+def distinct_units(units: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct units, in order of first appearance, and the position of each unit
+    among them (``[distinct[i] for i in inverse] == units``)."""
+    index: dict[str, int] = {}
+    inverse = np.fromiter(
+        (index.setdefault(unit, len(index)) for unit in units), dtype=np.intp, count=len(units)
+    )
+    return list(index), inverse
 
 
 def make_vectorizer(n_units: int = 0, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
