@@ -169,7 +169,7 @@ def split_units(text: str) -> list[str]:
     return [
         s
         for s in split_sentences(text)
-        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.search(s)
+        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.match(s)
     ]
 
 
