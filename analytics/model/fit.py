@@ -33,7 +33,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # Bump when the model's fitting or scoring changes, so that stored models are refitted.
-MODEL_VERSION = "13"
+MODEL_VERSION = "14"
 
 
 def build_model(settings: Settings) -> ThemeModel:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.sparse import csr_matrix
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.decomposition import non_negative_factorization
 from sklearn.preprocessing import normalize
@@ -25,7 +26,7 @@ from analytics.model.taxonomy import Theme
 from analytics.model.vocabulary import (
     SeedTerms,
     distinct_units,
-    make_vectorizer,
+    fit_vectorizer,
     seed_matrix,
     units_of,
 )
@@ -87,14 +88,18 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         units, _ = units_of(texts)
         if not units:
             raise ModelError("no sentence long enough to learn themes from")
-        self.vectorizer_ = make_vectorizer(n_units=len(units))
-        X = self.vectorizer_.fit_transform(units)
+        # A sentence that occurs c times is one row weighted by c (its TF-IDF row and its
+        # weights times sqrt(c)): the same least squares, on each distinct sentence once.
+        self.vectorizer_, X, inverse = fit_vectorizer(units)
+        root = np.sqrt(np.bincount(inverse))
+        X = csr_matrix(X.multiply(root[:, None]))
         self.seed_matrix_ = seed_matrix(self.vectorizer_, self.themes)
         W, H = nmf.initial_factors(X, self.seed_matrix_, self.n_emerging, self.random_state)
         self.components_, W = nmf.guided_nmf(
             X, W, H, self.seed_matrix_, self.guidance, self.max_iter, self.random_state
         )
         self.alignment_ = nmf.align(self.components_, self.seed_matrix_)
+        W = (W / root[:, None])[inverse]  # every sentence's weights, as many times as it occurs
         self.unit_scale_ = np.maximum(np.percentile(W, _SCALE_PERCENTILE, axis=0), 1e-9)
         self.label_themes()
         return self
