@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
 from analytics.extract.published import (
@@ -93,6 +93,7 @@ _HAPPENED_SCRIPTS = re.compile(
 )
 
 
+@lru_cache(maxsize=2**14)
 def reports_meeting(sentence: str) -> bool:
     """True when a sentence says that a meeting happened (held, took place, met ...)."""
     return bool(_HAPPENED.search(sentence) or _HAPPENED_SCRIPTS.search(sentence))
