@@ -147,12 +147,16 @@ class ThemeModel(BaseEstimator, TransformerMixin):
             themes).
         """
         distinct, inverse = distinct_units(units)
-        # every step below is row by row, so each distinct sentence is worked on once
-        X = self.vectorizer_.transform(distinct)[inverse]
+        # Every step is row by row, so each distinct sentence is worked on once. In the
+        # NMF its row counts as often as it occurs (times that number: the solver's steps
+        # and its stopping rule, a sum over rows, are those of every sentence).
+        occurs = np.bincount(inverse)[:, None]
+        X = csr_matrix(self.vectorizer_.transform(distinct).multiply(occurs))
         W, _, _ = non_negative_factorization(
             X, H=self.components_, n_components=self.components_.shape[0], update_H=False,
             max_iter=self.max_iter, random_state=self.random_state,
         )  # fmt: skip
+        W = (W / occurs)[inverse]
         order = self._component_order()
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
         evidence = np.zeros_like(weights)
