@@ -211,6 +211,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
 
     from analytics.classifying import classify_new
     from analytics.model.fit import fit_or_load, model_folder
+    from analytics.model.vocabulary import units_of
     from analytics.pipeline import load_corpus
 
     table = Table(f"{n:,} reports")
@@ -223,6 +224,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     shutil.rmtree(corpus / "added", ignore_errors=True)
     settings = _settings(work, workers)
 
+    load_before = os.getloadavg()[0]
     memory = PeakMemory()
     loaded, cold = timed(lambda: load_corpus([corpus], settings))
     events = loaded.events
@@ -234,6 +236,9 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     table.add("classify every report", classified)
     table.add("peak memory of the cold pipeline (MiB)", f"{memory.stop():.0f}",
               "this process and its workers: read, extract, fit, classify")  # fmt: skip
+    table.add("load average (1 min) before / after the cold steps",
+              f"{load_before:.1f} / {os.getloadavg()[0]:.1f}",
+              f"{os.cpu_count()} cores; above that, other work shared them")  # fmt: skip
     _, warm = timed(lambda: load_corpus([corpus], settings))
     table.add("read, warm (all in the store)", warm, "every event with its text")
     total = cold + fit + classified
@@ -243,6 +248,9 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     table.add("whole cold pipeline / bare reference", f"{total / bare:.2f} ×",
               f"{total:.1f} s / {bare:.1f} s")  # fmt: skip
 
+    units, _ = units_of(texts)
+    table.add("distinct sentences / sentences", f"{len(set(units)):,} / {len(units):,}",
+              "the model works on each distinct sentence once")  # fmt: skip
     micro, macro = agreement(model, settings)
     note = "bundled labelled sets, named themes"
     table.add("F1 micro / macro, fit on the sample", f"{micro:.3f} / {macro:.3f}", note)
@@ -253,7 +261,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
         table.add("F1 micro / macro, fit on every report", f"{micro_all:.3f} / {macro_all:.3f}",
                   f"its fit: {seconds:.1f} s; differences {micro - micro_all:+.3f} / "
                   f"{macro - macro_all:+.3f}")  # fmt: skip
-    loaded = events = texts = None  # released before the dashboard runs
+    loaded = events = texts = units = None  # released before the dashboard runs
 
     command = [sys.executable, __file__, "--serve", str(work), "--workers", str(workers)]
     served = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
