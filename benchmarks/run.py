@@ -71,26 +71,36 @@ def timed(work):
 
 class PeakMemory:
     """The peak resident memory of this process and every process it started (workers of
-    the engine included), sampled from /proc four times a second."""
+    the engine included), and the CPU time they used, sampled from /proc four times a
+    second (a worker's last quarter of a second may be missed)."""
 
     def __init__(self) -> None:
         self.peak = 0
+        self._ticks: dict[int, int] = {}  # CPU ticks of each process started, at most
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
         while not self._done.wait(0.25):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
+            self.peak = max(self.peak, _tree_rss(os.getpid(), self._ticks))
+
+    def cpu(self) -> float:
+        """CPU seconds of this process and of every process it started so far."""
+        if not self._done.is_set():
+            _tree_rss(os.getpid(), self._ticks)
+        others = sum(t for pid, t in self._ticks.items() if pid != os.getpid())
+        return time.process_time() + others / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> float:
         """Stop sampling; the peak in MiB."""
         self._done.set()
-        return max(self.peak, _tree_rss(os.getpid())) / 2**20
+        return max(self.peak, _tree_rss(os.getpid(), self._ticks)) / 2**20
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and its descendants (Linux /proc)."""
-    parents, rss = {}, {}
+def _tree_rss(root: int, ticks: dict[int, int] | None = None) -> int:
+    """Bytes resident in ``root`` and its descendants (Linux /proc); their CPU ticks (user
+    and system) go to ``ticks``."""
+    parents, rss, cpu = {}, {}, {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -98,12 +108,17 @@ def _tree_rss(root: int) -> int:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
+        pid = int(entry.name)
+        parents[pid], rss[pid] = int(fields[1]), int(fields[21])
+        cpu[pid] = int(fields[11]) + int(fields[12])
     tree, grew = {root}, True
     while grew:
         more = {pid for pid, parent in parents.items() if parent in tree} - tree
         tree |= more
         grew = bool(more)
+    if ticks is not None:
+        for pid in tree:
+            ticks[pid] = max(ticks.get(pid, 0), cpu.get(pid, 0))
     return sum(rss.get(pid, 0) for pid in tree) * resource.getpagesize()
 
 
@@ -226,14 +241,25 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
 
     load_before = os.getloadavg()[0]
     memory = PeakMemory()
+    cpu = [memory.cpu()]
+
+    def spent() -> float:
+        cpu.append(memory.cpu())
+        return cpu[-1] - cpu[-2]
+
     loaded, cold = timed(lambda: load_corpus([corpus], settings))
     events = loaded.events
-    table.add("read + extract, cold", cold, f"{len(events) / cold:.0f} reports/s")
+    cold_cpu = spent()
+    table.add("read + extract, cold", cold,
+              f"{len(events) / cold:.0f} reports/s; CPU {cold_cpu:.1f} s")  # fmt: skip
     (model, key), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
-    table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
+    fit_cpu = spent()
+    table.add("model fit", fit,
+              f"on a sample of {min(n, settings.fit_sample):,}; CPU {fit_cpu:.1f} s")  # fmt: skip
     (_, _, kept), classified = timed(lambda: classify_new(model, None, events, settings))
+    classify_cpu = spent()
     kept.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
-    table.add("classify every report", classified)
+    table.add("classify every report", classified, f"CPU {classify_cpu:.1f} s")
     table.add("peak memory of the cold pipeline (MiB)", f"{memory.stop():.0f}",
               "this process and its workers: read, extract, fit, classify")  # fmt: skip
     table.add("load average (1 min) before / after the cold steps",
@@ -243,11 +269,16 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     table.add("read, warm (all in the store)", warm, "every event with its text")
     total = cold + fit + classified
     texts = events["text"].tolist()
+    bare_start = time.process_time()
     bare = bare_reference(model, texts)
-    table.add("bare scikit-learn TF-IDF + NMF, same texts", bare, "reference")
+    bare_cpu = time.process_time() - bare_start
+    table.add("bare scikit-learn TF-IDF + NMF, same texts", bare,
+              f"reference; CPU {bare_cpu:.1f} s")  # fmt: skip
     table.add("whole cold pipeline / bare reference", f"{total / bare:.2f} ×",
               f"{total:.1f} s / {bare:.1f} s")  # fmt: skip
-
+    total_cpu = cold_cpu + fit_cpu + classify_cpu
+    table.add("the same in CPU time", f"{total_cpu / bare_cpu:.2f} ×",
+              f"{total_cpu:.1f} s / {bare_cpu:.1f} s, workers included")  # fmt: skip
     units, _ = units_of(texts)
     table.add("distinct sentences / sentences", f"{len(set(units)):,} / {len(units):,}",
               "the model works on each distinct sentence once")  # fmt: skip
