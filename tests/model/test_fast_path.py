@@ -6,6 +6,7 @@ import random
 import re
 
 import numpy as np
+import pandas as pd
 import pytest
 from scipy.sparse import csr_matrix
 from sklearn.decomposition import non_negative_factorization
@@ -65,8 +66,6 @@ def test_scores_are_those_of_every_sentence_worked_on(model, texts):
 
 
 def test_evidence_is_quoted_as_before(model, texts):
-    import pandas as pd
-
     events = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": texts})
     doc_themes, _ = classify(model, events)
     scored = model.score_units(texts)
