@@ -77,19 +77,23 @@ class PeakMemory:
     def __init__(self) -> None:
         self.peak = 0
         self._ticks: dict[int, int] = {}  # CPU ticks of each process started, at most
+        self._own = 0.0  # CPU seconds of the sampling itself, left out of cpu()
         self._done = threading.Event()
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
         while not self._done.wait(0.25):
+            start = time.thread_time()
             self.peak = max(self.peak, _tree_rss(os.getpid(), self._ticks))
+            self._own += time.thread_time() - start
 
     def cpu(self) -> float:
-        """CPU seconds of this process and of every process it started so far."""
+        """CPU seconds of this process (but the sampling) and of every process it started
+        so far."""
         if not self._done.is_set():
             _tree_rss(os.getpid(), self._ticks)
         others = sum(t for pid, t in self._ticks.items() if pid != os.getpid())
-        return time.process_time() + others / os.sysconf("SC_CLK_TCK")
+        return time.process_time() - self._own + others / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> float:
         """Stop sampling; the peak in MiB."""
