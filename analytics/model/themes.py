@@ -193,15 +193,15 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         weights, evidence = self.unit_weights(units)
         # units come report by report: each report's rows are one slice
         bounds = np.searchsorted(np.asarray(owner), np.arange(len(texts) + 1))
+        result.scores = scoring.reports_scores(
+            weights, evidence, bounds, len(self.themes), self.evidence_weight
+        )
         for doc in range(len(texts)):
             rows = slice(bounds[doc], bounds[doc + 1])
             if rows.start == rows.stop:
                 continue
             result.units[doc] = units[rows]
             result.weights[doc], result.evidence[doc] = weights[rows], evidence[rows]
-            result.scores[doc] = scoring.report_scores(
-                weights[rows], evidence[rows], len(self.themes), self.evidence_weight
-            )
         return result
 
     def assign(self, scores: np.ndarray) -> list[list[str]]:
