@@ -19,8 +19,9 @@ from analytics.extract.kinds import EVENT_TYPES, classify_event
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
+from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
-from analytics.extract.venue import find_venue, is_virtual, named_places, table_place
+from analytics.extract.venue import find_venue, is_virtual, named_places
 from analytics.extract.when import meeting_dates
 from analytics.ingest.base import RawDocument
 

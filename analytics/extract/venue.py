@@ -9,14 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from analytics.extract.dates import DateSpan
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
-from analytics.ingest.base import RawDocument
 
-__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "table_place"]
+__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places"]
 
 # --- the weights of a place phrase: its score is the sum of those that apply -------------
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
@@ -244,23 +244,27 @@ def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Pl
     return (found[0], first) if found else (None, "")
 
 
-def table_place(gaz: Gazetteer, doc: RawDocument) -> Place | None:
-    """The venue a table row's city/country/location columns give, if any."""
-    loc = doc.location
-    parts = [loc.get("city", ""), loc.get("country", "")]
-    if not any(parts) and loc.get("location"):
-        parts = [p.strip() for p in re.split(r"[,(]", loc["location"].rstrip(")"))] + [""]
-    parts = [p for p in parts if p]
-    city_name = parts[0] if parts else ""
-    iso3 = next((gaz.country(p) for p in reversed(parts[1:]) if gaz.country(p)), None)
-    if iso3 is None and city_name and gaz.country(city_name):
-        return Place("", gaz.name_of(gaz.country(city_name)), gaz.country(city_name))
-    city = gaz.city(city_name, {iso3} if iso3 else set()) if city_name else None
-    if city and (not iso3 or city.iso3 == iso3):
-        return city
-    if iso3:
-        return Place(city_name, gaz.name_of(iso3), iso3)
-    return gaz.city(city_name) if city_name else None
+_PATTERNS = (
+    (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
+    (_CAPITAL_NAMED, False),
+    (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
+    (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=2**14)
+def _phrases(sentence: str) -> tuple[tuple[int, ...], re.Match[str] | None, tuple]:
+    """The landmarks a sentence names, its venue label, and each place pattern with its
+    matches: what depends on the sentence alone, kept per sentence (reports of one
+    archive share sentences)."""
+    landmarks = tuple(i for i, (pattern, _, _) in enumerate(_LANDMARKS) if pattern.search(sentence))
+    buildings = _BUILDING_WORD.search(sentence)  # most sentences name none: spare the pattern
+    found = tuple(
+        (pattern, needs_hint, tuple(pattern.finditer(sentence)))
+        for pattern, needs_hint in _PATTERNS
+        if pattern is not _BUILDING_OF or buildings
+    )
+    return landmarks, _VENUE_LABEL.search(sentence), found
 
 
 def _candidates(
@@ -271,29 +275,20 @@ def _candidates(
     dates: tuple[DateSpan, ...],
 ) -> Iterator[tuple[Place, int]]:
     """(place, score of the phrase itself) for every place phrase of a sentence."""
-    for landmark, city, iso3 in _LANDMARKS:
-        if landmark.search(sentence):
-            yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    landmarks, label, found = _phrases(sentence)
+    for landmark in landmarks:
+        _, city, iso3 = _LANDMARKS[landmark]
+        yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
     if in_other_script(sentence):
         for place in script_places(sentence):
             bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)
             yield Place(place.city, gaz.name_of(place.iso3), place.iso3), bonus
     seen: set[int] = set()
-    label = _VENUE_LABEL.search(sentence)
     if label and (resolved := _resolve(gaz, label, named)):
         seen.add(label.start("place"))
         yield resolved[0], LABELLED
-    patterns = (
-        (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
-        (_CAPITAL_NAMED, False),
-        (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
-        (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
-    )  # fmt: skip
-    buildings = _BUILDING_WORD.search(sentence)
-    for pattern, needs_hint in patterns:
-        if pattern is _BUILDING_OF and not buildings:
-            continue  # most sentences name no building: spare the pattern
-        for match in pattern.finditer(sentence):
+    for pattern, needs_hint, matches in found:
+        for match in matches:
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
                 continue
