@@ -100,28 +100,34 @@ def classify_all(
     model: ThemeModel, events: pd.DataFrame, settings: Settings
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """:func:`~analytics.model.classify.classify` in batches of reports, on the settings'
-    engine when there are several (in their order, whichever finishes first)."""
+    engine when there are several (in their order, whichever finishes first). A batch
+    carries its reports' ids and texts only, and brings back their themes."""
+    if len(events) <= CLASSIFY_ROWS:
+        return classify(model, events)
+    reports = events[["doc_id", "text"]]
     starts = range(0, len(events), CLASSIFY_ROWS)
-    batches = [(start, events.iloc[start : start + CLASSIFY_ROWS]) for start in starts]
-    batches = batches or [(0, events)]
+    batches = [(start, reports.iloc[start : start + CLASSIFY_ROWS]) for start in starts]
     engine = make_engine(settings.engine, settings.workers, jobs=len(batches))
     try:
         done = sorted(engine.map(classify_batch, batches, model), key=lambda r: r[0])
     finally:
         engine.close()
-    if len(done) == 1:
-        return done[0][1], done[0][2]
     doc_themes = pd.concat([d for _, d, _ in done], ignore_index=True)
-    return doc_themes, pd.concat([e for _, _, e in done])
+    found = pd.concat([e for _, _, e in done])
+    classified = events.copy()
+    classified["themes"] = found["themes"].tolist()
+    classified["theme_weights"] = found["theme_weights"].tolist()
+    return doc_themes, classified
 
 
 def classify_batch(
     batch: tuple[int, pd.DataFrame], model: ThemeModel
 ) -> tuple[int, pd.DataFrame, pd.DataFrame]:
-    """The themes of one batch of reports, with the batch's start (a pure function that
-    any engine runs)."""
+    """The themes of one batch of reports (doc_themes, and each report's ``themes`` and
+    ``theme_weights``), with the batch's start: a pure function that any engine runs."""
     start, events = batch
-    return (start, *classify(model, events))
+    doc_themes, classified = classify(model, events)
+    return start, doc_themes, classified[["themes", "theme_weights"]]
 
 
 def classify_new(

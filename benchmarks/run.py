@@ -23,13 +23,11 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -37,6 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 os.environ.setdefault("STREAMLIT_LOGGER_LEVEL", "error")  # AppTest's bare-mode warnings
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+from usage import PeakMemory  # noqa: E402
 
 PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
 RUNS = 5
@@ -67,44 +66,6 @@ def timed(work):
     start = time.perf_counter()
     result = work()
     return result, time.perf_counter() - start
-
-
-class PeakMemory:
-    """The peak resident memory of this process and every process it started (workers of
-    the engine included), sampled from /proc four times a second."""
-
-    def __init__(self) -> None:
-        self.peak = 0
-        self._done = threading.Event()
-        threading.Thread(target=self._sample, daemon=True).start()
-
-    def _sample(self) -> None:
-        while not self._done.wait(0.25):
-            self.peak = max(self.peak, _tree_rss(os.getpid()))
-
-    def stop(self) -> float:
-        """Stop sampling; the peak in MiB."""
-        self._done.set()
-        return max(self.peak, _tree_rss(os.getpid())) / 2**20
-
-
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and its descendants (Linux /proc)."""
-    parents, rss = {}, {}
-    for entry in Path("/proc").iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents[int(entry.name)], rss[int(entry.name)] = int(fields[1]), int(fields[21])
-    tree, grew = {root}, True
-    while grew:
-        more = {pid for pid, parent in parents.items() if parent in tree} - tree
-        tree |= more
-        grew = bool(more)
-    return sum(rss.get(pid, 0) for pid in tree) * resource.getpagesize()
 
 
 def bare_reference(model, texts: list[str]) -> float:
@@ -211,6 +172,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
 
     from analytics.classifying import classify_new
     from analytics.model.fit import fit_or_load, model_folder
+    from analytics.model.vocabulary import units_of
     from analytics.pipeline import load_corpus
 
     table = Table(f"{n:,} reports")
@@ -223,26 +185,58 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     shutil.rmtree(corpus / "added", ignore_errors=True)
     settings = _settings(work, workers)
 
+    load_before = os.getloadavg()[0]
     memory = PeakMemory()
+    cpu = [memory.cpu()]
+
+    def spent() -> float:
+        cpu.append(memory.cpu())
+        return cpu[-1] - cpu[-2]
+
     loaded, cold = timed(lambda: load_corpus([corpus], settings))
     events = loaded.events
-    table.add("read + extract, cold", cold, f"{len(events) / cold:.0f} reports/s")
+    cold_cpu = spent()
+    table.add("read + extract, cold", cold,
+              f"{len(events) / cold:.0f} reports/s; CPU {cold_cpu:.1f} s")  # fmt: skip
     (model, key), fit = timed(lambda: fit_or_load(events["text"], events["doc_id"], settings))
-    table.add("model fit", fit, f"on a sample of {min(n, settings.fit_sample):,}")
+    fit_cpu = spent()
+    table.add("model fit", fit,
+              f"on a sample of {min(n, settings.fit_sample):,}; CPU {fit_cpu:.1f} s")  # fmt: skip
     (_, _, kept), classified = timed(lambda: classify_new(model, None, events, settings))
+    classify_cpu = spent()
     kept.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
-    table.add("classify every report", classified)
+    table.add("classify every report", classified, f"CPU {classify_cpu:.1f} s")
     table.add("peak memory of the cold pipeline (MiB)", f"{memory.stop():.0f}",
               "this process and its workers: read, extract, fit, classify")  # fmt: skip
+    table.add("load average (1 min) before / after the cold steps",
+              f"{load_before:.1f} / {os.getloadavg()[0]:.1f}",
+              f"{os.cpu_count()} cores; above that, other work shared them")  # fmt: skip
     _, warm = timed(lambda: load_corpus([corpus], settings))
     table.add("read, warm (all in the store)", warm, "every event with its text")
     total = cold + fit + classified
     texts = events["text"].tolist()
+    bare_start = time.process_time()
     bare = bare_reference(model, texts)
-    table.add("bare scikit-learn TF-IDF + NMF, same texts", bare, "reference")
+    bare_cpu = time.process_time() - bare_start
+    table.add("bare scikit-learn TF-IDF + NMF, same texts", bare,
+              f"reference; CPU {bare_cpu:.1f} s")  # fmt: skip
     table.add("whole cold pipeline / bare reference", f"{total / bare:.2f} ×",
               f"{total:.1f} s / {bare:.1f} s")  # fmt: skip
+    total_cpu = cold_cpu + fit_cpu + classify_cpu
+    table.add("the same in CPU time", f"{total_cpu / bare_cpu:.2f} ×",
+              f"{total_cpu:.1f} s / {bare_cpu:.1f} s, workers included")  # fmt: skip
+    from threadpoolctl import threadpool_limits
 
+    with threadpool_limits(1, user_api="blas"):  # as the model runs its NMF
+        one_start = time.process_time()
+        one = bare_reference(model, texts)
+        one_cpu = time.process_time() - one_start
+    table.add("bare reference with one BLAS thread", one, f"CPU {one_cpu:.1f} s")
+    table.add("whole cold pipeline / that reference", f"{total / one:.2f} ×",
+              f"CPU time: {total_cpu / one_cpu:.2f} ×")  # fmt: skip
+    units, _ = units_of(texts)
+    table.add("distinct sentences / sentences", f"{len(set(units)):,} / {len(units):,}",
+              "the model works on each distinct sentence once")  # fmt: skip
     micro, macro = agreement(model, settings)
     note = "bundled labelled sets, named themes"
     table.add("F1 micro / macro, fit on the sample", f"{micro:.3f} / {macro:.3f}", note)
@@ -253,7 +247,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
         table.add("F1 micro / macro, fit on every report", f"{micro_all:.3f} / {macro_all:.3f}",
                   f"its fit: {seconds:.1f} s; differences {micro - micro_all:+.3f} / "
                   f"{macro - macro_all:+.3f}")  # fmt: skip
-    loaded = events = texts = None  # released before the dashboard runs
+    loaded = events = texts = units = None  # released before the dashboard runs
 
     command = [sys.executable, __file__, "--serve", str(work), "--workers", str(workers)]
     served = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from dateparser.languages.loader import default_loader
 
@@ -274,9 +275,31 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
     A date without a year takes ``default_year`` (and is left out when that is None). A
     month without a day ("in October 2009") counts as the first of that month.
     """
+    taken: list[tuple[int, int]] = []
+    spans: list[DateSpan] = []
+    for read, matches in _scanned(text):
+        for match in matches:
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            span = read(match, default_year)
+            if span:
+                span = replace(span, stop=match.end())
+                taken.append((match.start(), match.end()))
+                spans.append(span)
+    return sorted(spans, key=lambda s: s.position)
+
+
+_SCANNED = 2**14  # sentences whose matches are kept: a report's sentences are read for
+# its dates several times, and reports of one archive share sentences (boilerplate, copies)
+
+
+@lru_cache(maxsize=_SCANNED)
+def _scanned(text: str) -> tuple[tuple[Callable, tuple[re.Match[str], ...]], ...]:
+    """Each date reader that may apply with its pattern's matches in ``text``, in the
+    order they are tried: what does not depend on the year they are read in."""
     text = ascii_digits(text)
     if not _DIGIT.search(text) and not _CJK.search(text):  # every other date form has digits
-        return []
+        return ()
     # "from Wednesday 3 to Friday 5 February": blank the weekdays, keeping positions.
     if _names()[1].may_be_in(text):
         text = _weekday_pattern().sub(lambda m: " " * len(m.group(0)), text)
@@ -286,18 +309,7 @@ def find_date_spans(text: str, default_year: int | None) -> list[DateSpan]:
         readers = [(p, read) for p, read in readers if not _opens_with_month(p)]
     if _CJK.search(text):
         readers.append((_CHINESE_WORDS, _chinese_words))
-    taken: list[tuple[int, int]] = []
-    spans: list[DateSpan] = []
-    for pattern, read in readers:
-        for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in taken):
-                continue
-            span = read(match, default_year)
-            if span:
-                span = replace(span, stop=match.end())
-                taken.append((match.start(), match.end()))
-                spans.append(span)
-    return sorted(spans, key=lambda s: s.position)
+    return tuple((read, tuple(pattern.finditer(text))) for pattern, read in readers)
 
 
 def find_meeting_dates(text: str, published: dt.date | None) -> list[DateSpan]:

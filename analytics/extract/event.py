@@ -17,12 +17,13 @@ from dataclasses import asdict, dataclass, field, fields
 import pandas as pd
 
 from analytics.extract.kinds import EVENT_TYPES, classify_event
+from analytics.extract.online import is_virtual
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
 from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
-from analytics.extract.venue import find_venue, is_virtual, named_places, without_other_meetings
+from analytics.extract.venue import find_venue, named_places, without_other_meetings
 from analytics.extract.when import meeting_dates
 from analytics.ingest.base import RawDocument
 

@@ -171,17 +171,30 @@ class Gazetteer:
 
     def countries_named(self, text: str) -> set[str]:
         """ISO3 codes of the countries a text names (a cheap scan of capitalised phrases)."""
-        found = set()
-        for match in re.finditer(
-            r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*", text
-        ):
-            words = match.group(0).split()
+        found: set[str] = set()
+        for match in _CAPITALISED.finditer(text):
+            found |= self._phrase_countries(match.group(0))
+        return found
+
+    def _phrase_countries(self, phrase: str) -> frozenset[str]:
+        """The countries any run of up to five words of a capitalised phrase names, kept
+        per phrase ("Customs", "Secretary General" recur in every report)."""
+        known = self.__dict__.setdefault("_phrases", {})
+        if phrase not in known:
+            if len(known) >= _PHRASES:
+                known.clear()
+            words, found = phrase.split(), set()
             for size in range(min(len(words), 5), 0, -1):
                 for start in range(len(words) - size + 1):
                     iso3 = self.country(" ".join(words[start : start + size]))
                     if iso3:
                         found.add(iso3)
-        return found
+            known[phrase] = frozenset(found)
+        return known[phrase]
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*")
+_PHRASES = 2**16  # capitalised phrases whose countries are kept
 
 
 @cache

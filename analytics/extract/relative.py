@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from analytics.extract.dates import DateSpan, weekday_names
 from analytics.extract.gate import Names
@@ -74,18 +74,40 @@ def _weekdays() -> Names:
 
 
 def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[DateSpan]:
-    found = []
-    for days, pattern in _offset_patterns():
-        if days == 1 and not _tomorrow().may_be_in(sentence):
-            continue  # most sentences say no "tomorrow": spare the pattern
-        for match in pattern.finditer(sentence):
-            found.append(DateSpan(published + days * _DAY, None, match.start(), True, True, True))
-    for match in _LAST_WEEK.finditer(sentence):
-        week = published - 7 * _DAY
-        found.append(DateSpan(week, None, match.start(), True, False, True))
-    weekdays = _weekday_pattern().finditer(sentence) if _weekdays().may_be_in(sentence) else ()
-    for match in weekdays:
-        if _AFTER_WEEKDAY.match(sentence, match.end()) or _names_a_date(match.start(), spans):
+    offsets, last_week, weekdays = _said(sentence)
+    found = [DateSpan(published + days * _DAY, None, at, True, True, True) for days, at in offsets]
+    week = published - 7 * _DAY
+    found += [DateSpan(week, None, at, True, False, True) for at in last_week]
+    for at, weekday, coming in weekdays:
+        if _names_a_date(at, spans):
+            continue
+        if coming:
+            day = published + ((weekday - published.weekday()) % 7 or 7) * _DAY
+        else:  # "on Tuesday", "last Tuesday": the latest such day up to publication
+            day = published - ((published.weekday() - weekday) % 7) * _DAY
+        found.append(DateSpan(day, None, at, True, True, True))
+    return found
+
+
+@lru_cache(maxsize=2**14)
+def _said(
+    sentence: str,
+) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...], tuple[tuple[int, int, bool], ...]]:
+    """What a sentence says relative to its publication, whatever that date: (days after
+    it, position) of each "today", "tomorrow" or "yesterday", the positions of "last
+    week", and (position, weekday, whether "next") of each weekday said as a date. Kept
+    per sentence: reports of one archive share sentences."""
+    offsets = tuple(
+        (days, match.start())
+        for days, pattern in _offset_patterns()
+        if days != 1 or _tomorrow().may_be_in(sentence)  # most say no "tomorrow"
+        for match in pattern.finditer(sentence)
+    )
+    last_week = tuple(match.start() for match in _LAST_WEEK.finditer(sentence))
+    weekdays = []
+    found = _weekday_pattern().finditer(sentence) if _weekdays().may_be_in(sentence) else ()
+    for match in found:
+        if _AFTER_WEEKDAY.match(sentence, match.end()):
             continue
         said_as_date = (
             _CJK_OR_ARABIC.match(match.group("day"))
@@ -94,15 +116,11 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
             or _wire_weekday(sentence, match)
             or _written_weekday(sentence, match)
         )
-        if not said_as_date:
-            continue
-        weekday = weekday_names()[match.group("day").lower()]
-        if _NEXT.search(sentence[: match.start()]):
-            day = published + ((weekday - published.weekday()) % 7 or 7) * _DAY
-        else:  # "on Tuesday", "last Tuesday": the latest such day up to publication
-            day = published - ((published.weekday() - weekday) % 7) * _DAY
-        found.append(DateSpan(day, None, match.start(), True, True, True))
-    return found
+        if said_as_date:
+            weekday = weekday_names()[match.group("day").lower()]
+            coming = bool(_NEXT.search(sentence[: match.start()]))
+            weekdays.append((match.start(), weekday, coming))
+    return offsets, last_week, tuple(weekdays)
 
 
 _EVERY_BEFORE = re.compile(r"(?:chaque|tous les|cada|todos los|todas las|les|los|las)\s+$", re.I)

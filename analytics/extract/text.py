@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from analytics.extract.clock import bare_date, without_clock
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
@@ -42,6 +42,8 @@ _BANNER = re.compile(
     r"(?:.*?English\s*:\s*English\s*\.?)?",
     re.IGNORECASE,
 )
+# A word of every banner above (a test for a word is much faster than the pattern).
+_BANNER_WORDS = ("dispon", "available", "доступна", "本页", "غير مت", "no hay versi")
 _FURNITURE = re.compile(
     r"^(?:share(?: this)?(?: page| article)?|print(?: this page)?|back to top|read more|"
     r"tweet|email this|related (?:news|articles)|tags?:.*)$",
@@ -96,6 +98,7 @@ _HAPPENED_SCRIPTS = re.compile(
 )
 
 
+@lru_cache(maxsize=2**14)
 def reports_meeting(sentence: str) -> bool:
     """True when a sentence says that a meeting happened (held, took place, met ...)."""
     return bool(_HAPPENED.search(sentence) or _HAPPENED_SCRIPTS.search(sentence))
@@ -106,16 +109,29 @@ def strip_boilerplate(text: str) -> list[str]:
     closing "About us" sections and markup."""
     lines = []
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        line = " ".join(_BANNER.sub("", _MARKDOWN.sub("", raw)).split())
-        if not line or _FURNITURE.match(line) or _is_navigation(line):
-            continue
-        if len(line) < 250 and _COOKIES.search(line):
-            continue
-        lines.append(line)
+        line = _kept_line(raw)
+        if line:
+            lines.append(line)
     trailer = next(
         (i for i, line in enumerate(lines) if i >= len(lines) / 2 and _TRAILER.match(line)), None
     )
     return lines[:trailer] if trailer else lines
+
+
+@lru_cache(maxsize=2**14)
+def _kept_line(raw: str) -> str:
+    """A line without banner and markup, single-spaced; empty when it is none of the
+    report's text (sharing links, navigation, a cookie notice). Kept per line: the same
+    closing lines and paragraphs recur from report to report."""
+    line = _MARKDOWN.sub("", raw)
+    if any(word in line.casefold() for word in _BANNER_WORDS):
+        line = _BANNER.sub("", line)
+    line = " ".join(line.split())
+    if not line or _FURNITURE.match(line) or _is_navigation(line):
+        return ""
+    if len(line) < 250 and _COOKIES.search(line):
+        return ""
+    return line
 
 
 def _is_navigation(line: str) -> bool:

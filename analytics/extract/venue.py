@@ -1,4 +1,4 @@
-"""Where the meeting was held, and whether it was held online.
+"""Where the meeting was held.
 
 Every place phrase of the title and the body ("held in Havana (Cuba)", "Lomé, Togo, was
 the venue", "Venue: Seoul") is scored with the weights below; the best one is the venue.
@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from analytics.extract.dates import DateSpan
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
 
-__all__ = ["at_headquarters", "find_venue", "is_virtual", "named_places", "without_other_meetings"]
+__all__ = ["at_headquarters", "find_venue", "named_places", "without_other_meetings"]
 
 # --- the weights of a place phrase: its score is the sum of those that apply -------------
 LABELLED = 6  # "Venue: Seoul" in a meeting summary says it outright
@@ -37,30 +38,6 @@ AWAY = -3  # "away from the organisation's headquarters in Brussels"
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
-_ONLINE = r"(?:online|on-line|virtual(?:ly)?|en ligne|en l[ií]nea|virtuelle?)"
-_GATHERING = (
-    r"(?:meeting|meetings|conference|session|sessions|workshop|forum|event|format|caucus|"
-    r"seminar|edition|gathering|dialogue|training|course|exchange|consultation|summit|"
-    r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
-)
-_VIRTUAL = re.compile(
-    r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
-    r"в онлайн-формате|افتراضي\w*|عن بعد|عبر (?:تقنية )?(?:الفيديو|الاتصال المرئي)|"
-    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
-    r"webinarios?|"
-    r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
-    rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
-    rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
-    rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
-    rf"de mani[èe]re virtuelle|en format virtuel)\b",
-    re.IGNORECASE,
-)
-_HYBRID = re.compile(
-    r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
-    r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
-    re.IGNORECASE,
-)
 _HEADQUARTERS = re.compile(
     r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
     r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
@@ -184,13 +161,6 @@ def at_headquarters(text: str) -> bool:
     return bool(_HEADQUARTERS.search(text))
 
 
-def is_virtual(title: str, lead: str) -> bool:
-    """True when the title or the sentence that reports the meeting says it was held
-    online (not merely that it discussed online trade, nor that some joined online)."""
-    text = f"{title} {lead}"
-    return bool(_VIRTUAL.search(text)) and not _HYBRID.search(text)
-
-
 def named_places(gaz: Gazetteer, sentence: str) -> bool:
     """True when the sentence names a place that could be a venue."""
     return any(_candidates(gaz, sentence, set(), {}, ()))
@@ -257,6 +227,29 @@ def _dateline_place(gaz: Gazetteer, report: Report, named: set[str]) -> tuple[Pl
     return (found[0], first) if found else (None, "")
 
 
+_PATTERNS = (
+    (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
+    (_CAPITAL_NAMED, False),
+    (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
+    (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=2**14)
+def _phrases(sentence: str) -> tuple[tuple[int, ...], re.Match[str] | None, tuple]:
+    """The landmarks a sentence names, its venue label, and each place pattern with its
+    matches: what depends on the sentence alone, kept per sentence (reports of one
+    archive share sentences)."""
+    landmarks = tuple(i for i, (pattern, _, _) in enumerate(_LANDMARKS) if pattern.search(sentence))
+    buildings = _BUILDING_WORD.search(sentence)  # most sentences name none: spare the pattern
+    found = tuple(
+        (pattern, needs_hint, tuple(pattern.finditer(sentence)))
+        for pattern, needs_hint in _PATTERNS
+        if pattern is not _BUILDING_OF or buildings
+    )
+    return landmarks, _VENUE_LABEL.search(sentence), found
+
+
 def _candidates(
     gaz: Gazetteer,
     sentence: str,
@@ -265,29 +258,20 @@ def _candidates(
     dates: tuple[DateSpan, ...],
 ) -> Iterator[tuple[Place, int]]:
     """(place, score of the phrase itself) for every place phrase of a sentence."""
-    for landmark, city, iso3 in _LANDMARKS:
-        if landmark.search(sentence):
-            yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    landmarks, label, found = _phrases(sentence)
+    for landmark in landmarks:
+        _, city, iso3 = _LANDMARKS[landmark]
+        yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
     if in_other_script(sentence):
         for place in script_places(sentence):
             bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)
             yield Place(place.city, gaz.name_of(place.iso3), place.iso3), bonus
     seen: set[int] = set()
-    label = _VENUE_LABEL.search(sentence)
     if label and (resolved := _resolve(gaz, label, named)):
         seen.add(label.start("place"))
         yield resolved[0], LABELLED
-    patterns = (
-        (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
-        (_CAPITAL_NAMED, False),
-        (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
-        (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
-    )  # fmt: skip
-    buildings = _BUILDING_WORD.search(sentence)
-    for pattern, needs_hint in patterns:
-        if pattern is _BUILDING_OF and not buildings:
-            continue  # most sentences name no building: spare the pattern
-        for match in pattern.finditer(sentence):
+    for pattern, needs_hint, matches in found:
+        for match in matches:
             start = match.start("place")
             if start in seen or (needs_hint and not _hint_country(gaz, match)):
                 continue

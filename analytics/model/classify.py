@@ -27,36 +27,45 @@ def classify(model: ThemeModel, events: pd.DataFrame) -> tuple[pd.DataFrame, pd.
     scored = model.score_units(events["text"].tolist())
     assigned = model.assign(scored.scores)
     index = {theme_id: i for i, theme_id in enumerate(model.theme_ids_)}
-    rows = []
-    for doc, doc_id in enumerate(events["doc_id"]):
+    columns: dict[str, list] = {name: [] for name in DOC_THEME_COLUMNS}
+    for doc, doc_id in enumerate(events["doc_id"].tolist()):
+        if not assigned[doc]:
+            continue
+        quoted = _quoted(scored, doc)
+        scores = scored.scores[doc].tolist()
         for rank, theme_id in enumerate(assigned[doc], start=1):
             k = index[theme_id]
-            rows.append(
-                {
-                    "doc_id": doc_id,
-                    "theme": theme_id,
-                    "label": model.labels_[k],
-                    "kind": model.kinds_[k],
-                    "weight": round(float(scored.scores[doc, k]), 4),
-                    "rank": rank,
-                    "evidence": _evidence(scored, doc, k),
-                }
-            )
-    doc_themes = pd.DataFrame(rows, columns=DOC_THEME_COLUMNS)
+            columns["doc_id"].append(doc_id)
+            columns["theme"].append(theme_id)
+            columns["label"].append(model.labels_[k])
+            columns["kind"].append(model.kinds_[k])
+            columns["weight"].append(round(scores[k], 4))
+            columns["rank"].append(rank)
+            columns["evidence"].append(quoted(k))
+    doc_themes = pd.DataFrame(columns, columns=DOC_THEME_COLUMNS)
+    if doc_themes.empty:
+        doc_themes = pd.DataFrame(columns=DOC_THEME_COLUMNS)
     events = events.copy()
     events["themes"] = assigned
+    ids = model.theme_ids_
     events["theme_weights"] = [
-        {t: round(float(s), 4) for t, s in zip(model.theme_ids_, row, strict=True) if s > 0}
-        for row in scored.scores
+        {t: round(s, 4) for t, s in zip(ids, row, strict=True) if s > 0}
+        for row in scored.scores.tolist()
     ]
     return doc_themes.astype(DOC_THEME_TYPES), events
 
 
-def _evidence(scored, doc: int, k: int) -> list[str]:
-    """The sentences of report ``doc`` that speak most for theme ``k``, strongest first."""
-    strength = scored.weights[doc][:, k] + scored.evidence[doc][:, k]
-    best = [i for i in np.argsort(-strength, kind="stable") if strength[i] > 0]
-    return [scored.units[doc][i] for i in best[:EVIDENCE_PER_THEME]]
+def _quoted(scored, doc: int):
+    """A function giving, for theme ``k``, the sentences of report ``doc`` that speak most
+    for it, strongest first (one sort of the report's sentences for all its themes)."""
+    strength = scored.weights[doc] + scored.evidence[doc]
+    order = np.argsort(-strength, axis=0, kind="stable")[:EVIDENCE_PER_THEME]
+    units = scored.units[doc]
+
+    def quoted(k: int) -> list[str]:
+        return [units[i] for i in order[:, k].tolist() if strength[i, k] > 0]
+
+    return quoted
 
 
 def quote_evidence(
@@ -67,7 +76,11 @@ def quote_evidence(
     every report's."""
     scored = model.score_units(texts)
     index = {theme_id: i for i, theme_id in enumerate(model.theme_ids_)}
-    return [[_evidence(scored, doc, index[t]) for t in mine] for doc, mine in enumerate(themes)]
+    out = []
+    for doc, mine in enumerate(themes):
+        quoted = _quoted(scored, doc)
+        out.append([quoted(index[t]) for t in mine])
+    return out
 
 
 def theme_table(model: ThemeModel, doc_themes: pd.DataFrame) -> pd.DataFrame:

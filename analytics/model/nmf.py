@@ -32,7 +32,11 @@ def initial_factors(
     residual = _sparse_residual(X, W_named, H_named)
     init = "nndsvda" if n_free <= min(residual.shape) else "random"
     free = NMF(n_components=n_free, init=init, max_iter=_FREE_ITER, random_state=random_state)
-    W_free = free.fit_transform(residual)
+    with warnings.catch_warnings():
+        # sklearn's reconstruction error (a by-product, unused) can round below zero
+        # before its square root on a residual of a few weighted rows
+        warnings.simplefilter("ignore", RuntimeWarning)
+        W_free = free.fit_transform(residual)
     H = np.vstack([H_named, free.components_])
     W = np.hstack([W_named, W_free])
     # fmax, not maximum: on a residual of too low a rank (a corpus of two near-identical

@@ -12,7 +12,12 @@ from collections.abc import Sequence
 
 import numpy as np
 from scipy.sparse import csr_matrix
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfVectorizer
+from sklearn.feature_extraction.text import (
+    ENGLISH_STOP_WORDS,
+    CountVectorizer,
+    TfidfTransformer,
+    TfidfVectorizer,
+)
 
 from analytics.model.taxonomy import Theme
 from analytics.text import MONTHS, WEEKDAYS, split_sentences
@@ -21,6 +26,8 @@ __all__ = [
     "DOMAIN_STOP_WORDS",
     "TOKEN_PATTERN",
     "SeedTerms",
+    "distinct_units",
+    "fit_vectorizer",
     "make_vectorizer",
     "seed_matrix",
     "seed_terms",
@@ -179,7 +186,7 @@ def split_units(text: str) -> list[str]:
     return [
         s
         for s in split_sentences(text)
-        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.search(s)
+        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.match(s)
     ]
 
 
@@ -193,20 +200,64 @@ def units_of(texts: Sequence[str]) -> tuple[list[str], list[int]]:
     return units, owner
 
 
+def distinct_units(units: Sequence[str]) -> tuple[list[str], np.ndarray]:
+    """The distinct units, in order of first appearance, and the position of each unit
+    among them (``[distinct[i] for i in inverse] == units``)."""
+    index: dict[str, int] = {}
+    inverse = np.fromiter(
+        (index.setdefault(unit, len(index)) for unit in units), dtype=np.intp, count=len(units)
+    )
+    return list(index), inverse
+
+
+# How the model's TF-IDF reads a sentence.
+_ANALYSIS = {
+    "ngram_range": (1, 2),
+    "stop_words": sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
+    "token_pattern": TOKEN_PATTERN,
+    "strip_accents": "unicode",
+}
+
+
 def make_vectorizer(n_units: int = 0, vocabulary: dict[str, int] | None = None) -> TfidfVectorizer:
     """The model's sentence TF-IDF: uni- and bigrams, stop words out; rare and ubiquitous
     terms dropped unless the corpus is small (or the vocabulary is given)."""
     small = vocabulary is not None or n_units < SMALL_CORPUS
     return TfidfVectorizer(
         sublinear_tf=True,
-        ngram_range=(1, 2),
-        stop_words=sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
-        token_pattern=TOKEN_PATTERN,
-        strip_accents="unicode",
+        **_ANALYSIS,
         min_df=1 if small else 2,
         max_df=1.0 if small else 0.5,
         vocabulary=vocabulary,
     )
+
+
+def fit_vectorizer(units: Sequence[str]) -> tuple[TfidfVectorizer, csr_matrix, np.ndarray]:
+    """The model's vectorizer fitted on ``units``, the TF-IDF rows of the distinct units
+    and the position of each unit among them: ``fit_transform(units)`` (as its rows
+    ``X[inverse]``), with each distinct unit analysed once and counted as often as it
+    occurs (in document frequencies)."""
+    distinct, inverse = distinct_units(units)
+    occurs = np.bincount(inverse, minlength=len(distinct))
+    counter = CountVectorizer(**_ANALYSIS)
+    counts = counter.fit_transform(distinct).tocsr()  # every term, in sorted order
+    rows = np.repeat(np.arange(len(distinct)), np.diff(counts.indptr))
+    df = np.bincount(counts.indices, weights=occurs[rows], minlength=counts.shape[1])
+    vectorizer = make_vectorizer(n_units=len(units))
+    n = len(units)  # as scikit-learn's limits: an int is a count, a float a share
+    low = vectorizer.min_df if isinstance(vectorizer.min_df, int) else vectorizer.min_df * n
+    high = vectorizer.max_df if isinstance(vectorizer.max_df, int) else vectorizer.max_df * n
+    kept = np.flatnonzero((df >= low) & (df <= high))
+    if not len(kept):
+        raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+    names = counter.get_feature_names_out()[kept]
+    vectorizer.vocabulary_ = {term: i for i, term in enumerate(names.tolist())}
+    vectorizer.fixed_vocabulary_ = False
+    idf = np.log((n + 1) / (df[kept] + 1.0)) + 1.0  # smooth idf, as TfidfTransformer's
+    vectorizer.idf_ = idf
+    tfidf = TfidfTransformer(sublinear_tf=True)
+    tfidf.idf_ = idf
+    return vectorizer, csr_matrix(tfidf.transform(counts[:, kept])), inverse
 
 
 def seed_matrix(vectorizer: TfidfVectorizer, themes: Sequence[Theme]) -> np.ndarray:

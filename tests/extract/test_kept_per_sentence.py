@@ -1,0 +1,41 @@
+"""What extraction keeps per sentence, line or phrase depends on nothing else: the same
+sentence in another report is read against that report's own year and publication date."""
+
+import datetime as dt
+
+from analytics.extract.dates import find_meeting_dates
+from analytics.extract.places import gazetteer
+from analytics.extract.relative import with_relative
+from analytics.extract.text import strip_boilerplate
+from analytics.settings import Settings
+
+D = dt.date
+
+
+def _dates(sentence: str, published: dt.date) -> list[tuple[dt.date, dt.date | None]]:
+    spans = with_relative(sentence, find_meeting_dates(sentence, published), published)
+    return [(s.start, s.end) for s in spans]
+
+
+def test_the_same_sentence_takes_each_reports_year():
+    sentence = "The experts met in Lima from 6 to 8 July."
+    assert _dates(sentence, D(2019, 9, 1)) == [(D(2019, 7, 6), D(2019, 7, 8))]
+    assert _dates(sentence, D(2021, 9, 1)) == [(D(2021, 7, 6), D(2021, 7, 8))]
+    assert _dates(sentence, D(2019, 9, 1)) == [(D(2019, 7, 6), D(2019, 7, 8))]
+    assert find_meeting_dates(sentence, None) == []  # no year anywhere: no date
+
+
+def test_the_same_sentence_is_dated_from_each_publication():
+    sentence = "The heads of customs convened on Tuesday and closed the session yesterday."
+    assert _dates(sentence, D(2019, 10, 9)) == [(D(2019, 10, 8), None), (D(2019, 10, 8), None)]
+    assert _dates(sentence, D(2024, 3, 1)) == [(D(2024, 2, 27), None), (D(2024, 2, 29), None)]
+    assert with_relative(sentence, [], None) == []
+
+
+def test_lines_and_phrases_read_again_give_the_same():
+    text = "Share this page\n\nDelegates met in Accra.\n\nDelegates met in Accra."
+    assert strip_boilerplate(text) == ["Delegates met in Accra.", "Delegates met in Accra."]
+    gaz = gazetteer(*Settings().place_tables)
+    named = gaz.countries_named("Delegates of Ghana and Kenya met.")
+    named.add("XXX")  # a caller's own set: what is kept is not changed by it
+    assert gaz.countries_named("Delegates of Ghana and Kenya met.") == {"GHA", "KEN"}
