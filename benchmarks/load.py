@@ -53,18 +53,9 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from load_client import LoadError, Run, Session
+from load_steps import MEETINGS_HEADER, PAGES, STEPS, Record, percentile
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "data"]
-MEETINGS_HEADER = "doc_id,date,title,venue,region,type,themes,source"  # its first columns
-# Every user's steps, protocol session or browser: (action, what it does: a page opens it).
-STEPS = [
-    ("filter region", "region"), ("open regions", "regions"), ("filter years", "years"),
-    ("open trends", "trends"), ("open briefing", "briefing"), ("open themes", "themes"),
-    ("open meetings", "meetings"),
-    ("download CSV (file)", "download"), ("filter region", "region"), ("open data", "data"),
-    ("open overview", "overview"), ("reset filters", "reset"),
-]  # fmt: skip
 
 
 def _opens(page: str):
@@ -72,8 +63,6 @@ def _opens(page: str):
 
 
 # --- one user's steps ------------------------------------------------------------------
-
-Record = tuple[str, float, str | None]  # action, seconds, error (None when it worked)
 
 
 @dataclass
@@ -326,12 +315,6 @@ async def memory_after(urls: list[str], pid: int, ttl: float, timeout: float = 6
 # --- figures ---------------------------------------------------------------------------
 
 
-def percentile(values: list[float], share: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered) + 0.5) - 1))]
-
-
 def table(records: list[Record]) -> str:
     """Markdown: per action, count, p50, p95, max (seconds) and errors."""
     by_action: dict[str, list[Record]] = defaultdict(list)
@@ -429,9 +412,27 @@ async def main_async(args, cache_dir: Path | None) -> None:
     for n in args.sessions:
         report(await round_of(args, args.url, args.pid, n))
     if args.browsers:
-        from load_browsers import compare
-
         await compare(args, args.url, args.browsers)
+
+
+async def compare(args, base_url: str, k: int) -> None:
+    """K browser pages, then K protocol sessions, on the same steps; one table, and the
+    server's CPU per action for each (the same work, if the protocol client is faithful)."""
+    import load_browsers  # Playwright only when browsers are asked for
+
+    cpu = cpu_seconds(args.pid) if args.pid else float("nan")
+    browsers, drawn = await load_browsers.browser_round(base_url, k, args.steps, args.think)
+    browser_cpu = (cpu_seconds(args.pid) - cpu if args.pid else cpu) / max(len(browsers), 1)
+    result = await round_of(args, base_url, args.pid, k)
+    protocol = [r for r in result["records"] if r[0] != "connect"]
+    print(f"\n### {k} real browsers (chromium) against {k} protocol sessions\n")
+    print(load_browsers.side_by_side(protocol, browsers, drawn))
+    print(f"\nServer CPU per action: {browser_cpu:.3f} s for the browsers, "
+          f"{result['server_cpu'] / max(len(protocol), 1):.3f} s for the protocol "
+          f"sessions")  # fmt: skip
+    for action, _, error in browsers:
+        if error:
+            print(f"  browser error: {action}: {error}")
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from load import MEETINGS_HEADER, PAGES, STEPS, Record, cpu_seconds, percentile, round_of
 from load_client import LoadError
+from load_steps import MEETINGS_HEADER, PAGES, STEPS, Record, percentile
 from playwright.async_api import Browser, Page, async_playwright
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -174,21 +174,3 @@ def side_by_side(protocol: list[Record], browsers: list[Record], drawn: list[Rec
         cells.append(f"{errors[action]['protocol']} / {errors[action]['browser']}")
         lines.append(f"| {action} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
-
-
-async def compare(args, base_url: str, k: int) -> None:
-    """K browser pages, then K protocol sessions, on the same steps; one table, and the
-    server's CPU per action for each (the same work, if the protocol client is faithful)."""
-    cpu = cpu_seconds(args.pid) if args.pid else float("nan")
-    browsers, drawn = await browser_round(base_url, k, args.steps, args.think)
-    browser_cpu = (cpu_seconds(args.pid) - cpu if args.pid else cpu) / max(len(browsers), 1)
-    result = await round_of(args, base_url, args.pid, k)
-    protocol = [r for r in result["records"] if r[0] != "connect"]
-    print(f"\n### {k} real browsers (chromium) against {k} protocol sessions\n")
-    print(side_by_side(protocol, browsers, drawn))
-    print(f"\nServer CPU per action: {browser_cpu:.3f} s for the browsers, "
-          f"{result['server_cpu'] / max(len(protocol), 1):.3f} s for the protocol "
-          f"sessions")  # fmt: skip
-    for action, _, error in browsers:
-        if error:
-            print(f"  browser error: {action}: {error}")
