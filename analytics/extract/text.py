@@ -298,12 +298,11 @@ def _from_headline(lines: list[str]) -> list[str]:
 
 
 # Words a headline does not end with but a paragraph's line cut by the text's width does
-_CONTINUES = frozenset(
-    "a an and at by for from in of on or the to with "  # English
-    "au de des du en et la le les "  # French
-    "y el al "  # Spanish
-    "e o da do em".split()  # Portuguese
-)
+_CONTINUES = frozenset([
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+    "au", "de", "des", "du", "en", "et", "la", "le", "les",  # French
+    "y", "el", "al", "e", "o", "da", "do", "em",  # Spanish and Portuguese
+])  # fmt: skip
 
 
 def _wrapped(line: str, after: str) -> bool:
