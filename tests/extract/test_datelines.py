@@ -6,21 +6,9 @@ import json
 
 import pytest
 
-from analytics.extract.event import Event, extract_event
-from analytics.extract.places import gazetteer
-from analytics.ingest.base import RawDocument
-from analytics.settings import Settings
+from tests.extract.reading import read_event as _event
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer(*Settings().place_tables)
-
-
-def _event(text: str, gaz) -> Event:
-    return extract_event(RawDocument(source="t.txt", text=text), gaz)
 
 
 def test_a_wire_without_a_year_takes_it_from_the_page(gaz):

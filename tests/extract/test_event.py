@@ -6,23 +6,12 @@ import json
 import pytest
 
 from analytics.extract.event import Event, extract_event
-from analytics.extract.places import gazetteer
 from analytics.ingest.base import RawDocument
 from analytics.ingest.readers import read_bytes
-from analytics.settings import Settings
 from tests.conftest import SEEDS
+from tests.extract.reading import read_event as _event
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    s = Settings()
-    return gazetteer(*s.place_tables)
-
-
-def _event(text: str, gaz, **meta) -> Event:
-    return extract_event(RawDocument(source="t.txt", text=text, **meta), gaz)
 
 
 def _seed(name: str, gaz) -> Event:

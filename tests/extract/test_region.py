@@ -3,14 +3,7 @@
 import pytest
 
 from analytics.extract.event import extract_event
-from analytics.extract.places import gazetteer
 from analytics.ingest.base import RawDocument
-from analytics.settings import Settings
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer(*Settings().place_tables)
 
 
 def _region(text: str, gaz) -> str:

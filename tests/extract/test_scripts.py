@@ -5,21 +5,11 @@ import datetime as dt
 import pytest
 
 from analytics.extract.event import extract_event
-from analytics.extract.places import gazetteer
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.ingest.base import RawDocument
-from analytics.settings import Settings
+from tests.extract.reading import read_event as _event
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def gaz():
-    return gazetteer(*Settings().place_tables)
-
-
-def _event(text: str, gaz):
-    return extract_event(RawDocument(source="t.txt", text=text), gaz)
 
 
 @pytest.mark.parametrize(
