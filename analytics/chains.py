@@ -14,25 +14,34 @@ alone, so that a grouping redone in part equals one done whole.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
 from analytics.ordinal_links import read_ordinals
 
-__all__ = ["CHAIN_DAYS", "meetings_without_contradictions"]
+__all__ = ["CHAIN_DAYS", "meetings_without_contradictions", "unchanged_meetings"]
 
 # The most days between two reports of one meeting linked through others (one giving the
 # first day, one the last, one a day off): a chain that stretches further joins two.
 CHAIN_DAYS = 3
 
-Strength = Callable[[np.ndarray, np.ndarray], np.ndarray]  # content in common of pairs
+
+def unchanged_meetings(first: np.ndarray, second: np.ndarray, changed: np.ndarray) -> np.ndarray:
+    """Which reports are in a component of the links ``first[k]`` - ``second[k]``
+    (positions) that holds none of the reports ``changed`` (added, changed, or that lost a
+    link): their meetings are what they were, since a meeting is a function of its links
+    and its reports alone."""
+    n = len(changed)
+    graph = csr_matrix((np.ones(len(first), dtype=np.int8), (first, second)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    touched = np.zeros(n, dtype=bool)
+    touched[component[changed]] = True
+    return ~touched[component]
 
 
 def meetings_without_contradictions(
-    first: np.ndarray, second: np.ndarray, reports: dict, strength: Strength
+    first: np.ndarray, second: np.ndarray, reports: dict, strength: np.ndarray
 ) -> np.ndarray:
     """The meeting (a component number) of each report, from the links ``first[k]`` -
     ``second[k]`` (positions), no meeting joining two reports that contradict.
@@ -41,7 +50,7 @@ def meetings_without_contradictions(
         reports: ``start``, ``end`` (datetime64[D], NaT when unknown), ``country`` (codes,
             -1 when unknown), ``in_person`` (bool), ``openings`` and ``numbers`` (the
             ordinals as read so far) of every report, by position.
-        strength: the content in common of pairs of reports (positions).
+        strength: the content in common of each link's two reports.
     """
     n = len(reports["start"])
     graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
@@ -61,7 +70,7 @@ def meetings_without_contradictions(
         here = clash & (component[a] == meeting)
         pairs = set(zip(a[here].tolist(), b[here].tolist(), strict=True))
         x, y = first[inside], second[inside]
-        parts = _rebuilt(x, y, pairs, np.lexsort((y, x, -strength(x, y))))
+        parts = _rebuilt(x, y, pairs, np.lexsort((y, x, -strength[inside])))
         for part in parts[1:]:
             relabel[part] = top
             top += 1

@@ -37,18 +37,15 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from scipy.sparse import csr_matrix
-from sklearn.preprocessing import normalize
 
-from analytics.chains import meetings_without_contradictions
-from analytics.crosslingual import latin
-from analytics.ngrams import hashed_char_ngrams
+from analytics.chains import meetings_without_contradictions, unchanged_meetings
 from analytics.ordinal_links import not_bridging, ordinals_agree
+from analytics.similarity import pair_similarity, similarity_along_dates
 from analytics.yearless import undated_candidates
 
 __all__ = ["GROUPING_VERSION", "group_reports", "kept_grouping", "regroup"]
 
-GROUPING_VERSION = "5"  # bump when the grouping changes, so that kept groupings are redone
+GROUPING_VERSION = "6"  # bump when the grouping changes, so that kept groupings are redone
 
 DAYS = 1  # the most days between two reports' meetings that can still be one meeting
 SAME_PLACE_SIMILAR = 0.30  # content in common needed in the same place (same type)
@@ -69,8 +66,6 @@ _TEXT_CHARS = 600  # of each report compared (titles and openings say what the m
 INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
           "event_type"]  # fmt: skip
 GROUPINGS_KEPT = 3  # groupings kept in the cache (the newest), each for one set of inputs
-_ROWS_PER_CHUNK = 4_096  # reports vectorised at once (in order of date: bounded memory)
-_ROWS_PER_PRODUCT = 32  # reports whose similarities to the next ones are one product
 
 Texts = Callable[[list[str]], Sequence[str]]  # the texts of these doc_ids, in order
 
@@ -108,14 +103,20 @@ def regroup(
     """
     keys = _row_keys(events) if keys is None else keys
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
-    openings = np.full(len(events), None, dtype=object)
-    same = np.zeros(len(events), dtype=bool)
-    numbers = np.full(len(events), None, dtype=object)  # ordinals, where read
+    n = len(events)
+    openings = np.full(n, None, dtype=object)
+    same = np.zeros(n, dtype=bool)
+    numbers = np.full(n, None, dtype=object)  # ordinals, where read
+    meetings = np.full(n, None, dtype=object)  # as kept
     if kept is not None and len(kept):
         before = pd.Index(kept["doc_id"]).get_indexer(doc_ids)
         same = (before >= 0) & (kept["key"].to_numpy()[before] == keys)
-        openings[same] = kept["opening"].to_numpy(dtype=object)[before[same]]
-        numbers[same] = kept["ordinals"].to_numpy(dtype=object)[before[same]]
+        for into, column in (
+            (openings, "opening"),
+            (numbers, "ordinals"),
+            (meetings, "meeting_id"),
+        ):
+            into[same] = kept[column].to_numpy(dtype=object)[before[same]]
     fresh = np.flatnonzero(~same)
     if len(fresh):
         texts = texts_of(doc_ids[fresh].tolist())
@@ -130,21 +131,26 @@ def regroup(
     second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
     first, second = first[asked], second[asked]
-    found = _linked(events, openings, first, second, numbers)
-    old_first, old_second = _kept_links(kept, doc_ids, same)
+    found, similar = _linked(events, openings, first, second, numbers)
+    old_first, old_second, old_strength, lost = _kept_links(kept, doc_ids, same)
     first = np.concatenate([first[found], old_first])
     second = np.concatenate([second[found], old_second])
-    n = len(events)
-    joins = not_bridging(first, second, openings, numbers)
+    strength = np.concatenate([similar[found], old_strength])
+    # Only the meetings that gained, lost or changed a report are checked again.
+    settled = unchanged_meetings(first, second, ~same | lost) & pd.notna(meetings)
+    redo = ~settled[first]
+    a, b, w = first[redo], second[redo], strength[redo]
+    joins = not_bridging(a, b, openings, numbers)
     component = meetings_without_contradictions(
-        first[joins], second[joins], _facts(events, openings, numbers),
-        lambda a, b: _pair_similarity(openings, a, b),
-    )  # fmt: skip
+        a[joins], b[joins], _facts(events, openings, numbers), w[joins]
+    )
+    ids = np.asarray(_meeting_ids(events, component), dtype=object)
+    ids[settled] = meetings[settled]
+    linked, strengths = _partners(first, doc_ids[second], strength, n)
     return pd.DataFrame({
-        "doc_id": doc_ids, "meeting_id": pd.Series(_meeting_ids(events, component), dtype="str"),
-        "key": keys,
+        "doc_id": doc_ids, "meeting_id": pd.Series(ids, dtype="str"), "key": keys,
         "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
-        "linked": _partners(first, doc_ids[second], n),
+        "linked": linked, "strength": strengths,
         "ordinals": pd.Series([None if o is None else sorted(o) for o in numbers], dtype=object),
     })  # fmt: skip
 
@@ -159,17 +165,21 @@ def _facts(events: pd.DataFrame, openings: np.ndarray, numbers: np.ndarray) -> d
             "in_person": in_person, "openings": openings, "numbers": numbers}  # fmt: skip
 
 
-def _partners(first: np.ndarray, others: np.ndarray, n: int) -> list[list[str]]:
-    """For each of ``n`` reports (positions), the doc_ids of the pairs it comes first in."""
+def _partners(first: np.ndarray, others: np.ndarray, strength: np.ndarray, n: int):
+    """For each of ``n`` reports (positions), the doc_ids of the pairs it comes first in,
+    and those pairs' similarities."""
     partners: list[list[str]] = [[] for _ in range(n)]
+    strengths: list[np.ndarray] = [np.empty(0, np.float32)] * n
     if not len(first):
-        return partners
+        return partners, strengths
     order = np.argsort(first, kind="stable")
-    first, others = first[order], others[order]
+    first, others, strength = first[order], others[order], strength[order]
     cuts = np.flatnonzero(np.diff(first)) + 1
-    for report, part in zip(first[np.r_[0, cuts]], np.split(others, cuts), strict=True):
-        partners[report] = part.tolist()
-    return partners
+    for report, part, values in zip(
+        first[np.r_[0, cuts]], np.split(others, cuts), np.split(strength, cuts), strict=True
+    ):
+        partners[report], strengths[report] = part.tolist(), values
+    return partners, strengths
 
 
 def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Series:
@@ -210,7 +220,10 @@ def _modified(path: Path) -> float:
 def _read(path: Path) -> pd.DataFrame | None:
     """A kept grouping, or None when it is gone or damaged."""
     try:
-        kept = pd.read_parquet(path, columns=["doc_id", "key", "opening", "linked", "ordinals"])
+        kept = pd.read_parquet(
+            path,
+            columns=["doc_id", "meeting_id", "key", "opening", "linked", "strength", "ordinals"],
+        )
     except (OSError, ValueError, KeyError):
         return None
     return kept if kept["key"].dtype == np.uint64 else None
@@ -237,18 +250,28 @@ def _row_keys(events: pd.DataFrame) -> np.ndarray:
     return pd.util.hash_pandas_object(frame, index=False).to_numpy()
 
 
-def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The earlier links (as positions now) between two reports that are as they were."""
+def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray):
+    """The earlier links (as positions now) between two reports that are as they were,
+    their similarities, and which reports lost a link (to a report changed or gone)."""
+    lost = np.zeros(len(doc_ids), dtype=bool)
     if kept is None or not len(kept):
-        return np.empty(0, np.int64), np.empty(0, np.int64)
-    pairs = kept[["doc_id", "linked"]].explode("linked").dropna()
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32), lost
+    linked = kept["linked"].to_numpy(dtype=object)
+    counts = np.fromiter((len(x) for x in linked), np.int64, len(linked))
+    if not counts.sum():
+        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32), lost
     position = pd.Index(doc_ids)
-    first = position.get_indexer(pairs["doc_id"].to_numpy())
-    second = position.get_indexer(pairs["linked"].to_numpy())
-    both = (first >= 0) & (second >= 0)
-    both[both] = same[first[both]] & same[second[both]]
+    first = np.repeat(position.get_indexer(kept["doc_id"].to_numpy()), counts)
+    second = position.get_indexer(np.concatenate([np.asarray(x, dtype=object) for x in linked]))
+    strength = np.concatenate([np.asarray(x, np.float32) for x in kept["strength"]])
+    here_a, here_b = first >= 0, second >= 0
+    here_a[here_a] = same[first[here_a]]
+    here_b[here_b] = same[second[here_b]]
+    lost[first[here_a & ~here_b]] = True
+    lost[second[here_b & ~here_a]] = True
+    both = here_a & here_b
     first, second = first[both], second[both]
-    return np.minimum(first, second), np.maximum(first, second)
+    return np.minimum(first, second), np.maximum(first, second), strength[both], lost
 
 
 def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
@@ -282,13 +305,13 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     """Whether each pair of reports (positions) is one meeting (``numbers``: the reports'
     ordinals where read, the others read as needed)."""
     if not len(first):
-        return np.zeros(0, dtype=bool)
+        return np.zeros(0, dtype=bool), np.zeros(0, dtype=np.float32)
     starts = events["date"].to_numpy(dtype="datetime64[D]")
     ends = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
     undated = np.isnat(starts[first]) | np.isnat(starts[second])
     similar = np.empty(len(first), dtype=np.float32)
-    similar[~undated] = _similarity(starts, openings, first[~undated], second[~undated])
-    similar[undated] = _pair_similarity(openings, first[undated], second[undated])
+    similar[~undated] = similarity_along_dates(starts, openings, first[~undated], second[~undated])
+    similar[undated] = pair_similarity(openings, first[undated], second[undated])
     iso3, countries = pd.factorize(events["iso3"].fillna(""))
     blank = countries.get_indexer([""])[0]  # -1 when every report has a country
     virtual = events["virtual"].fillna(False).to_numpy(dtype=bool)
@@ -324,70 +347,7 @@ def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, secon
     # ... on nothing else in common when they read the same type (a copy in Chinese).
     by_ordinal = ((low & (close | same_days)) | (same_place & same_days & same_kind)) & ~usual
     shared, differ = ordinals_agree(openings, numbers, first, second, usual | by_ordinal)
-    return (usual | (by_ordinal & shared)) & ~differ
-
-
-def _vectors(openings: Sequence[str]):
-    """Each report's title and opening as character 3-5-grams, hashed (no vocabulary to
-    fit: a report's vector is the same in any corpus), log-scaled, of unit length."""
-    counts = hashed_char_ngrams([latin(o) for o in openings], (3, 5), 2**20)
-    counts.data = 1 + np.log(counts.data)
-    return normalize(counts)
-
-
-def _similarity(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
-    """The cosine similarity of each pair of reports (positions), as products of a few
-    reports' vectors with those of the reports just after them in order of date: the
-    pairs lie near the diagonal. Each pair's value depends on its two reports only (the
-    same in any batch), so that a grouping redone in part equals one done whole."""
-    reports = np.unique(np.concatenate([first, second]))
-    reports = reports[np.argsort(day[reports], kind="stable")]
-    rank = np.empty(len(day), dtype=np.int64)
-    rank[reports] = np.arange(len(reports))
-    low, high = np.minimum(rank[first], rank[second]), np.maximum(rank[first], rank[second])
-    order = np.argsort(low, kind="stable")
-    low, high = low[order], high[order]
-    found = np.empty(len(low), dtype=np.float32)
-    for chunk in range(0, len(reports), _ROWS_PER_CHUNK):
-        begin, end = np.searchsorted(low, [chunk, chunk + _ROWS_PER_CHUNK])
-        if begin == end:
-            continue
-        stop = int(high[begin:end].max()) + 1
-        vectors = _compact(_vectors(openings[reports[chunk:stop]].tolist()))
-        for block in range(chunk, min(chunk + _ROWS_PER_CHUNK, len(reports)), _ROWS_PER_PRODUCT):
-            i, j = np.searchsorted(low, [block, block + _ROWS_PER_PRODUCT])
-            if i == j:
-                continue
-            # Only the rows and columns that pairs ask for (few, when regrouping in part);
-            # the few rows transposed, not the many they meet (the same sums either way).
-            rows, row = np.unique(low[i:j] - chunk, return_inverse=True)
-            columns, column = np.unique(high[i:j] - chunk, return_inverse=True)
-            product = (vectors[columns] @ vectors[rows].T).toarray()
-            found[i:j] = product[column, row]
-    result = np.empty_like(found)
-    result[order] = found
-    return result
-
-
-def _pair_similarity(openings: np.ndarray, first: np.ndarray, second: np.ndarray):
-    """The cosine similarity of each pair of reports (positions), pair by pair: for the
-    few pairs with a report without a date, which the products along dates miss."""
-    if not len(first):
-        return np.zeros(0, dtype=np.float32)
-    reports, inverse = np.unique(np.concatenate([first, second]), return_inverse=True)
-    vectors = _vectors(openings[reports].tolist())
-    a, b = vectors[inverse[: len(first)]], vectors[inverse[len(first) :]]
-    return np.asarray(a.multiply(b).sum(axis=1), dtype=np.float32).ravel()
-
-
-def _compact(vectors: csr_matrix) -> csr_matrix:
-    """The same vectors over only the features they use, in the same order (each row's
-    sums run in the same order), so that transposing a few rows is cheap."""
-    used = np.zeros(vectors.shape[1], dtype=bool)
-    used[vectors.indices] = True
-    local = (np.cumsum(used) - 1).astype(vectors.indices.dtype)
-    shape = (vectors.shape[0], int(used.sum()))
-    return csr_matrix((vectors.data, local[vectors.indices], vectors.indptr), shape=shape)
+    return (usual | (by_ordinal & shared)) & ~differ, similar
 
 
 def _meeting_ids(events: pd.DataFrame, component: np.ndarray) -> list[str]:

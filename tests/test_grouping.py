@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics.chains import meetings_without_contradictions
 from analytics.grouping import GROUPINGS_KEPT, group_reports, kept_grouping, regroup
 
 WORDS = [
@@ -365,16 +366,15 @@ def _linked_pairs(*reports) -> tuple[set, list[str]]:
     return _links(grouping), grouping["meeting_id"].tolist()
 
 
-def test_a_chain_of_reports_without_ordinals_does_not_join_two_meetings():
-    # the 24th Conference and the 25th (invented), the same place and days, each with a
-    # copy that gives no ordinal and reads the type as its original does; the two copies
-    # have enough in common to be linked
+def _split_chain() -> list:
+    """The 24th Conference, its copy, the 25th's copy and the 25th: a chain of links
+    that the chain check cuts in two."""
     elects = "Delegates elected Cameroon as Vice-Chair and reviewed the regional strategy."
     met = ("Directors General of Customs of the West and Central Africa region met in "
            "Bangui from 13 to 15 March.")  # fmt: skip
     budget = "The budget of the regional training centres was adopted; Gabon hosts next."
     days, forum = ("2019-03-13", "2019-03-15"), "international_forum"
-    reports = [
+    return [
         _meeting("a24", "24th Conference elects Cameroon", f"The 24th Conference. {elects}",
                  *days),
         _meeting("b", "Conference elects Cameroon in Bangui", f"{elects} {met}", *days),
@@ -383,6 +383,13 @@ def test_a_chain_of_reports_without_ordinals_does_not_join_two_meetings():
         _meeting("d25", "25th Conference adopts budget", f"The 25th Conference. {budget}",
                  *days, kind=forum),
     ]  # fmt: skip
+
+
+def test_a_chain_of_reports_without_ordinals_does_not_join_two_meetings():
+    # the 24th Conference and the 25th (invented), the same place and days, each with a
+    # copy that gives no ordinal and reads the type as its original does; the two copies
+    # have enough in common to be linked
+    reports = _split_chain()
     links, meetings = _linked_pairs(*reports)
     assert links == {("a24", "b"), ("b", "c"), ("c", "d25")}  # a chain from 24th to 25th
     assert meetings == ["m-a24", "m-a24", "m-c", "m-c"]  # cut where least is in common
@@ -390,6 +397,35 @@ def test_a_chain_of_reports_without_ordinals_does_not_join_two_meetings():
     texts = Reader({row["doc_id"]: text for row, text in reports})
     part = regroup(events, texts, regroup(events.iloc[[0, 1, 3]], texts))  # c added
     assert part["meeting_id"].tolist() == meetings
+
+
+def test_only_the_meetings_that_changed_are_checked_for_chains_again(monkeypatch):
+    nairobi = "The heads of customs of the region met in Nairobi, Kenya, to discuss revenue."
+    reports = [*_split_chain()] + [
+        _meeting(d, "Regional meeting in Nairobi", nairobi, day, None, "KEN", "other")
+        for d, day in [("n1", "2020-03-01"), ("n2", "2020-03-02"), ("n3", "2020-03-03")]
+    ]
+    events = pd.DataFrame([row for row, _ in reports])
+    texts = Reader({row["doc_id"]: text for row, text in reports})
+    kept = regroup(events.iloc[:-1], texts)
+    checked: list[set[str]] = []
+    now = {"events": events}
+
+    def spy(first, second, reports, strength):
+        checked.append(set(now["events"]["doc_id"].to_numpy()[np.r_[first, second]]))
+        return meetings_without_contradictions(first, second, reports, strength)
+
+    monkeypatch.setattr("analytics.grouping.meetings_without_contradictions", spy)
+    part = regroup(events, texts, kept)  # n3 added to the meeting in Nairobi
+    assert checked == [{"n1", "n2", "n3"}]  # the chain cut in Bangui is not checked again
+    whole = regroup(events, Reader(texts.texts))
+    assert part["meeting_id"].tolist() == whole["meeting_id"].tolist()
+    assert part["meeting_id"].tolist()[:4] == ["m-a24", "m-a24", "m-c", "m-c"]
+    checked.clear()
+    now["events"] = events.drop(index=1)
+    without_b = regroup(now["events"], texts, part)  # b removed: Bangui changed
+    assert checked == [{"c", "d25"}]  # a24 lost its only link; c and d25 are still linked
+    assert without_b["meeting_id"].tolist()[:3] == ["m-a24", "m-c", "m-c"]
 
 
 def test_a_chain_of_reports_a_day_apart_does_not_stretch_over_a_week():
