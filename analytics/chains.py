@@ -18,7 +18,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from analytics.ordinal_links import read_ordinals
+from analytics.ordinal_links import compare_ordinals, read_ordinals
 
 __all__ = ["CHAIN_DAYS", "meetings_without_contradictions", "unchanged_meetings"]
 
@@ -62,19 +62,28 @@ def meetings_without_contradictions(
     clash = _contradict(a, b, reports, CHAIN_DAYS, (first, second))
     if not clash.any():
         return component
-    broken = np.unique(component[a[clash]])
     relabel = component.copy()
     top = int(component.max()) + 1
-    for meeting in broken.tolist():
-        inside = (component[first] == meeting) & (component[second] == meeting)
-        here = clash & (component[a] == meeting)
-        pairs = set(zip(a[here].tolist(), b[here].tolist(), strict=True))
+    broken = np.unique(component[a[clash]])
+    links = _by_meeting(component[first], broken)
+    clashes = _by_meeting(component[a], broken, among=np.flatnonzero(clash))
+    for inside, here in zip(links, clashes, strict=True):
         x, y = first[inside], second[inside]
+        pairs = list(zip(a[here].tolist(), b[here].tolist(), strict=True))
         parts = _rebuilt(x, y, pairs, np.lexsort((y, x, -strength[inside])))
         for part in parts[1:]:
             relabel[part] = top
             top += 1
     return relabel
+
+
+def _by_meeting(meeting: np.ndarray, chosen: np.ndarray, among: np.ndarray | None = None):
+    """The positions (of ``among``, default all) whose ``meeting`` is one of ``chosen``,
+    one array per meeting, in the order of the meetings."""
+    among = np.arange(len(meeting)) if among is None else among
+    kept = among[np.isin(meeting[among], chosen)]
+    kept = kept[np.argsort(meeting[kept], kind="stable")]
+    return np.split(kept, np.flatnonzero(np.diff(meeting[kept])) + 1)
 
 
 def _pairs_within(component: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -101,15 +110,12 @@ def _contradict(a: np.ndarray, b: np.ndarray, reports: dict, days: int, links: t
     gap = np.maximum(start[a], start[b]) - np.minimum(end[a], end[b])
     apart = dated & (gap.astype("int64") > days)
     places = _two_countries(a, b, reports)
-    if places.any():
-        linked = set(zip(np.minimum(*links).tolist(), np.maximum(*links).tolist(), strict=True))
-    for at in np.flatnonzero(places).tolist():
-        places[at] = (int(a[at]), int(b[at])) not in linked
-    numbers = reports["numbers"]
-    ordinals = np.zeros(len(a), dtype=bool)
-    for at in np.flatnonzero(_given(numbers, a) & _given(numbers, b)).tolist():
-        ordinals[at] = not numbers[a[at]] & numbers[b[at]]
-    return apart | places | ordinals
+    if places.any():  # pairs (first < second) as one number each
+        n = np.int64(len(start))
+        linked = np.minimum(*links).astype(np.int64) * n + np.maximum(*links)
+        places[places] = ~np.isin(a[places].astype(np.int64) * n + b[places], linked)
+    common, both = compare_ordinals(reports["numbers"], a, b)
+    return apart | places | (both & ~common)
 
 
 def _two_countries(a: np.ndarray, b: np.ndarray, reports: dict) -> np.ndarray:
@@ -119,16 +125,15 @@ def _two_countries(a: np.ndarray, b: np.ndarray, reports: dict) -> np.ndarray:
     return known & (country[a] != country[b])
 
 
-def _given(numbers: np.ndarray, reports: np.ndarray) -> np.ndarray:
-    """Whether each of these reports gives an ordinal."""
-    return np.fromiter((bool(numbers[r]) for r in reports.tolist()), bool, len(reports))
-
-
-def _rebuilt(first: np.ndarray, second: np.ndarray, clashes: set, order: np.ndarray):
+def _rebuilt(first: np.ndarray, second: np.ndarray, clashes: list, order: np.ndarray):
     """One meeting's reports (positions) in parts: its links in this ``order``, each
-    kept unless it would join two reports of ``clashes``."""
+    kept unless it would join two reports of a pair of ``clashes``."""
     part: dict[int, int] = {int(r): int(r) for r in np.r_[first, second].tolist()}
     members = {r: {r} for r in part}
+    against: dict[int, set[int]] = {r: set() for r in part}  # what a part's reports clash with
+    for p, q in clashes:
+        against[p].add(q)
+        against[q].add(p)
 
     def root(report: int) -> int:
         while part[report] != report:
@@ -140,8 +145,9 @@ def _rebuilt(first: np.ndarray, second: np.ndarray, clashes: set, order: np.ndar
         rx, ry = root(x), root(y)
         if rx == ry:
             continue
-        if any((min(p, q), max(p, q)) in clashes for p in members[rx] for q in members[ry]):
+        if not against[rx].isdisjoint(members[ry]):
             continue
         part[ry] = rx
         members[rx] |= members.pop(ry)
+        against[rx] |= against.pop(ry)
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])

@@ -98,8 +98,8 @@ def regroup(
 
     Returns:
         One row per report, in the order of ``events``: ``doc_id``, ``meeting_id``, and what
-        a later call needs (``key``: its inputs' hash, ``opening``, ``linked``: the doc_ids
-        of the reports after it, in this order, linked to it).
+        a later call needs (``key``: its inputs' hash, ``opening``, ``linked``: the rows of
+        the reports after it, in this order, linked to it, ``strength``: their similarity).
     """
     keys = _row_keys(events) if keys is None else keys
     doc_ids = events["doc_id"].astype(str).to_numpy(dtype=object)
@@ -146,7 +146,7 @@ def regroup(
     )
     ids = np.asarray(_meeting_ids(events, component), dtype=object)
     ids[settled] = meetings[settled]
-    linked, strengths = _partners(first, doc_ids[second], strength, n)
+    linked, strengths = _partners(first, second, strength, n)
     return pd.DataFrame({
         "doc_id": doc_ids, "meeting_id": pd.Series(ids, dtype="str"), "key": keys,
         "opening": pd.Series(openings, dtype=object),  # as it is: no copy into Arrow
@@ -165,21 +165,17 @@ def _facts(events: pd.DataFrame, openings: np.ndarray, numbers: np.ndarray) -> d
             "in_person": in_person, "openings": openings, "numbers": numbers}  # fmt: skip
 
 
-def _partners(first: np.ndarray, others: np.ndarray, strength: np.ndarray, n: int):
-    """For each of ``n`` reports (positions), the doc_ids of the pairs it comes first in,
-    and those pairs' similarities."""
-    partners: list[list[str]] = [[] for _ in range(n)]
-    strengths: list[np.ndarray] = [np.empty(0, np.float32)] * n
-    if not len(first):
-        return partners, strengths
-    order = np.argsort(first, kind="stable")
-    first, others, strength = first[order], others[order], strength[order]
-    cuts = np.flatnonzero(np.diff(first)) + 1
-    for report, part, values in zip(
-        first[np.r_[0, cuts]], np.split(others, cuts), np.split(strength, cuts), strict=True
-    ):
-        partners[report], strengths[report] = part.tolist(), values
-    return partners, strengths
+def _partners(first: np.ndarray, second: np.ndarray, strength: np.ndarray, n: int):
+    """For each of ``n`` reports (positions), the positions of the reports it comes first
+    with in a link, and those links' similarities (views of two sorted arrays)."""
+    if not n:
+        return pd.Series([], dtype=object), pd.Series([], dtype=object)
+    order = np.lexsort((second, first))
+    cuts = np.searchsorted(first[order], np.arange(1, n))
+    partners = np.split(second[order].astype(np.int32), cuts)
+    return pd.Series(partners, dtype=object), pd.Series(
+        np.split(strength[order], cuts), dtype=object
+    )
 
 
 def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Series:
@@ -260,10 +256,10 @@ def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray):
     counts = np.fromiter((len(x) for x in linked), np.int64, len(linked))
     if not counts.sum():
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32), lost
-    position = pd.Index(doc_ids)
-    first = np.repeat(position.get_indexer(kept["doc_id"].to_numpy()), counts)
-    second = position.get_indexer(np.concatenate([np.asarray(x, dtype=object) for x in linked]))
-    strength = np.concatenate([np.asarray(x, np.float32) for x in kept["strength"]])
+    now = pd.Index(doc_ids).get_indexer(kept["doc_id"].to_numpy())  # each kept row's position
+    first = np.repeat(now, counts)
+    second = now[np.concatenate(linked).astype(np.int64)]
+    strength = np.concatenate(kept["strength"].to_numpy(dtype=object)).astype(np.float32)
     here_a, here_b = first >= 0, second >= 0
     here_a[here_a] = same[first[here_a]]
     here_b[here_b] = same[second[here_b]]

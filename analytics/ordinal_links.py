@@ -5,10 +5,11 @@ pair apart, and a report that gives none does not bridge meetings of different o
 from __future__ import annotations
 
 import numpy as np
+import pandas as pd
 
 from analytics.crosslingual import ordinals
 
-__all__ = ["ORDINAL_CHARS", "not_bridging", "ordinals_agree", "read_ordinals"]
+__all__ = ["ORDINAL_CHARS", "compare_ordinals", "not_bridging", "ordinals_agree", "read_ordinals"]
 
 ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 
@@ -18,12 +19,37 @@ def ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, ask
     whether both give ordinals, none in common. False for the other pairs."""
     shared = np.zeros(len(first), dtype=bool)
     differ = np.zeros(len(first), dtype=bool)
-    read_ordinals(openings, numbers, np.concatenate([first[asked], second[asked]]))
-    for at in np.flatnonzero(asked).tolist():
-        a, b = numbers[first[at]], numbers[second[at]]
-        shared[at] = bool(a & b)
-        differ[at] = bool(a) and bool(b) and not a & b
+    a, b = first[asked], second[asked]
+    read_ordinals(openings, numbers, np.concatenate([a, b]))
+    common, both = compare_ordinals(numbers, a, b)
+    shared[asked], differ[asked] = common, both & ~common
     return shared, differ
+
+
+def compare_ordinals(numbers: np.ndarray, a: np.ndarray, b: np.ndarray):
+    """For each pair of reports ``a[k]``, ``b[k]`` (ordinals read, or None: none given):
+    whether they give an ordinal in common, and whether both give ordinals."""
+    codes = _codes(numbers)
+    given = codes != _NONE
+    both = given[a] & given[b]
+    common = both & (codes[a] == codes[b]) & (codes[a] >= 0)
+    for at in np.flatnonzero(both & ((codes[a] == _SEVERAL) | (codes[b] == _SEVERAL))).tolist():
+        common[at] = bool(numbers[a[at]] & numbers[b[at]])  # one gives several
+    return common, both
+
+
+_NONE, _SEVERAL = -1, -2  # codes of a report that gives no ordinal (or is not read), several
+
+
+def _codes(numbers: np.ndarray) -> np.ndarray:
+    """Each report's ordinal when it gives one, else ``_NONE`` or ``_SEVERAL``."""
+
+    def code(number) -> int:
+        if number is None or not len(number):
+            return _NONE
+        return int(next(iter(number))) if len(number) == 1 else _SEVERAL
+
+    return np.fromiter((code(n) for n in numbers.tolist()), np.int64, len(numbers))
 
 
 def read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
@@ -43,29 +69,34 @@ def not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np
     most of them that agree (none on a tie). A function of the links alone, so that a
     grouping redone in part equals one done whole."""
     keep = np.ones(len(first), dtype=bool)
-    ends = np.concatenate([first, second])
-    degree = np.bincount(ends, minlength=len(numbers))
-    hubs = np.flatnonzero(degree >= 2)
-    if not len(hubs):
+    degree = np.bincount(np.concatenate([first, second]), minlength=len(numbers))
+    links = np.flatnonzero((degree[first] >= 2) | (degree[second] >= 2))
+    if not len(links):
         return keep
-    at_hub = np.isin(first, hubs) | np.isin(second, hubs)
-    read_ordinals(openings, numbers, np.concatenate([first[at_hub], second[at_hub]]))
-    links: dict[int, list[int]] = {}
-    for at in np.flatnonzero(at_hub).tolist():
-        for report in (first[at], second[at]):
-            if degree[report] >= 2 and not numbers[report]:
-                links.setdefault(int(report), []).append(at)
-    for report, ats in links.items():
-        others = [int(first[at] + second[at] - report) for at in ats]
-        given = [(at, numbers[o]) for at, o in zip(ats, others, strict=True) if numbers[o]]
-        if len({n for _, number in given for n in number}) < 2:
-            continue
+    read_ordinals(openings, numbers, np.concatenate([first[links], second[links]]))
+    codes = _codes(numbers)
+    # Each link as seen from a report of two links or more that gives no ordinal, to a
+    # report that gives some; only the reports seeing two ordinals or more can bridge.
+    hub = np.concatenate([first[links], second[links]])
+    other = np.concatenate([second[links], first[links]])
+    at = np.concatenate([links, links])
+    seen = (degree[hub] >= 2) & (codes[hub] == _NONE) & (codes[other] != _NONE)
+    hub, other, at = hub[seen], other[seen], at[seen]
+    seeing = pd.DataFrame({"hub": hub, "code": codes[other]}).drop_duplicates()
+    counts = seeing["hub"].value_counts()
+    bridging = np.union1d(counts.index[counts >= 2], hub[codes[other] == _SEVERAL])
+    chosen = np.isin(hub, bridging)
+    hub, other, at = hub[chosen], other[chosen], at[chosen]
+    order = np.lexsort((at, hub))
+    cuts = np.flatnonzero(np.diff(hub[order])) + 1
+    for part in np.split(order, cuts) if len(order) else []:
+        given = [(int(at[k]), numbers[other[k]]) for k in part.tolist()]
         classes = _agreeing(given)
         if len(classes) < 2:
             continue
         sizes = sorted((len(c) for c in classes), reverse=True)
         largest = max(classes, key=len) if sizes[0] > sizes[1] else []
-        keep[[at for c in classes if c is not largest for at in c]] = False
+        keep[[a for c in classes if c is not largest for a in c]] = False
     return keep
 
 

@@ -77,8 +77,9 @@ class Reader:
 
 
 def _links(grouping: pd.DataFrame) -> set[tuple[str, str]]:
-    return {(d, o) for d, others in zip(grouping["doc_id"], grouping["linked"], strict=True)
-            for o in others}  # fmt: skip
+    ids = grouping["doc_id"].to_numpy()
+    return {(d, o) for d, rows in zip(ids, grouping["linked"], strict=True)
+            for o in ids[rows]}  # fmt: skip
 
 
 @pytest.mark.parametrize("seed", range(4))
