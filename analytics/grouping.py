@@ -25,7 +25,9 @@ joins two reports that contradict each other (:mod:`analytics.chains`).
 Whether two reports are linked depends on those two reports only, so a grouping is kept
 with its links (:func:`regroup`): when reports are added, removed or changed, only the
 pairs that involve an added or changed report are compared again, and the meetings are
-the components of the links kept and found, exactly as if every pair had been compared.
+the components of the links kept and found, exactly as if every pair had been compared;
+a meeting whose reports and links are all as they were keeps its split (the chain check
+depends on a meeting's reports and links alone) and is not checked again.
 """
 
 from __future__ import annotations
