@@ -127,7 +127,7 @@ def regroup(
             f"{t}\n{x[:_TEXT_CHARS] if isinstance(x, str) else ''}"
             for t, x in zip(titles, texts, strict=True)
         ]
-    first, second = _candidates(events)
+    first, second = _candidates(events, None if kept is None else ~same)
     undated_first, undated_second = undated_candidates(events, openings, DAYS)
     first = np.concatenate([first, undated_first])
     second = np.concatenate([second, undated_second])
@@ -272,9 +272,9 @@ def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray):
     return np.minimum(first, second), np.maximum(first, second), strength[both], lost
 
 
-def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _candidates(events: pd.DataFrame, among: np.ndarray | None = None):
     """The pairs of reports (positions, first < second) whose meetings are within
-    ``DAYS`` of each other."""
+    ``DAYS`` of each other (only those with a report of ``among``, a mask, if given)."""
     start = events["date"].to_numpy(dtype="datetime64[D]")
     end = events["end_date"].fillna(events["date"]).to_numpy(dtype="datetime64[D]")
     end = np.maximum(end, start)
@@ -286,9 +286,18 @@ def _candidates(events: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     # With the reports in order of their first day: each one and every later one that
     # starts no more than DAYS after it ends.
     last = np.searchsorted(starts, ends + DAYS, side="right")
-    counts = np.maximum(last - np.arange(len(order)) - 1, 0)
-    left = np.repeat(np.arange(len(order)), counts)
+    rows = np.arange(len(order)) if among is None else np.flatnonzero(among[order])
+    counts = np.maximum(last[rows] - rows - 1, 0)
+    left = np.repeat(rows, counts)
     right = left + 1 + _ramp(counts)
+    if among is not None and len(rows):  # and the earlier ones they are a later one of
+        longest = int((ends - starts).max())
+        since = np.searchsorted(starts, starts[rows] - longest - DAYS, side="left")
+        counts = rows - since
+        later = np.repeat(rows, counts)
+        earlier = np.repeat(since, counts) + _ramp(counts)
+        new = (last[earlier] > later) & ~among[order[earlier]]  # pairs of two: counted above
+        left, right = np.r_[left, earlier[new]], np.r_[right, later[new]]
     a, b = order[left], order[right]
     return np.minimum(a, b), np.maximum(a, b)
 

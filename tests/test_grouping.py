@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analytics.chains import meetings_without_contradictions
-from analytics.grouping import GROUPINGS_KEPT, group_reports, kept_grouping, regroup
+from analytics.grouping import GROUPINGS_KEPT, _candidates, group_reports, kept_grouping, regroup
 
 WORDS = [
     "customs", "administrations", "delegates", "regional", "conference", "trade",
@@ -525,3 +525,16 @@ def test_a_wire_without_a_year_joins_the_year_whose_weekday_it_names():
     no_weekday = (wire[0], wire[1].replace(" jeudi", ""))
     grouped = _grouped(thursday, friday, no_weekday)
     assert grouped[2] in grouped[:2]  # either year, as before
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_pairs_of_some_reports_are_those_of_all_pairs_that_hold_one(seed):
+    rng = np.random.default_rng(seed)
+    events, _ = _reports(rng, 300)
+    events.loc[events.index[:3], "end_date"] = events["date"].iloc[:3] + pd.Timedelta(days=9)
+    among = rng.random(len(events)) < 0.1
+    every = set(zip(*_candidates(events), strict=True))
+    some = list(zip(*_candidates(events, among), strict=True))
+    assert len(some) == len(set(some))  # each pair once
+    assert set(some) == {(a, b) for a, b in every if among[a] or among[b]}
+    assert len(some) < len(every)
