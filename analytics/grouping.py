@@ -39,6 +39,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from analytics.chains import meetings_without_contradictions, unchanged_meetings
 from analytics.ordinal_links import not_bridging, ordinals_agree
@@ -169,15 +171,23 @@ def _facts(events: pd.DataFrame, openings: np.ndarray, numbers: np.ndarray) -> d
 
 def _partners(first: np.ndarray, second: np.ndarray, strength: np.ndarray, n: int):
     """For each of ``n`` reports (positions), the positions of the reports it comes first
-    with in a link, and those links' similarities (views of two sorted arrays)."""
-    if not n:
-        return pd.Series([], dtype=object), pd.Series([], dtype=object)
+    with in a link, and those links' similarities: two columns of Arrow lists (built and
+    read end to end, without a Python object per report)."""
     order = np.lexsort((second, first))
-    cuts = np.searchsorted(first[order], np.arange(1, n))
-    partners = np.split(second[order].astype(np.int32), cuts)
-    return pd.Series(partners, dtype=object), pd.Series(
-        np.split(strength[order], cuts), dtype=object
-    )
+    offsets = pa.array(np.searchsorted(first[order], np.arange(n + 1)).astype(np.int32))
+
+    def lists(values: np.ndarray) -> pd.Series:
+        array = pa.ListArray.from_arrays(offsets, pa.array(values))
+        return pd.Series(pd.arrays.ArrowExtensionArray(array))
+
+    return lists(second[order].astype(np.int32)), lists(strength[order].astype(np.float32))
+
+
+def _flat(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """The lengths of a column of lists (as :func:`_partners` makes them) and their values
+    end to end."""
+    lists = pa.chunked_array(column.array.__arrow_array__()).combine_chunks()
+    return lists.value_lengths().to_numpy(), lists.flatten().to_numpy()
 
 
 def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Series:
@@ -197,7 +207,8 @@ def kept_grouping(events: pd.DataFrame, texts_of: Texts, folder: Path) -> pd.Ser
     grouping = regroup(events, texts_of, _read(kept[-1]) if kept else None, keys)
     path.parent.mkdir(parents=True, exist_ok=True)
     part = path.with_suffix(f".{os.getpid()}.tmp")
-    grouping.to_parquet(part, index=False)
+    table = pa.Table.from_pandas(grouping, preserve_index=False)
+    pq.write_table(table.replace_schema_metadata(None), part)  # plain Arrow types, no pandas'
     os.replace(part, path)
     stale = [p for p in kept if p != path][: max(len(kept) + 1 - GROUPINGS_KEPT, 0)]
     stale += [
@@ -217,12 +228,14 @@ def _modified(path: Path) -> float:
 
 def _read(path: Path) -> pd.DataFrame | None:
     """A kept grouping, or None when it is gone or damaged."""
+    lists = ["linked", "strength"]
+    columns = ["doc_id", "meeting_id", "key", "opening", "ordinals", *lists]
     try:
-        kept = pd.read_parquet(
-            path,
-            columns=["doc_id", "meeting_id", "key", "opening", "linked", "strength", "ordinals"],
-        )
-    except (OSError, ValueError, KeyError):
+        table = pq.read_table(path, columns=columns)
+        kept = table.drop_columns(lists).to_pandas()
+        for column in lists:
+            kept[column] = pd.arrays.ArrowExtensionArray(table[column])
+    except (OSError, ValueError, KeyError, pa.ArrowException):
         return None
     return kept if kept["key"].dtype == np.uint64 else None
 
@@ -254,14 +267,11 @@ def _kept_links(kept, doc_ids: np.ndarray, same: np.ndarray):
     lost = np.zeros(len(doc_ids), dtype=bool)
     if kept is None or not len(kept):
         return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32), lost
-    linked = kept["linked"].to_numpy(dtype=object)
-    counts = np.fromiter((len(x) for x in linked), np.int64, len(linked))
-    if not counts.sum():
-        return np.empty(0, np.int64), np.empty(0, np.int64), np.empty(0, np.float32), lost
+    counts, linked = _flat(kept["linked"])
     now = pd.Index(doc_ids).get_indexer(kept["doc_id"].to_numpy())  # each kept row's position
     first = np.repeat(now, counts)
-    second = now[np.concatenate(linked).astype(np.int64)]
-    strength = np.concatenate(kept["strength"].to_numpy(dtype=object)).astype(np.float32)
+    second = now[linked.astype(np.int64)]
+    strength = _flat(kept["strength"])[1].astype(np.float32)
     here_a, here_b = first >= 0, second >= 0
     here_a[here_a] = same[first[here_a]]
     here_b[here_b] = same[second[here_b]]
