@@ -111,8 +111,31 @@ def _aside(unit: str) -> bool:
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
 
 
+# A bare enumeration of short items: "touched on e-commerce, security, revenue and
+# integrity", "works on trade facilitation, revenue mobilisation and human capital".
+_LIST_SEPARATOR = re.compile(
+    r",\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|o\s+)?|\s+(?:and|or|et|ou|y|o)\s+"
+)
+ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
+LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
+
+
+def _enumeration(unit: str) -> bool:
+    """Whether a sentence of at most ``_ASIDE_WORDS`` words holds a run of ``LIST_ITEMS``
+    short comma-separated items (a longer one, or a page's bullets run together, says more)."""
+    if unit.count(",") < LIST_ITEMS - 2 or len(unit.split()) > _ASIDE_WORDS:
+        return False
+    run = best = 0
+    for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? ")):
+        run = run + 1 if 0 < len(item.split()) <= ITEM_WORDS else 0
+        best = max(best, run)
+    return best >= LIST_ITEMS
+
+
 def _priority_list(unit: str, listed: bool) -> bool:
-    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
+    return listed and bool(
+        _PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit) or _enumeration(unit)
+    )
 
 
 def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:

@@ -80,7 +80,7 @@ _BODY_NAME = re.compile(
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
-    r"Adviser|Advisor|Officer|Champion|Focal Point)\b"
+    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
