@@ -9,11 +9,11 @@ in an aside: background, sponsors, the website, earlier sessions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "unit_context", "weigh"]
+__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "enumeration", "unit_context", "weigh"]
 
 # Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
 FURNITURE = 0.0  # a line without a full stop: a link, a caption, a heading
@@ -119,42 +119,66 @@ _LIST_SEPARATOR = re.compile(
 ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
 LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
 
+Counter = Callable[[Sequence[str]], np.ndarray]
 
-def _enumeration(unit: str) -> bool:
-    """Whether a sentence of at most ``_ASIDE_WORDS`` words holds a run of ``LIST_ITEMS``
-    short comma-separated items (a longer one, or a page's bullets run together, says more)."""
-    if unit.count(",") < LIST_ITEMS - 2 or len(unit.split()) > _ASIDE_WORDS:
-        return False
-    run = best = 0
+
+def enumeration(unit: str) -> str:
+    """The longest run of short comma-separated items in a sentence, joined by commas, when
+    it has ``LIST_ITEMS`` of them or more; else ""."""
+    if unit.count(",") < LIST_ITEMS - 2:
+        return ""
+    run: list[str] = []
+    best: list[str] = []
     for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? ")):
-        run = run + 1 if 0 < len(item.split()) <= ITEM_WORDS else 0
-        best = max(best, run)
-    return best >= LIST_ITEMS
+        run = [*run, item] if 0 < len(item.split()) <= ITEM_WORDS else []
+        best = run if len(run) > len(best) else best
+    return ", ".join(best) if len(best) >= LIST_ITEMS else ""
 
 
 def _priority_list(unit: str, listed: bool) -> bool:
-    return listed and bool(
-        _PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit) or _enumeration(unit)
-    )
+    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
 
 
-def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
-    """The weight (0-1) of each sentence's mentions, by where they sit."""
+def _bare_lists(units: Sequence[str], listed: np.ndarray, count: Counter | None) -> np.ndarray:
+    """Which sentences name their themes in a bare list: a run of short items that itself
+    names ``LIST_THEMES`` themes (not a list of countries in a sentence that names them
+    elsewhere). Without ``count``, a sentence's themes are taken to be its list's."""
+    runs = {i: enumeration(units[i]) for i in np.flatnonzero(listed)}
+    runs = {i: run for i, run in runs.items() if run}
+    bare = np.zeros(len(units), dtype=bool)
+    if not runs:
+        return bare
+    if count is None:
+        bare[list(runs)] = True
+        return bare
+    themes = (count(list(runs.values())) > 0).sum(axis=1)
+    bare[list(runs)] = themes >= LIST_THEMES
+    return bare
+
+
+def unit_context(
+    units: Sequence[str], counts: np.ndarray, count: Counter | None = None
+) -> np.ndarray:
+    """The weight (0-1) of each sentence's mentions, by where they sit; ``count`` counts
+    the seed terms of texts (to find the themes a list names)."""
     weight = np.ones(len(units))
     listed = (counts > 0).sum(axis=1) >= LIST_THEMES
+    bare = _bare_lists(units, listed, count)
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif _priority_list(unit, listed[i]) or (
-            len(unit.split()) <= _ASIDE_WORDS and _aside(unit)
+        elif (
+            bare[i]
+            or _priority_list(unit, listed[i])
+            or (len(unit.split()) <= _ASIDE_WORDS and _aside(unit))
         ):
             weight[i] = ASIDE
     return weight
 
 
-def weigh(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
+def weigh(units: Sequence[str], counts: np.ndarray, count: Counter | None = None) -> np.ndarray:
     """Seed-term counts (sentences x themes) weighted by where each sentence sits; a
     sentence in passing counts one mention of a theme at most ("the Revised Arusha
     Declaration" is one programme named, not two terms)."""
-    weight = unit_context(units, counts)[:, None]
+    weight = unit_context(units, counts, count)[:, None]
     return np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight

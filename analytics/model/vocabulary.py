@@ -136,6 +136,10 @@ _AS_A_TIME = re.compile(
     r"|\bbureaux? r[ée]gion(?:al|aux) de liaison charg[ée]s? du renseignement\b"
     r"|\bbureaux? r[ée]gion(?:al|aux) de renforcement des capacit[ée]s\b"
     r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
+    # the same bodies in English, named in lower case: "the regional offices for capacity
+    # building and intelligence reported on their year"
+    r"|\bregional offices? for (?:capacity building|intelligence)(?: and (?:capacity building|intelligence))?\b"
+    r"|\bregional intelligence liaison offices?\b"
     r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b",
     re.IGNORECASE,
 )
@@ -147,7 +151,8 @@ _BACKGROUND_CLAUSE = re.compile(
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
-                    "human resources", "post-clearance")  # fmt: skip
+                    "human resources", "post-clearance", "for capacity", "for intelligence",
+                    "liaison office")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
