@@ -119,8 +119,12 @@ _SPACES = re.compile(r"\s+")
 # The pandemic as a time or a circumstance, not a subject: "the first meeting in person since
 # the pandemic", "held online due to the COVID-19 pandemic".
 _AS_A_TIME = re.compile(
-    r"\b(?:since|after|before|post-?|due to|because of|owing to|in view of)\s*"
-    r"(?:the\s+)?(?:COVID(?:-19)?\s+)?(?:pandemic|COVID(?:-19)?)"
+    r"\b(?:since|after|before|post-?|due to|because of|owing to|in view of|amid(?:st)?|"
+    r"despite|in the (?:wake|aftermath|midst) of|(?:challenges|disruptions?) (?:posed|caused) by)\s*"
+    r"(?:the\s+)?(?:(?:global|massive|ongoing|recent)\s+)?(?:COVID(?:-19)?\s+)?"
+    r"(?:pandemic|COVID(?:-19)?|health crisis)"
+    # the health crisis as background: "the health crisis had pushed Customs to the front"
+    r"|\b(?:the|a) (?:global )?health crisis\b"
     # everyday phrases that carry a seed word: "took up her duties", "the men and women of
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
@@ -140,6 +144,12 @@ _AS_A_TIME = re.compile(
     # building and intelligence reported on their year"
     r"|\bregional offices? for (?:capacity building|intelligence)(?: and (?:capacity building|intelligence))?\b"
     r"|\bregional intelligence liaison offices?\b"
+    # agencies and people named by their field, in lower case: "the revenue authorities of
+    # the region", "the gender focal point", "integrity champions"
+    r"|\brevenue (?:authorit(?:y|ies)|agenc(?:y|ies)|administrations?|services?|bodies)\b"
+    r"|\b(?:\w+ ){1,3}?(?:focal points?|champions?)\b"
+    # integrity as a value an officer holds, not a programme discussed
+    r"|\b(?:upholding|uphold|upheld) integrity\b|\bvalues? (?:of|such as) integrity\b"
     r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b",
     re.IGNORECASE,
 )
@@ -152,7 +162,7 @@ _BACKGROUND_CLAUSE = re.compile(
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
                     "human resources", "post-clearance", "for capacity", "for intelligence",
-                    "liaison office")  # fmt: skip
+                    "liaison office", "revenue ", "focal point", "champion", "crisis")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
