@@ -35,14 +35,14 @@ _ASIDE = re.compile(
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
     r"(?:work|mandate|portfolio|activities|courses|curricul(?:um|a)|catalogue) "
     r"(?:covers?|includes?|spans?)|"
-    r"works on|"
+    r"works on|brings together \d+|"
     r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
     re.IGNORECASE,
 )
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
-                   "earlier", "previous", "past", "cover", "include", "span", "works on",
+                   "earlier", "previous", "brings", "past", "cover", "include", "span", "works on",
                    "sitio", "apoyo", "soutien")  # fmt: skip
 # Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",

@@ -113,6 +113,12 @@ _ROLE = re.compile(
     rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
+# The same in lower case, before the body it belongs to: "heads of enforcement of the
+# Customs administrations", "directors of training from the region".
+_LOWER_ROLE = re.compile(
+    r"\b(?:[Hh]eads?|[Dd]irectors?|[Cc]hiefs?|[Mm]anagers?) (?:of|for) (?:[a-z][\w-]+ )?[a-z][\w-]+"
+    r"(?= (?:of|from) (?:the )?[A-Z])"
+)
 _SPACES = re.compile(r"\s+")
 
 
@@ -172,7 +178,7 @@ def without_body_names(sentence: str) -> str:
     blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
     if "Pro" in blanked:
         blanked = _ROMANCE_PROGRAMME.sub(" ", blanked)
-    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
+    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", _LOWER_ROLE.sub(" ", blanked)))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
