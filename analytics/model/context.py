@@ -122,17 +122,26 @@ LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
 Counter = Callable[[Sequence[str]], np.ndarray]
 
 
-def enumeration(unit: str) -> str:
+def enumeration(unit: str, items: int = LIST_ITEMS) -> str:
     """The longest run of short comma-separated items in a sentence, joined by commas, when
-    it has ``LIST_ITEMS`` of them or more; else ""."""
-    if unit.count(",") < LIST_ITEMS - 2:
+    it has ``items`` of them or more; else ""."""
+    if unit.count(",") < items - 2:
         return ""
     run: list[str] = []
     best: list[str] = []
     for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? ")):
         run = [*run, item] if 0 < len(item.split()) <= ITEM_WORDS else []
         best = run if len(run) > len(best) else best
-    return ", ".join(best) if len(best) >= LIST_ITEMS else ""
+    return ", ".join(best) if len(best) >= items else ""
+
+
+# Customs' mission recited as a list: "to protect society, collect revenue and facilitate
+# trade", "trade facilitation, revenue mobilisation, the protection of society".
+_MISSION = re.compile(r"\bprotect(?:s|ing|ion of)? (?:the )?societ(?:y|ies)\b", re.IGNORECASE)
+
+
+def _mission(unit: str) -> bool:
+    return "societ" in unit and bool(_MISSION.search(unit)) and bool(enumeration(unit, 3))
 
 
 def _priority_list(unit: str, listed: bool) -> bool:
