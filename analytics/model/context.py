@@ -124,12 +124,13 @@ Counter = Callable[[Sequence[str]], np.ndarray]
 
 def enumeration(unit: str, items: int = LIST_ITEMS) -> str:
     """The longest run of short comma-separated items in a sentence, joined by commas, when
-    it has ``items`` of them or more; else ""."""
+    it has ``items`` of them or more; else "". The sentence's first part is no item: it
+    holds its subject and verb ("Delegates discussed security, revenue and ...")."""
     if unit.count(",") < items - 2:
         return ""
     run: list[str] = []
     best: list[str] = []
-    for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? ")):
+    for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? "))[1:]:
         run = [*run, item] if 0 < len(item.split()) <= ITEM_WORDS else []
         best = run if len(run) > len(best) else best
     return ", ".join(best) if len(best) >= items else ""
