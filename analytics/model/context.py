@@ -180,6 +180,7 @@ def unit_context(
         elif (
             bare[i]
             or _priority_list(unit, listed[i])
+            or _mission(unit)
             or (len(unit.split()) <= _ASIDE_WORDS and _aside(unit))
         ):
             weight[i] = ASIDE

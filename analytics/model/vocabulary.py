@@ -113,11 +113,11 @@ _ROLE = re.compile(
     rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
-# The same in lower case, before the body it belongs to: "heads of enforcement of the
-# Customs administrations", "directors of training from the region".
+# The same in lower case, before the body or place it belongs to: "heads of enforcement of
+# five administrations", "directors of training from the region".
 _LOWER_ROLE = re.compile(
     r"\b(?:[Hh]eads?|[Dd]irectors?|[Cc]hiefs?|[Mm]anagers?) (?:of|for) (?:[a-z][\w-]+ )?[a-z][\w-]+"
-    r"(?= (?:of|from) (?:the )?[A-Z])"
+    r"(?= (?:of|from|in|at) )"
 )
 _SPACES = re.compile(r"\s+")
 
