@@ -119,6 +119,7 @@ _LOWER_ROLE = re.compile(
     r"\b(?:[Hh]eads?|[Dd]irectors?|[Cc]hiefs?|[Mm]anagers?) (?:of|for) (?:[a-z][\w-]+ )?[a-z][\w-]+"
     r"(?= (?:of|from|in|at) )"
 )
+_LOWER_TITLES = ("head", "director", "chief", "manager")
 _SPACES = re.compile(r"\s+")
 
 
@@ -168,7 +169,8 @@ _BACKGROUND_CLAUSE = re.compile(
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
                     "human resources", "post-clearance", "for capacity", "for intelligence",
-                    "liaison office", "revenue ", "focal point", "champion", "crisis")  # fmt: skip
+                    "liaison office", "revenue auth", "revenue ag", "revenue adm",
+                    "revenue serv", "revenue bod", "focal point", "champion", "crisis")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
@@ -178,7 +180,10 @@ def without_body_names(sentence: str) -> str:
     blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
     if "Pro" in blanked:
         blanked = _ROMANCE_PROGRAMME.sub(" ", blanked)
-    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", _LOWER_ROLE.sub(" ", blanked)))
+    lower = blanked.lower()
+    if any(title in lower for title in _LOWER_TITLES):
+        blanked = _LOWER_ROLE.sub(" ", blanked)
+    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
