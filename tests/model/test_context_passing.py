@@ -75,6 +75,15 @@ def test_a_list_starts_after_the_sentences_subject_and_verb():
     )
 
 
+def test_an_office_described_by_its_members_is_an_aside():
+    units = [
+        "The region brings together 24 administrations and works with them on revenue.",
+        "The workshop brought the region's revenue officers together to compare cases.",
+    ]
+    counts = np.array([[1, 0, 0], [1, 0, 0]], float)
+    np.testing.assert_allclose(context.unit_context(units, counts), [context.ASIDE, 1])
+
+
 def test_customs_mission_recited_as_a_list_is_boilerplate():
     units = [
         "The Minister said the administration strives to protect society, collect revenue, "
@@ -93,6 +102,7 @@ def test_customs_mission_recited_as_a_list_is_boilerplate():
         ("Heads of enforcement of the Customs administrations of Chad met.",
          "enforcement_illicit_trade"),
         ("He said the health crisis had pushed Customs to the front line.", "health_pandemic"),
+        ("The meeting was held amid the COVID-19 pandemic in a hotel.", "health_pandemic"),
         ("The Commissioner spoke of upholding integrity in the service.",
          "integrity_anticorruption"),
         ("The Secretariat listed its tools, among them the Gender Equality Assessment Tool.",
