@@ -9,11 +9,11 @@ in an aside: background, sponsors, the website, earlier sessions.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
-__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "unit_context", "weigh"]
+__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "enumeration", "unit_context", "weigh"]
 
 # Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
 FURNITURE = 0.0  # a line without a full stop: a link, a caption, a heading
@@ -35,14 +35,14 @@ _ASIDE = re.compile(
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
     r"(?:work|mandate|portfolio|activities|courses|curricul(?:um|a)|catalogue) "
     r"(?:covers?|includes?|spans?)|"
-    r"works on|"
+    r"works on|brings together \d+|"
     r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
     re.IGNORECASE,
 )
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
-                   "earlier", "previous", "past", "cover", "include", "span", "works on",
+                   "earlier", "previous", "brings", "past", "cover", "include", "span", "works on",
                    "sitio", "apoyo", "soutien")  # fmt: skip
 # Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
@@ -111,27 +111,85 @@ def _aside(unit: str) -> bool:
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
 
 
+# A bare enumeration of short items: "touched on e-commerce, security, revenue and
+# integrity", "works on trade facilitation, revenue mobilisation and human capital".
+_LIST_SEPARATOR = re.compile(
+    r",\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|o\s+)?|\s+(?:and|or|et|ou|y|o)\s+"
+)
+ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
+LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
+
+Counter = Callable[[Sequence[str]], np.ndarray]
+
+
+def enumeration(unit: str, items: int = LIST_ITEMS) -> str:
+    """The longest run of short comma-separated items in a sentence, joined by commas, when
+    it has ``items`` of them or more; else "". The sentence's first part is no item: it
+    holds its subject and verb ("Delegates discussed security, revenue and ...")."""
+    if unit.count(",") < items - 2:
+        return ""
+    run: list[str] = []
+    best: list[str] = []
+    for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? "))[1:]:
+        run = [*run, item] if 0 < len(item.split()) <= ITEM_WORDS else []
+        best = run if len(run) > len(best) else best
+    return ", ".join(best) if len(best) >= items else ""
+
+
+# Customs' mission recited as a list: "to protect society, collect revenue and facilitate
+# trade", "trade facilitation, revenue mobilisation, the protection of society".
+_MISSION = re.compile(r"\bprotect(?:s|ing|ion of)? (?:the )?societ(?:y|ies)\b", re.IGNORECASE)
+
+
+def _mission(unit: str) -> bool:
+    return "societ" in unit and bool(_MISSION.search(unit)) and bool(enumeration(unit, 3))
+
+
 def _priority_list(unit: str, listed: bool) -> bool:
     return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
 
 
-def unit_context(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
-    """The weight (0-1) of each sentence's mentions, by where they sit."""
+def _bare_lists(units: Sequence[str], listed: np.ndarray, count: Counter | None) -> np.ndarray:
+    """Which sentences name their themes in a bare list: a run of short items that itself
+    names ``LIST_THEMES`` themes (not a list of countries in a sentence that names them
+    elsewhere). Without ``count``, a sentence's themes are taken to be its list's."""
+    runs = {i: enumeration(units[i]) for i in np.flatnonzero(listed)}
+    runs = {i: run for i, run in runs.items() if run}
+    bare = np.zeros(len(units), dtype=bool)
+    if not runs:
+        return bare
+    if count is None:
+        bare[list(runs)] = True
+        return bare
+    themes = (count(list(runs.values())) > 0).sum(axis=1)
+    bare[list(runs)] = themes >= LIST_THEMES
+    return bare
+
+
+def unit_context(
+    units: Sequence[str], counts: np.ndarray, count: Counter | None = None
+) -> np.ndarray:
+    """The weight (0-1) of each sentence's mentions, by where they sit; ``count`` counts
+    the seed terms of texts (to find the themes a list names)."""
     weight = np.ones(len(units))
     listed = (counts > 0).sum(axis=1) >= LIST_THEMES
+    bare = _bare_lists(units, listed, count)
     for i, unit in enumerate(units):
         if _furniture(unit):
             weight[i] = FURNITURE
-        elif _priority_list(unit, listed[i]) or (
-            len(unit.split()) <= _ASIDE_WORDS and _aside(unit)
+        elif (
+            bare[i]
+            or _priority_list(unit, listed[i])
+            or _mission(unit)
+            or (len(unit.split()) <= _ASIDE_WORDS and _aside(unit))
         ):
             weight[i] = ASIDE
     return weight
 
 
-def weigh(units: Sequence[str], counts: np.ndarray) -> np.ndarray:
+def weigh(units: Sequence[str], counts: np.ndarray, count: Counter | None = None) -> np.ndarray:
     """Seed-term counts (sentences x themes) weighted by where each sentence sits; a
     sentence in passing counts one mention of a theme at most ("the Revised Arusha
     Declaration" is one programme named, not two terms)."""
-    weight = unit_context(units, counts)[:, None]
+    weight = unit_context(units, counts, count)[:, None]
     return np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight

@@ -171,7 +171,9 @@ class ThemeModel(BaseEstimator, TransformerMixin):
         weights = np.minimum(W[:, order] / self.unit_scale_[order], 1.0)
         evidence = np.zeros_like(weights)
         counts = self.seed_terms_.count(distinct)
-        evidence[:, : len(self.themes)] = context.weigh(distinct, counts)[inverse]
+        evidence[:, : len(self.themes)] = context.weigh(distinct, counts, self.seed_terms_.count)[
+            inverse
+        ]
         return weights, evidence
 
     def transform(self, texts: Sequence[str]) -> np.ndarray:

@@ -80,7 +80,7 @@ _BODY_NAME = re.compile(
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
-    r"Adviser|Advisor|Officer|Champion|Focal Point)\b"
+    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -113,14 +113,25 @@ _ROLE = re.compile(
     rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
+# The same in lower case, before the body or place it belongs to: "heads of enforcement of
+# five administrations", "directors of training from the region".
+_LOWER_ROLE = re.compile(
+    r"\b(?:[Hh]eads?|[Dd]irectors?|[Cc]hiefs?|[Mm]anagers?) (?:of|for) (?:[a-z][\w-]+ )?[a-z][\w-]+"
+    r"(?= (?:of|from|in|at) )"
+)
+_LOWER_TITLES = ("head", "director", "chief", "manager")
 _SPACES = re.compile(r"\s+")
 
 
 # The pandemic as a time or a circumstance, not a subject: "the first meeting in person since
 # the pandemic", "held online due to the COVID-19 pandemic".
 _AS_A_TIME = re.compile(
-    r"\b(?:since|after|before|post-?|due to|because of|owing to|in view of)\s*"
-    r"(?:the\s+)?(?:COVID(?:-19)?\s+)?(?:pandemic|COVID(?:-19)?)"
+    r"\b(?:since|after|before|post-?|due to|because of|owing to|in view of|amid(?:st)?|"
+    r"despite|in the (?:wake|aftermath|midst) of|(?:challenges|disruptions?) (?:posed|caused) by)\s*"
+    r"(?:the\s+)?(?:(?:global|massive|ongoing|recent)\s+)?(?:COVID(?:-19)?\s+)?"
+    r"(?:pandemic|COVID(?:-19)?|health crisis)"
+    # the health crisis as background: "the health crisis had pushed Customs to the front"
+    r"|\b(?:the|a) (?:global )?health crisis\b"
     # everyday phrases that carry a seed word: "took up her duties", "the men and women of
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
@@ -136,6 +147,16 @@ _AS_A_TIME = re.compile(
     r"|\bbureaux? r[ée]gion(?:al|aux) de liaison charg[ée]s? du renseignement\b"
     r"|\bbureaux? r[ée]gion(?:al|aux) de renforcement des capacit[ée]s\b"
     r"|\boficinas? regional(?:es)? de fortalecimiento de (?:las )?capacidades\b"
+    # the same bodies in English, named in lower case: "the regional offices for capacity
+    # building and intelligence reported on their year"
+    r"|\bregional offices? for (?:capacity building|intelligence)(?: and (?:capacity building|intelligence))?\b"
+    r"|\bregional intelligence liaison offices?\b"
+    # agencies and people named by their field, in lower case: "the revenue authorities of
+    # the region", "the gender focal point", "integrity champions"
+    r"|\brevenue (?:authorit(?:y|ies)|agenc(?:y|ies)|administrations?|services?|bodies)\b"
+    r"|\b(?:\w+ ){1,3}?(?:focal points?|champions?)\b"
+    # integrity as a value an officer holds, not a programme discussed
+    r"|\b(?:upholding|uphold|upheld) integrity\b|\bvalues? (?:of|such as) integrity\b"
     r"|\b(?:HM|Her Majesty['’]s|His Majesty['’]s) Revenue (?:and|&) Customs\b",
     re.IGNORECASE,
 )
@@ -147,7 +168,9 @@ _BACKGROUND_CLAUSE = re.compile(
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
-                    "human resources", "post-clearance")  # fmt: skip
+                    "human resources", "post-clearance", "for capacity", "for intelligence",
+                    "liaison office", "revenue auth", "revenue ag", "revenue adm",
+                    "revenue serv", "revenue bod", "focal point", "champion", "crisis")  # fmt: skip
 
 
 def without_body_names(sentence: str) -> str:
@@ -157,6 +180,9 @@ def without_body_names(sentence: str) -> str:
     blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
     if "Pro" in blanked:
         blanked = _ROMANCE_PROGRAMME.sub(" ", blanked)
+    lower = blanked.lower()
+    if any(title in lower for title in _LOWER_TITLES):
+        blanked = _LOWER_ROLE.sub(" ", blanked)
     blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern

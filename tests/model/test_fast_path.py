@@ -44,7 +44,9 @@ def _plain_unit_weights(model, units):
     order = model._component_order()
     weights = np.minimum(W[:, order] / model.unit_scale_[order], 1.0)
     evidence = np.zeros_like(weights)
-    evidence[:, : len(model.themes)] = context.weigh(units, model.seed_terms_.count(units))
+    evidence[:, : len(model.themes)] = context.weigh(
+        units, model.seed_terms_.count(units), model.seed_terms_.count
+    )
     return weights, evidence
 
 
