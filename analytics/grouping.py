@@ -173,7 +173,7 @@ def _partners(first: np.ndarray, second: np.ndarray, strength: np.ndarray, n: in
     """For each of ``n`` reports (positions), the positions of the reports it comes first
     with in a link, and those links' similarities: two columns of Arrow lists (built and
     read end to end, without a Python object per report)."""
-    order = np.lexsort((second, first))
+    order = np.argsort(first, kind="stable")  # a radix sort
     offsets = pa.array(np.searchsorted(first[order], np.arange(n + 1)).astype(np.int32))
 
     def lists(values: np.ndarray) -> pd.Series:
