@@ -30,6 +30,7 @@ __all__ = [
     "facts_file_in",
     "held_out",
     "keyword_baseline",
+    "keyword_hits",
     "load_facts",
     "per_theme_scores",
     "plain_nmf_baseline",
@@ -75,21 +76,26 @@ def per_theme_scores(
     return pd.DataFrame(rows, columns=columns).round(3)
 
 
-def keyword_baseline(
-    texts: Sequence[str], themes: Sequence[Theme], min_hits: int = 2
-) -> list[set[str]]:
-    """Themes whose seed terms occur at least ``min_hits`` times in a report."""
-    patterns = {
-        theme.id: re.compile(
+def keyword_hits(texts: Sequence[str], themes: Sequence[Theme]) -> np.ndarray:
+    """Raw seed-term hits (every list, no context) of each theme in each report."""
+    patterns = [
+        re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(t) for t in theme.all_terms) + r")(?!\w)",
             re.IGNORECASE,
         )
         for theme in themes
-    }
-    return [
-        {tid for tid, pattern in patterns.items() if len(pattern.findall(text)) >= min_hits}
-        for text in texts
     ]
+    hits = [[len(pattern.findall(text)) for pattern in patterns] for text in texts]
+    return np.array(hits, dtype=int).reshape(len(texts), len(themes))
+
+
+def keyword_baseline(
+    texts: Sequence[str], themes: Sequence[Theme], min_hits: int = 2
+) -> list[set[str]]:
+    """Themes whose seed terms occur at least ``min_hits`` times in a report."""
+    hits = keyword_hits(texts, themes)
+    ids = [theme.id for theme in themes]
+    return [{ids[k] for k in np.flatnonzero(row >= min_hits)} for row in hits]
 
 
 def plain_nmf_baseline(
