@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from analytics.extract.capital import capital_places
 from analytics.extract.dates import DateSpan
+from analytics.extract.host import host_venue
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
@@ -171,7 +173,9 @@ def find_venue(
 ) -> tuple[Place | None, str]:
     """Where the meeting was held, and the sentence that says so: the best-scoring place
     phrase in the title or the body, above all in the sentence that reports the meeting on
-    its date; else the WCO's headquarters when the report says it met there."""
+    its date; else the WCO's headquarters when the report says it met there; else the
+    country of the administration that hosted it ("hosted by the Kenya Revenue
+    Authority"), or the place of the report's dateline."""
     title = Sentence(report.title, (), True)
     candidates = [title, *report.sentences]
     known = _places_with_country(gaz, [s.text for s in candidates])
@@ -190,7 +194,11 @@ def find_venue(
     at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
-    return _dateline_place(gaz, report, named)
+    written = _dateline_place(gaz, report, named)
+    host = host_venue(gaz, (s.text for s in candidates))
+    if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
+        return written  # the dateline's city, in the host's country
+    return host[0], f"the country of the host administration named in {host[1]!r}"
 
 
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
@@ -262,6 +270,8 @@ def _candidates(
     for landmark in landmarks:
         _, city, iso3 = _LANDMARKS[landmark]
         yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    for place, start in capital_places(gaz, sentence, named):  # "in the country's capital"
+        yield place, IS_CITY + (AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0)
     if in_other_script(sentence):
         for place in script_places(sentence):
             bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)
