@@ -1,9 +1,10 @@
 """A capital said without its name: "in the capital of Senegal", "in Kenya's capital", "in
 the country's capital", "dans la capitale du pays", "en la capital".
 
-The capital of the country named ("of Senegal"), else of the country the sentence names
-before it ("Senegal welcomed the heads ..., who met in the country's capital"), else of
-the one country the report names.
+The capital of the country named ("of Senegal"), else of the one country the sentence
+names before it ("Senegal welcomed the heads ..., who met in the country's capital"), else
+of the one country the report names. A capital guessed from the context says less than a
+place named outright: it is the venue only when the report names no other.
 """
 
 from __future__ import annotations
@@ -35,26 +36,27 @@ _OWN = re.compile(
     r"(?=\s*(?:[.;:()]|$|,(?!\s*[A-Z])|\s(?:on|from|this|last|next|for|to|with|and|where|"
     r"when|le|les|ce|cette|pour|avec|et|el|este|esta|para|con|y|du \d|del \d|de \d|\d)))"
 )
-_COUNTRY_PHRASE = re.compile(rf"{_NAME}(?:\s+(?:of\s+(?:the\s+)?)?{_NAME}){{0,4}}")
 
 
-def capital_places(gaz: Gazetteer, sentence: str, named: set[str]) -> Iterator[tuple[Place, int]]:
-    """(the capital, where its phrase starts) for every capital a sentence names without
-    its name; ``named`` holds the countries the report names (the title's, else the
-    body's)."""
+def capital_places(
+    gaz: Gazetteer, sentence: str, named: set[str]
+) -> Iterator[tuple[Place, int, bool]]:
+    """(the capital, where its phrase starts, whether its country was only guessed from the
+    context) for every capital a sentence names without its name; ``named`` holds the
+    countries the report names (the title's, else the body's)."""
     if "capital" not in sentence.lower():
         return
     for pattern in (_OF, _POSSESSIVE):
         for match in pattern.finditer(sentence):
             iso3 = _country(gaz, match.group("country"))
             if iso3 and (capital := gaz.capital_of(iso3)):
-                yield capital, match.start()
+                yield capital, match.start(), False
     for match in _OWN.finditer(sentence):
-        iso3 = _last_country(gaz, sentence[: match.start()])
-        if iso3 is None and len(named) == 1:
-            iso3 = next(iter(named))
+        before = gaz.countries_named(sentence[: match.start()])
+        around = before or named  # "Delegates of Togo, Benin and Ghana": no one country
+        iso3 = next(iter(around)) if len(around) == 1 else None
         if iso3 and (capital := gaz.capital_of(iso3)):
-            yield capital, match.start()
+            yield capital, match.start(), True
 
 
 def _country(gaz: Gazetteer, phrase: str) -> str | None:
@@ -68,12 +70,3 @@ def _country(gaz: Gazetteer, phrase: str) -> str | None:
         ),
         None,
     )
-
-
-def _last_country(gaz: Gazetteer, text: str) -> str | None:
-    """The last country a text names, when its phrase names only that one."""
-    for match in reversed(list(_COUNTRY_PHRASE.finditer(text))):
-        countries = gaz.countries_named(match.group(0))
-        if len(countries) == 1:
-            return next(iter(countries))
-    return None

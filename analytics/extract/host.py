@@ -1,4 +1,4 @@
-"""The venue's country from the administration that hosted the meeting.
+"""The venue's country from the administration (or the country) that hosted the meeting.
 
 Administrations' and the WCO's pages often name no place at all, only the host: "hosted
 by the Kenya Revenue Authority", "at the invitation of the Customs Administration of
@@ -79,8 +79,9 @@ def _host_names(text: str) -> Iterable[str]:
 def _place_of(gaz: Gazetteer, name: str) -> Place | None:
     """The country an administration's name gives ("Kenya Revenue Authority", "the Belgian
     Customs Administration"), else its city ("Dubai Customs")."""
-    if not _ADMINISTRATION.search(name):
-        return None
+    if not _ADMINISTRATION.search(name):  # "La République centrafricaine a accueilli"
+        iso3 = gaz.country(name.strip())
+        return Place("", gaz.name_of(iso3), iso3) if iso3 else None
     countries = gaz.countries_named(name)
     words = _CAPITALISED.findall(name)
     if not countries:  # "the Belgian Customs": the country of the adjective's capital

@@ -37,6 +37,7 @@ DATELINE = -2  # "Brussels, 3 May 2021 –": where the report was written; the v
 # names wins, and the dateline's place is the venue only when the text names none, or
 # when its sentence says the meeting is "here" ("kicked off here today", "in this city")
 AWAY = -3  # "away from the organisation's headquarters in Brussels"
+GUESSED = -4  # "in the country's capital": a place named outright anywhere says more
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
@@ -61,11 +62,16 @@ _HINT = (
     rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|"
     rf"(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}|\s+(?:au|aux)\s+{_HINT_NAME}))"
 )
+# "welcomed all the delegates to Colombo"; "in the coastal city of Mombasa"
+_GUESTS = r"(?:(?:all|the|our|them|participants|delegates|delegations|guests|everyone)\s+){1,3}"
+_CITY_OF = (
+    r"(?:(?:[a-z]+\s+){0,2}(?:city|town|port|village|ville|ciudad|cidade)\s+(?:of|de|d['’])\s*)?"
+)
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
-    rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"trip|mission|welcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
 _VENUE_LABEL = re.compile(
@@ -84,7 +90,7 @@ _PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
 # "on Langkawi Island", "on the resort island of Jeju": an island is a place "on"
 _ISLAND_OF = re.compile(
-    rf"\bon\s+the\s+(?:[a-z]+\s+)?island\s+of\s+(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"\bon\s+the\s+(?:[a-z]+\s+)?island(?:\s+(?:city|nation|state))?\s+of\s+(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 _ISLAND_NAMED = re.compile(rf"\bon\s+(?P<place>{_NAME}(?: {_NAME})?)(?=\s+Island\b){_NO_HINT}")
 # ... and a capitalised one with a colon: "BRUSSELS: The director-general ..."
@@ -270,8 +276,9 @@ def _candidates(
     for landmark in landmarks:
         _, city, iso3 = _LANDMARKS[landmark]
         yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
-    for place, start in capital_places(gaz, sentence, named):  # "in the country's capital"
-        yield place, IS_CITY + (AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0)
+    for place, start, guessed in capital_places(gaz, sentence, named):  # "in the capital"
+        verb = AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0
+        yield place, IS_CITY + verb + (GUESSED if guessed else 0)
     if in_other_script(sentence):
         for place in script_places(sentence):
             bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)
