@@ -22,7 +22,7 @@ _CITY = r"(?:\s+(?:city|ville|ciudad))?"
 # "in the capital of Senegal", "dans la capitale du Sénégal", "en la capital de Chile"
 _OF = re.compile(
     rf"\b{_IN}(?:the|la|el|a)\s+capital(?:e)?{_CITY}\s+(?:of|de|du|del|do|da|d['’])\s*"
-    rf"(?:the\s+|la\s+|le\s+|l['’])?(?P<country>{_NAME}(?:\s+(?:of\s+)?{_NAME}){{0,3}})"
+    rf"(?:the\s+|la\s+|le\s+|l['’])?(?P<country>{_NAME}(?:\s+(?:of\s+|d['’])?{_NAME}){{0,3}})"
 )
 # "in Kenya's capital" (no name after it: "Kenya's capital, Nairobi" says it)
 _POSSESSIVE = re.compile(

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from analytics.extract.places import Gazetteer, Place
 
-__all__ = ["host_venue"]
+__all__ = ["host_venue", "hosted_by"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
 _CUES = ("host", "invit", "organi", "accueil", "convite")
@@ -62,6 +62,11 @@ def host_venue(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, str] | None
             if place is not None:
                 return place, text
     return None
+
+
+def hosted_by(text: str) -> str:
+    """The provenance of a venue its host gave: the text that names the host."""
+    return f"the country of the host administration named in {text!r}"
 
 
 def _host_names(text: str) -> Iterable[str]:

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from analytics.extract.capital import capital_places
 from analytics.extract.dates import DateSpan
-from analytics.extract.host import host_venue
+from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
@@ -195,8 +195,9 @@ def find_venue(
                 best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
-    if best and best[0] > 0:
-        return best[2], best[3]
+    if best and best[0] > 0:  # a country from "the Uganda Revenue Authority hosted" says so
+        host = None if best[2].city else host_venue(gaz, [best[3]])
+        return best[2], hosted_by(best[3]) if host and host[0] == best[2] else best[3]
     at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
@@ -204,7 +205,7 @@ def find_venue(
     host = host_venue(gaz, (s.text for s in candidates))
     if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
         return written  # the dateline's city, in the host's country
-    return host[0], f"the country of the host administration named in {host[1]!r}"
+    return host[0], hosted_by(host[1])
 
 
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:

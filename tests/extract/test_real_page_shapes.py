@@ -250,3 +250,28 @@ def test_a_russian_meeting_said_in_the_present_beats_the_countries_of_the_title(
         gaz,
     )
     assert event.iso3 == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The heads of customs met in the coastal city of Mombasa on 1 and 2 March 2023.",
+            ("Mombasa", "KEN"),
+        ),
+        (
+            "The meeting took place on 1 and 2 March 2023 on the island city of Penang in the north "
+            "of the country.",
+            ("George Town", "MYS"),
+        ),
+        (
+            "The meeting was held on 1 and 2 March 2023. The Director General welcomed all the "
+            "delegates to Colombo.",
+            ("Colombo", "LKA"),
+        ),
+    ],
+    ids=["city-of", "island-city-of", "welcomed-delegates-to"],
+)
+def test_a_city_said_as_the_city_of_or_where_delegates_were_welcomed(sentence, place, gaz):
+    event = _event(f"Customs heads meet\n\n3 March 2023\n\n{sentence}", gaz)
+    assert (event.city, event.iso3) == place
