@@ -17,7 +17,7 @@ from analytics.extract.places import Gazetteer, Place
 __all__ = ["host_venue", "hosted_by"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
-_CUES = ("host", "invit", "organi", "accueil", "convite")
+_CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte")
 # "hosted by the ...", "at the invitation of ...", "accueillie par ...", "a invitación de ..."
 _BY = re.compile(
     r"\b(?:(?:co-)?hosted|organi[sz]ed|convened)\s+(?:\w+ly\s+)?by|\bat the invitation of|"
@@ -29,6 +29,12 @@ _BY = re.compile(
 _HOSTED = re.compile(
     r"\s(?:hosted|hosts|is hosting|will host|welcomed|organi[sz]ed|a accueilli|accueille|"
     r"accueillera|a organisé|organise|acogi[óo]|acoge|organiz[óo]|fue anfitriona de|sediou)\b"
+)
+# "with Bolivian Customs as host", "con la Aduana de Chile como anfitriona"
+_AS_HOST = re.compile(
+    r"\b(?:with|con|avec)\s+(?P<name>[^,;:()]{3,60}?)\s+(?:as|como|comme)\s+(?:the\s+|l['’])?"
+    r"(?:host|anfitri\w+|h[ôo]te)\b",
+    re.IGNORECASE,
 )
 # The host's name ends at a clause: "at the invitation of the Customs of Peru, the ..."
 _END = re.compile(
@@ -75,6 +81,8 @@ def _host_names(text: str) -> Iterable[str]:
         after = text[match.end() : match.end() + _REACH]
         end = _END.search(after)
         yield after[: end.start()] if end else after
+    for match in _AS_HOST.finditer(text):
+        yield match.group("name")
     for match in _HOSTED.finditer(text):
         before = text[max(0, match.start() - _REACH) : match.start()]
         clause = re.split(r"[,;:()]|\.\s", before)[-1]

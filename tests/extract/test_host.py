@@ -41,8 +41,21 @@ from tests.extract.reading import read_event
             "2019.",
             "CAF",
         ),
+        (
+            "The conference of heads of customs was held on 12 and 13 March 2019, with Bolivian "
+            "Customs as host.",
+            "BOL",
+        ),
     ],
-    ids=["hosted-by", "invitation", "subject", "fr-organise-par", "es-invitacion", "fr-country"],
+    ids=[
+        "hosted-by",
+        "invitation",
+        "subject",
+        "fr-organise-par",
+        "es-invitacion",
+        "fr-country",
+        "with-as-host",
+    ],
 )
 def test_the_host_administration_gives_the_country(sentence, iso3, gaz):
     event = read_event(f"Regional meeting\n\n15 March 2019\n\n{sentence}", gaz)

@@ -275,3 +275,28 @@ def test_a_russian_meeting_said_in_the_present_beats_the_countries_of_the_title(
 def test_a_city_said_as_the_city_of_or_where_delegates_were_welcomed(sentence, place, gaz):
     event = _event(f"Customs heads meet\n\n3 March 2023\n\n{sentence}", gaz)
     assert (event.city, event.iso3) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        (
+            "Kochi hosting conference of customs heads\n\n8 May 2019\n\nThe heads of customs of the "
+            "region arrived on Tuesday for their three-day conference.",
+            "IND",
+        ),
+        (
+            "Bolivia played host to the conference of heads of customs from 8 to 10 March 2016.",
+            "BOL",
+        ),
+        (
+            "República Dominicana será sede de la reunión de directores de aduanas del 15 al 19 de "
+            "mayo de 2023.",
+            "DOM",
+        ),
+    ],
+    ids=["title-hosting", "played-host-to", "es-sera-sede"],
+)
+def test_a_place_that_hosts_in_other_words(text, iso3, gaz):
+    event = _event(text if "\n" in text else f"Customs heads meet\n\n12 March 2016\n\n{text}", gaz)
+    assert event.iso3 == iso3
