@@ -8,6 +8,8 @@ text.
 
 from __future__ import annotations
 
+import re
+
 from analytics.extract.published import dateline, parse_date, published_from_lines
 
 __all__ = ["headline_under_lead"]
@@ -15,22 +17,29 @@ __all__ = ["headline_under_lead"]
 _HEADLINE_CHARS = 150  # a longer line is a paragraph
 _HEADLINE_WORDS = 4  # a shorter line is a section's heading ("Key points")
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_CHINESE_DATE = re.compile(r"[年月日]")
+_DATE_LINE_CHARS = 60
 _ANY_YEAR = (2000,)  # a yearless dateline is one too: only its shape matters here
 
 
 def headline_under_lead(lines: list[str]) -> list[str]:
     """The lines with the headline first when the first (after a date line, if any) is an
     agency's dateline paragraph and the next one reads as a headline."""
-    at = 1 if lines and _is_date_line(lines[0]) else 0
-    if len(lines) < at + 3:
-        return lines  # no headline and text under the paragraph
-    lead, head = lines[at], lines[at + 1]
-    if not (_is_lead(lead) and _is_headline(head)):
+    # the cheap test first: most reports open with no dateline paragraph (a date line is
+    # costly to rule out)
+    at = next((i for i in (0, 1) if len(lines) >= i + 3 and _is_lead(lines[i])), None)
+    if at is None or (at == 1 and not _is_date_line(lines[0])):
         return lines
-    return [head, *lines[:at], lead, *lines[at + 2 :]]
+    if not _is_headline(lines[at + 1]):
+        return lines
+    return [lines[at + 1], *lines[:at], lines[at], *lines[at + 2 :]]
 
 
 def _is_date_line(line: str) -> bool:
+    if len(line) > _DATE_LINE_CHARS or not (
+        any(ch.isdigit() for ch in line) or _CHINESE_DATE.search(line)
+    ):
+        return False  # a date line is short, with digits unless Chinese: spare the parser
     return parse_date(line) is not None or published_from_lines([line], limit=1)[1] == 0
 
 
