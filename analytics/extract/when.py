@@ -37,6 +37,10 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _LENGTH_REACH = 3  # sentences of the opening where the meeting's length is read
+_VERB_AFTER = 40  # characters after a weekday where "opened" or "wrapped up" may follow it
+# "Customs chiefs on Monday opened a three-day meeting": the verb right after the day
+_OPENING_NEXT = re.compile(rf"\w+,?\s+(?:{_OPENING.pattern})", re.IGNORECASE)
+_CLOSING_NEXT = re.compile(rf"\w+,?\s+(?:{_CLOSING.pattern})", re.IGNORECASE)
 
 
 def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
@@ -85,8 +89,9 @@ def _with_length(span: DateSpan, source: str, report: Report) -> DateSpan:
         return span
     days = dt.timedelta(days=_NUMBERS[next(g for g in length.groups() if g).lower()] - 1)
     before = source[: span.position]
-    if _CLOSING.search(before):
+    after = source[span.position : span.position + _VERB_AFTER]  # "on Monday opened a ..."
+    if _CLOSING.search(before) or _CLOSING_NEXT.match(after):
         return replace(span, start=span.start - days, end=span.start)
-    if _OPENING.search(before):
+    if _OPENING.search(before) or _OPENING_NEXT.match(after):
         return replace(span, end=span.start + days)
     return span

@@ -300,3 +300,13 @@ def test_a_city_said_as_the_city_of_or_where_delegates_were_welcomed(sentence, p
 def test_a_place_that_hosts_in_other_words(text, iso3, gaz):
     event = _event(text if "\n" in text else f"Customs heads meet\n\n12 March 2016\n\n{text}", gaz)
     assert event.iso3 == iso3
+
+
+def test_a_weekday_before_the_verb_that_opened_a_meeting_of_some_days(gaz):
+    # 20 March 2017 was a Monday: a three-day meeting opened that day ends on the Wednesday
+    event = _event(
+        "Customs chiefs meet\n\nKAMPALA, March 20, 2017 (Agency) -- East African customs chiefs "
+        "on Monday opened a three-day meeting on a regional single window.",
+        gaz,
+    )
+    assert (event.date, event.end_date) == (D(2017, 3, 20), D(2017, 3, 22))
