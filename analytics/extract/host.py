@@ -49,6 +49,14 @@ _ADMINISTRATION = re.compile(
     r"tributaria|fiscal)\b",
     re.IGNORECASE,
 )
+# ... nor a donor, a programme or a body of several countries ("the Customs Cooperation Fund
+# of Japan", "the Southern African Customs Union", "the Regional Office")
+_NOT_HOST = re.compile(
+    r"\b(?:funds?|fonds|fondos?|programm?e?s?|projec?ts?|projets?|proyectos?|cooperation|"
+    r"coop[ée]ration|cooperaci[óo]n|banks?|banque|banco|unions?|uni[óo]n|organi[sz]ations?|"
+    r"organizaci[óo]n|secr[ée]tariat|secretar[íi]a|office)\b",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 # "Dubai Customs", "Shanghai Customs": a city's own administration
 _CITY_CUSTOMS = re.compile(
@@ -92,6 +100,8 @@ def _host_names(text: str) -> Iterable[str]:
 def _place_of(gaz: Gazetteer, name: str) -> Place | None:
     """The country an administration's name gives ("Kenya Revenue Authority", "the Belgian
     Customs Administration"), else its city ("Dubai Customs")."""
+    if _NOT_HOST.search(name):
+        return None
     if not _ADMINISTRATION.search(name):  # "La République centrafricaine a accueilli"
         iso3 = gaz.country(name.strip())
         return Place("", gaz.name_of(iso3), iso3) if iso3 else None

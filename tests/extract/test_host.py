@@ -77,10 +77,11 @@ def test_a_place_named_outright_beats_the_host(gaz):
     [
         # a donor or the WCO is no host; a person's office is not the administration's name
         "The workshop was organised by the WCO with the support of Japan Customs.",
+        "The seminar was organised by the Customs Cooperation Fund of Japan.",
         "At the invitation of Mr. Lee, Director General of Korea Customs, delegates met.",
         "The workshop was co-hosted by the WCO and the Korea Customs Service.",
     ],
-    ids=["donor", "person", "two-hosts"],
+    ids=["donor", "donor-fund", "person", "two-hosts"],
 )
 def test_no_single_host_administration_gives_no_venue(sentence, gaz):
     event = read_event(f"Regional meeting\n\n15 March 2019\n\n{sentence}", gaz)
