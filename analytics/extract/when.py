@@ -22,12 +22,12 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "
 _LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|[2-5])[- ]day\b|\b(?P<m>two|three|four|five) days of\b|"
     r"\b(?:de|pendant|durant|durante) (?P<k>deux|trois|quatre|cinq|dos|tres|cuatro|cinco|dois|"
-    r"três|quatro) (?:jours|días|dias)\b",
+    r"três|quatro|[2-5]) (?:jours|días|dias)\b|\b(?:for|over) (?P<e>two|three|four|five|[2-5]) days\b",
     re.IGNORECASE,
 )
 _OPENING = re.compile(
     r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|commenced|"
-    r"(?:s'est )?ouv(?:ert|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
+    r"(?:s'est )?ouv(?:erte?s?|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(

@@ -310,3 +310,19 @@ def test_a_weekday_before_the_verb_that_opened_a_meeting_of_some_days(gaz):
         gaz,
     )
     assert (event.date, event.end_date) == (D(2017, 3, 20), D(2017, 3, 22))
+
+
+def test_a_length_in_digits_or_over_some_days(gaz):
+    # 12 October 2017 was a Thursday: opened on the Wednesday, for three days
+    fr = _event(
+        "Réunion régionale\n\n12 octobre 2017\n\nLa réunion des correspondants de la région a été "
+        "ouverte, mercredi à Conakry, et verra pendant 3 jours des discussions.",
+        gaz,
+    )
+    assert (fr.date, fr.end_date, fr.city) == (D(2017, 10, 11), D(2017, 10, 13), "Conakry")
+    en = _event(
+        "Regional meeting\n\n12 October 2017\n\nCustoms heads on Wednesday opened their meeting "
+        "in Conakry, Guinea, which runs over three days.",
+        gaz,
+    )
+    assert (en.date, en.end_date) == (D(2017, 10, 11), D(2017, 10, 13))
