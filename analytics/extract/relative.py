@@ -13,6 +13,7 @@ from functools import cache, lru_cache
 
 from analytics.extract.dates import DateSpan, weekday_names
 from analytics.extract.gate import Names
+from analytics.extract.periods import period_dates
 
 __all__ = ["with_relative"]
 
@@ -78,6 +79,7 @@ def _relative(sentence: str, published: dt.date, spans: list[DateSpan]) -> list[
     found = [DateSpan(published + days * _DAY, None, at, True, True, True) for days, at in offsets]
     week = published - 7 * _DAY
     found += [DateSpan(week, None, at, True, False, True) for at in last_week]
+    found += period_dates(sentence, published)  # "early next week", "later this month"
     for at, weekday, coming in weekdays:
         if _names_a_date(at, spans):
             continue

@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from analytics.extract.clock import bare_date, without_clock
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
+from analytics.extract.lead import headline_under_lead
 from analytics.extract.published import (
     dated_headline,
     dateline,
@@ -212,7 +213,7 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     if not title and lines and _only_a_date(lines[0]):
         lines = lines[1:]  # "22 Jun" above the headline: a day without its year says little
     if not title:
-        lines = _from_headline(lines)
+        lines = headline_under_lead(_from_headline(lines))  # "NAIROBI, March 20 (Agency) -- ..."
     # A date on the headline's line: "date 2017-05-02 (Weekly) Customs heads meet",
     # "Seychelles to chair the committee |14 October 2023"
     ahead, ahead_from = None, ""

@@ -11,7 +11,9 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from analytics.extract.capital import capital_places
 from analytics.extract.dates import DateSpan
+from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
 from analytics.extract.text import Report, Sentence
@@ -35,6 +37,7 @@ DATELINE = -2  # "Brussels, 3 May 2021 –": where the report was written; the v
 # names wins, and the dateline's place is the venue only when the text names none, or
 # when its sentence says the meeting is "here" ("kicked off here today", "in this city")
 AWAY = -3  # "away from the organisation's headquarters in Brussels"
+GUESSED = -4  # "in the country's capital": a place named outright anywhere says more
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
@@ -59,11 +62,16 @@ _HINT = (
     rf"(?:\s*\((?P<paren>[^)]{{2,40}})\)|"
     rf"(?P<comma>(?:,\s*{_HINT_IN}{_HINT_NAME}){{1,2}}|\s+(?:au|aux)\s+{_HINT_NAME}))"
 )
+# "welcomed all the delegates to Colombo"; "in the coastal city of Mombasa"
+_GUESTS = r"(?:(?:all|the|our|them|participants|delegates|delegations|guests|everyone)\s+){1,3}"
+_CITY_OF = (
+    r"(?:(?:[a-z]+\s+){0,2}(?:city|town|port|village|ville|ciudad|cidade)\s+(?:of|de|d['’])\s*)?"
+)
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|welcome[sd]?|welcoming)\s+to)"
-    rf"\s+(?:(?:the|la|le|el)\s+)?(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"trip|mission|welcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
 _VENUE_LABEL = re.compile(
@@ -82,7 +90,7 @@ _PREPOSITION = re.compile(rf"^{_HINT_IN}")
 _NO_HINT = r"(?P<paren>(?!))?(?P<comma>(?!))?"  # the groups a place phrase has, never set
 # "on Langkawi Island", "on the resort island of Jeju": an island is a place "on"
 _ISLAND_OF = re.compile(
-    rf"\bon\s+the\s+(?:[a-z]+\s+)?island\s+of\s+(?P<place>{_PLACE_NAME}){_HINT}?"
+    rf"\bon\s+the\s+(?:[a-z]+\s+)?island(?:\s+(?:city|nation|state))?\s+of\s+(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 _ISLAND_NAMED = re.compile(rf"\bon\s+(?P<place>{_NAME}(?: {_NAME})?)(?=\s+Island\b){_NO_HINT}")
 # ... and a capitalised one with a colon: "BRUSSELS: The director-general ..."
@@ -108,7 +116,8 @@ _HOST_SUBJECT = re.compile(
     rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
-    rf"a abrité|abritait|accueillait|fue (?:el )?escenario)\b{_NO_HINT}"
+    rf"a abrité|abritait|accueillait|fue (?:el )?escenario|hosting|(?:will )?play(?:s|ed)? host to|"
+    rf"(?:será|fue|es) (?:la )?sede de)\b{_NO_HINT}"
 )
 # "à l'hôtel Azalaï de Niamey", "au Palais des Congrès de Cotonou": a building of a city
 _BUILDING_OF = re.compile(
@@ -171,7 +180,9 @@ def find_venue(
 ) -> tuple[Place | None, str]:
     """Where the meeting was held, and the sentence that says so: the best-scoring place
     phrase in the title or the body, above all in the sentence that reports the meeting on
-    its date; else the WCO's headquarters when the report says it met there."""
+    its date; else the WCO's headquarters when the report says it met there; else the
+    country of the administration that hosted it ("hosted by the Kenya Revenue
+    Authority"), or the place of the report's dateline."""
     title = Sentence(report.title, (), True)
     candidates = [title, *report.sentences]
     known = _places_with_country(gaz, [s.text for s in candidates])
@@ -185,12 +196,17 @@ def find_venue(
                 best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
-    if best and best[0] > 0:
-        return best[2], best[3]
+    if best and best[0] > 0:  # a country from "the Uganda Revenue Authority hosted" says so
+        host = None if best[2].city else host_venue(gaz, [best[3]])
+        return best[2], hosted_by(best[3]) if host and host[0] == best[2] else best[3]
     at_hq = next((s.text for s in candidates if at_headquarters(s.text)), None)
     if at_hq is not None:
         return gaz.city("Brussels", {"BEL"}), at_hq
-    return _dateline_place(gaz, report, named)
+    written = _dateline_place(gaz, report, named)
+    host = host_venue(gaz, (s.text for s in candidates))
+    if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
+        return written  # the dateline's city, in the host's country
+    return host[0], hosted_by(host[1])
 
 
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
@@ -262,6 +278,9 @@ def _candidates(
     for landmark in landmarks:
         _, city, iso3 = _LANDMARKS[landmark]
         yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    for place, start, guessed in capital_places(gaz, sentence, named):  # "in the capital"
+        verb = AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0
+        yield place, IS_CITY + verb + (GUESSED if guessed else 0)
     if in_other_script(sentence):
         for place in script_places(sentence):
             bonus = (IS_CITY if place.city else 0) + (AFTER_VERB if place.locative else 0)

@@ -22,12 +22,12 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "deux": 2, "trois": 3, "
 _LENGTH = re.compile(
     r"\b(?P<n>two|three|four|five|[2-5])[- ]day\b|\b(?P<m>two|three|four|five) days of\b|"
     r"\b(?:de|pendant|durant|durante) (?P<k>deux|trois|quatre|cinq|dos|tres|cuatro|cinco|dois|"
-    r"três|quatro) (?:jours|días|dias)\b",
+    r"três|quatro|[2-5]) (?:jours|días|dias)\b|\b(?:for|over) (?P<e>two|three|four|five|[2-5]) days\b",
     re.IGNORECASE,
 )
 _OPENING = re.compile(
     r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|commenced|"
-    r"(?:s'est )?ouv(?:ert|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
+    r"(?:s'est )?ouv(?:erte?s?|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(
@@ -37,6 +37,10 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 _LENGTH_REACH = 3  # sentences of the opening where the meeting's length is read
+_VERB_AFTER = 40  # characters after a weekday where "opened" or "wrapped up" may follow it
+# "Customs chiefs on Monday opened a three-day meeting": the verb right after the day
+_OPENING_NEXT = re.compile(rf"\w+,?\s+(?:{_OPENING.pattern})", re.IGNORECASE)
+_CLOSING_NEXT = re.compile(rf"\w+,?\s+(?:{_CLOSING.pattern})", re.IGNORECASE)
 
 
 def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
@@ -85,8 +89,9 @@ def _with_length(span: DateSpan, source: str, report: Report) -> DateSpan:
         return span
     days = dt.timedelta(days=_NUMBERS[next(g for g in length.groups() if g).lower()] - 1)
     before = source[: span.position]
-    if _CLOSING.search(before):
+    after = source[span.position : span.position + _VERB_AFTER]  # "on Monday opened a ..."
+    if _CLOSING.search(before) or _CLOSING_NEXT.match(after):
         return replace(span, start=span.start - days, end=span.start)
-    if _OPENING.search(before):
+    if _OPENING.search(before) or _OPENING_NEXT.match(after):
         return replace(span, end=span.start + days)
     return span

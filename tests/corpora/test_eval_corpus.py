@@ -28,7 +28,8 @@ FLOORS = {
     # dev_real themes: 0.888 before the sixteen reports of real pages' shapes d74-d79 and
     # d100-d109 (Portuguese, passing mentions, page furniture) were added; 0.847 with them
     # and the twenty of passing mentions d80-d99; 0.799 with the eighteen of passing lists and
-    # other words d110-d127 under model 14, 0.870 under model 15.
+    # other words d110-d127 under model 14, 0.870 under model 15; the seventeen of hosts,
+    # capitals and weeks ahead d130-d146 added after.
     "dev_real": {"date": 1.0, "iso3": 1.0, "region": 0.95, "virtual": 1.0, "themes": 0.85},
     "others2": {"date": 1.0, "iso3": 1.0, "region": 1.0, "virtual": 1.0, "themes": 0.88},
     "real_style": {"published": 0.83, "date": 0.91, "iso3": 0.89, "region": 0.96, "virtual": 1.0,

@@ -250,3 +250,79 @@ def test_a_russian_meeting_said_in_the_present_beats_the_countries_of_the_title(
         gaz,
     )
     assert event.iso3 == "UKR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        (
+            "The heads of customs met in the coastal city of Mombasa on 1 and 2 March 2023.",
+            ("Mombasa", "KEN"),
+        ),
+        (
+            "The meeting took place on 1 and 2 March 2023 on the island city of Penang in the north "
+            "of the country.",
+            ("George Town", "MYS"),
+        ),
+        (
+            "The meeting was held on 1 and 2 March 2023. The Director General welcomed all the "
+            "delegates to Colombo.",
+            ("Colombo", "LKA"),
+        ),
+    ],
+    ids=["city-of", "island-city-of", "welcomed-delegates-to"],
+)
+def test_a_city_said_as_the_city_of_or_where_delegates_were_welcomed(sentence, place, gaz):
+    event = _event(f"Customs heads meet\n\n3 March 2023\n\n{sentence}", gaz)
+    assert (event.city, event.iso3) == place
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        (
+            "Kochi hosting conference of customs heads\n\n8 May 2019\n\nThe heads of customs of the "
+            "region arrived on Tuesday for their three-day conference.",
+            "IND",
+        ),
+        (
+            "Bolivia played host to the conference of heads of customs from 8 to 10 March 2016.",
+            "BOL",
+        ),
+        (
+            "República Dominicana será sede de la reunión de directores de aduanas del 15 al 19 de "
+            "mayo de 2023.",
+            "DOM",
+        ),
+    ],
+    ids=["title-hosting", "played-host-to", "es-sera-sede"],
+)
+def test_a_place_that_hosts_in_other_words(text, iso3, gaz):
+    event = _event(text if "\n" in text else f"Customs heads meet\n\n12 March 2016\n\n{text}", gaz)
+    assert event.iso3 == iso3
+
+
+def test_a_weekday_before_the_verb_that_opened_a_meeting_of_some_days(gaz):
+    # 20 March 2017 was a Monday: a three-day meeting opened that day ends on the Wednesday
+    event = _event(
+        "Customs chiefs meet\n\nKAMPALA, March 20, 2017 (Agency) -- East African customs chiefs "
+        "on Monday opened a three-day meeting on a regional single window.",
+        gaz,
+    )
+    assert (event.date, event.end_date) == (D(2017, 3, 20), D(2017, 3, 22))
+
+
+def test_a_length_in_digits_or_over_some_days(gaz):
+    # 12 October 2017 was a Thursday: opened on the Wednesday, for three days
+    fr = _event(
+        "Réunion régionale\n\n12 octobre 2017\n\nLa réunion des correspondants de la région a été "
+        "ouverte, mercredi à Conakry, et verra pendant 3 jours des discussions.",
+        gaz,
+    )
+    assert (fr.date, fr.end_date, fr.city) == (D(2017, 10, 11), D(2017, 10, 13), "Conakry")
+    en = _event(
+        "Regional meeting\n\n12 October 2017\n\nCustoms heads on Wednesday opened their meeting "
+        "in Conakry, Guinea, which runs over three days.",
+        gaz,
+    )
+    assert (en.date, en.end_date) == (D(2017, 10, 11), D(2017, 10, 13))

@@ -1,0 +1,88 @@
+"""The venue's country from the administration that hosted the meeting, when no place is
+named: reports we wrote in the shapes of administrations' and the WCO's pages."""
+
+import json
+
+import pytest
+
+from tests.extract.reading import read_event
+
+
+@pytest.mark.parametrize(
+    ("sentence", "iso3"),
+    [
+        (
+            "A regional workshop on risk management took place from 4 to 8 March 2019, hosted by "
+            "the Kenya Revenue Authority.",
+            "KEN",
+        ),
+        (
+            "At the invitation of the Customs Administration of Peru, the directors of the Andean "
+            "administrations met on 12 and 13 March 2019.",
+            "PER",
+        ),
+        (
+            "The Uganda Revenue Authority hosted a regional meeting on transit on 12 and 13 March "
+            "2019.",
+            "UGA",
+        ),
+        (
+            "L'atelier régional, organisé par la Direction générale des douanes du Sénégal, s'est "
+            "tenu du 12 au 13 mars 2019.",
+            "SEN",
+        ),
+        (
+            "A invitación de la Aduana de Chile, los directores se reunieron el 12 y 13 de marzo de "
+            "2019.",
+            "CHL",
+        ),
+        (
+            "La République centrafricaine a accueilli la réunion des experts les 12 et 13 mars "
+            "2019.",
+            "CAF",
+        ),
+        (
+            "The conference of heads of customs was held on 12 and 13 March 2019, with Bolivian "
+            "Customs as host.",
+            "BOL",
+        ),
+    ],
+    ids=[
+        "hosted-by",
+        "invitation",
+        "subject",
+        "fr-organise-par",
+        "es-invitacion",
+        "fr-country",
+        "with-as-host",
+    ],
+)
+def test_the_host_administration_gives_the_country(sentence, iso3, gaz):
+    event = read_event(f"Regional meeting\n\n15 March 2019\n\n{sentence}", gaz)
+    assert (event.city, event.iso3) == ("", iso3)
+    assert "host administration" in json.loads(event.provenance)["venue"]
+
+
+def test_a_place_named_outright_beats_the_host(gaz):
+    event = read_event(
+        "Regional meeting\n\n15 March 2019\n\nHosted by the Kenya Revenue Authority, the "
+        "workshop was held in Kampala, Uganda, on 12 and 13 March 2019.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Kampala", "UGA")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a donor or the WCO is no host; a person's office is not the administration's name
+        "The workshop was organised by the WCO with the support of Japan Customs.",
+        "The seminar was organised by the Customs Cooperation Fund of Japan.",
+        "At the invitation of Mr. Lee, Director General of Korea Customs, delegates met.",
+        "The workshop was co-hosted by the WCO and the Korea Customs Service.",
+    ],
+    ids=["donor", "donor-fund", "person", "two-hosts"],
+)
+def test_no_single_host_administration_gives_no_venue(sentence, gaz):
+    event = read_event(f"Regional meeting\n\n15 March 2019\n\n{sentence}", gaz)
+    assert event.iso3 == ""
