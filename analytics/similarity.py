@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 from scipy.sparse import csr_matrix
 from sklearn.preprocessing import normalize
 
@@ -36,8 +37,23 @@ def similarity_along_dates(
 ):
     """The cosine similarity of each pair of reports (positions), as products of a few
     reports' vectors with those of the reports just after them in order of date: the
-    pairs lie near the diagonal. Each pair's value depends on its two reports only (the
-    same in any batch), so that a grouping redone in part equals one done whole."""
+    pairs lie near the diagonal. Each pair's value depends on its two reports' openings
+    only (the same in any batch), so that a grouping redone in part equals one done whole;
+    reports with the same opening (a release copied word for word) share one vector, and
+    the pairs of the same two openings one product."""
+    if not len(first):
+        return np.zeros(0, dtype=np.float32)
+    reports = np.unique(np.concatenate([first, second]))
+    text = pd.factorize(openings[reports])[0]
+    first_of_text = reports[np.unique(text, return_index=True)[1]]
+    copy_of = np.empty(len(day), dtype=np.int64)
+    copy_of[reports] = first_of_text[text]
+    a, b = copy_of[first], copy_of[second]
+    keys, inverse = np.unique(np.minimum(a, b) * len(day) + np.maximum(a, b), return_inverse=True)
+    return _along_dates(day, openings, keys // len(day), keys % len(day))[inverse]
+
+
+def _along_dates(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second: np.ndarray):
     reports = np.unique(np.concatenate([first, second]))
     reports = reports[np.argsort(day[reports], kind="stable")]
     rank = np.empty(len(day), dtype=np.int64)
