@@ -402,9 +402,11 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
         SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Kigali").replace("Kenya", "Rwanda")
     )
     assert _reports_in_use(open_app("data")) == before + 1  # its folder's time changed
+    # The look at every file after the first read found nothing changed.
+    assert state._store()["jobs"].get(("full-look", state.settings())).result() is False
     looks = []
-    original = state.corpus_signature
-    monkeypatch.setattr(state, "corpus_signature", lambda *a: looks.append(a) or original(*a))
+    original = state.corpus_state
+    monkeypatch.setattr(state, "corpus_state", lambda *a, **k: looks.append(k) or original(*a, **k))
     open_app("data")
     assert looks == []  # nothing changed: no file looked at
     with (folder / "kigali.txt").open("w") as edited:  # rewritten in place: folder time kept
@@ -413,7 +415,7 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
     assert _reports_in_use(at) == before + 1 and looks == []
     next(b for b in at.button if b.label.startswith("Look for reports")).click().run()
     at = open_app("data")
-    assert _reports_in_use(at) == before and len(looks) == 1
+    assert _reports_in_use(at) == before and looks == [{"full": True}]
     assert "corpus/kigali.txt" in set(at.dataframe[0].value["source"])
 
 
