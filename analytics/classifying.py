@@ -72,8 +72,12 @@ class Classified:
         if len(docs) == 1:
             doc_table, doc_themes = docs[0], themes[0]
         else:
-            doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
-            doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
+            doc_table = pd.concat(docs, ignore_index=True)
+            doc_themes = pd.concat(themes, ignore_index=True)
+            twice = doc_table["doc_id"].duplicated()
+            if twice.any():  # classified in two parts (two servers at once): rows kept once
+                doc_table = doc_table[~twice.to_numpy()]
+                doc_themes = doc_themes.drop_duplicates(["doc_id", "theme"])
         return cls(doc_themes.astype({**DOC_THEME_TYPES, "weight": float, "rank": int}), doc_table)
 
     def save(self, model_folder: Path) -> None:
@@ -168,7 +172,11 @@ def classify_new(
     else:
         doc_themes = pd.concat([part[KEPT_THEME_COLUMNS] for part in parts], ignore_index=True)
     doc_themes = doc_themes.astype(DOC_THEME_TYPES)
-    classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).loc[events.index]
+    if new_events.empty:
+        return doc_themes, kept, Classified.of(new_themes, new_events)
+    # In the events' order (their index is unique): the kept ones, then the new ones.
+    order = np.argsort(np.r_[np.flatnonzero(seen), np.flatnonzero(~seen)], kind="stable")
+    classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).iloc[order]
     return doc_themes, classified, Classified.of(new_themes, new_events)
 
 
