@@ -14,6 +14,9 @@ import pandas as pd
 __all__ = ["meetings_of", "pairwise_agreement"]
 
 _BY_AGREEMENT = ["date", "end_date", "city", "country", "iso3", "region", "event_type"]
+# The columns a meeting of several reports is made of (beside its lead's row).
+_AGREED = {*_BY_AGREEMENT, "meeting_id", "doc_id", "title", "virtual", "published", "themes",
+           "people", "organisations", "corrected"}  # fmt: skip
 
 
 def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
@@ -23,7 +26,7 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     ``n_reports``, ``doc_ids`` and ``titles`` (its reports', the lead first)."""
     frame = events.assign(meeting_id=meeting_ids.to_numpy())
     # The order of meeting, then of publication, found on those columns alone: the whole
-    # frame is taken once for the single reports, once for the others.
+    # frame is taken for the single reports and the leads only.
     keys = pd.DataFrame({"meeting_id": frame["meeting_id"].to_numpy(),
                          "published": frame["published"].fillna(frame["date"]).to_numpy(),
                          "doc_id": frame["doc_id"].to_numpy()})  # fmt: skip
@@ -33,14 +36,14 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     codes = pd.factorize(keys["meeting_id"].to_numpy()[order])[0]
     sizes = np.bincount(codes)[codes]
     single = frame.take(order[sizes == 1])
-    several = frame.take(order[sizes > 1])
+    several = order[sizes > 1]
     singles = single.assign(
         n_reports=1, doc_ids=[[d] for d in single["doc_id"].tolist()],
         titles=[[t] for t in single["title"].tolist()],
     )  # fmt: skip
     parts = [singles]
     if len(several):
-        parts.append(_agreed(several))
+        parts.append(_agreed(frame, several))
     meetings = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     meetings = meetings.astype({"n_reports": "int64"})
     order = {m: i for i, m in enumerate(dict.fromkeys(meeting_ids.tolist()))}
@@ -48,12 +51,15 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     return meetings.reset_index(drop=True)
 
 
-def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
-    """The meetings of several reports each (``reports`` in order of meeting, lead first),
-    field by field by agreement, with array operations (a large corpus has many)."""
-    reports = reports.reset_index(drop=True)
+def _agreed(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The meetings of several reports each (the reports at ``positions`` of ``frame``, in
+    order of meeting, lead first), field by field by agreement, with array operations (a
+    large corpus has many): of the other columns, only the leads' rows are taken."""
+    needed = [c for c in frame.columns if c in _AGREED]
+    reports = frame[needed].take(positions).reset_index(drop=True)
     code = pd.factorize(reports["meeting_id"])[0]
-    meetings = reports[~pd.Series(code).duplicated().to_numpy()].reset_index(drop=True)
+    leads = positions[~pd.Series(code).duplicated().to_numpy()]
+    meetings = frame.take(leads).reset_index(drop=True)
     for column in _BY_AGREEMENT:
         meetings[column] = _most_common(reports[column], code, meetings[column])
     meetings["end_date"] = meetings["end_date"].mask(meetings["end_date"] < meetings["date"])
@@ -71,7 +77,7 @@ def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
     meetings["n_reports"] = np.bincount(code)
     meetings["doc_ids"] = _lists(code, reports["doc_id"], len(meetings))
     meetings["titles"] = _lists(code, reports["title"], len(meetings))
-    return meetings.astype({c: reports[c].dtype for c in reports})
+    return meetings.astype({c: frame[c].dtype for c in frame})
 
 
 def _most_common(values: pd.Series, code: np.ndarray, lead: pd.Series) -> pd.Series:

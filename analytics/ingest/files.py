@@ -40,10 +40,11 @@ def corpus_files(
             skipped.append(Skipped(str(raw), "no such file or folder"))
             continue
         for file in listed:
-            base = os.path.basename(file.path)
+            base = file.name[file.name.rfind("/") + 1 :]
             if base in ignored or base.startswith("."):
                 continue
-            suffix = os.path.splitext(base)[1]
+            dot = base.rfind(".")
+            suffix = base[dot:] if dot > 0 else ""  # as os.path.splitext: not hidden here
             if suffix.lower() not in SUPPORTED_SUFFIXES:
                 skipped.append(Skipped(file.name, f"unsupported file type {suffix or '(none)'}"))
                 continue

@@ -14,6 +14,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
@@ -37,8 +38,7 @@ class Folder:
     folders: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class Listed:
+class Listed(NamedTuple):  # a tuple: a hundred thousand are made in a fraction of a second
     """A file found by a look: its path, its name relative to its root's parent
     (``corpus/2019/a.txt``), its size and modification time, or why it cannot be stat'ed."""
 
@@ -143,20 +143,20 @@ def _folder(path, name, mtime, kept, full, listing, out) -> None:
         folder = _listed(path, mtime)
     listing.folders[path] = folder
     subfolders = set(folder.folders)
+    head, label = path.rstrip(os.sep) + os.sep, name + "/"  # as os.path.join, but faster
     for base in sorted([*folder.files, *subfolders]):
-        child = os.path.join(path, base)
         if base in subfolders:
             try:
-                child_mtime = os.stat(child).st_mtime_ns
+                child_mtime = os.stat(head + base).st_mtime_ns
             except OSError:
                 continue  # gone since
-            _folder(child, f"{name}/{base}", child_mtime, kept, full, listing, out)
+            _folder(head + base, label + base, child_mtime, kept, full, listing, out)
             continue
         known = folder.files[base]
         if known is None:
-            out.append(Listed(child, f"{name}/{base}", error=_stat(child)[1]))
+            out.append(Listed(head + base, label + base, error=_stat(head + base)[1]))
         else:
-            out.append(Listed(child, f"{name}/{base}", *known))
+            out.append(Listed(head + base, label + base, known[0], known[1]))
 
 
 def _listed(path: str, mtime: int) -> Folder:
