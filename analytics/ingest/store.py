@@ -136,11 +136,10 @@ class ExtractionStore:
         manifest = self.folder / _MANIFEST
         if manifest.exists():
             try:
-                table = pd.read_parquet(manifest)
-                table = table[_MANIFEST_COLUMNS]
-            except (OSError, ValueError, KeyError):
-                table = pd.DataFrame(columns=_MANIFEST_COLUMNS)
-            columns = [table[column].tolist() for column in _MANIFEST_COLUMNS]
+                table = pq.read_table(manifest, columns=_MANIFEST_COLUMNS)
+                columns = [table.column(column).to_pylist() for column in _MANIFEST_COLUMNS]
+            except (OSError, ValueError, KeyError, pa.ArrowException):
+                columns = [[] for _ in _MANIFEST_COLUMNS]
             self._manifest = {(n, s, m, v): k for n, s, m, v, k in zip(*columns, strict=True)}
 
     def _add(self, part: Path, keys: Sequence[str], units: Sequence[Unit]) -> None:
