@@ -8,7 +8,6 @@ in the ingest report and skipped; it never stops the others.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -34,7 +33,7 @@ from analytics.extract.places import gazetteer
 from analytics.grouping import kept_grouping
 from analytics.ingest.base import RawDocument, Skipped
 from analytics.ingest.chunks import Rows, in_chunks, table_chunks
-from analytics.ingest.files import corpus_files, corpus_signature, sign
+from analytics.ingest.files import corpus_files, listing_file, sign
 from analytics.ingest.listing import Listed, Listing
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, StoredTexts, Unit, extraction_key, file_key
@@ -42,7 +41,7 @@ from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
 
-__all__ = ["Corpus", "analyse", "corpus_state", "finish", "load_corpus", "prepare_extraction"]
+__all__ = ["Corpus", "analyse", "finish", "load_corpus", "prepare_extraction"]
 
 Progress = Callable[[str, float], None]
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
@@ -106,7 +105,7 @@ def load_corpus(
         The events (one row per distinct report) and the ingest report.
     """
     paths = list(paths)
-    listed = _listing_file(paths, settings) if cache else None
+    listed = listing_file(paths, settings.cache_dir) if cache else None
     kept = Listing.read(listed) if listed and not full else None
     files, skipped, listing = corpus_files(paths, settings.ignored_names, kept, full)
     passed_over = list(skipped)
@@ -149,21 +148,6 @@ def load_corpus(
     n_duplicates = before - len(events)
     return Corpus(events, skipped, len(files), n_duplicates, updated, stored,
                   sign(files, passed_over), listing.times)  # fmt: skip
-
-
-def corpus_state(settings: Settings, full: bool = False) -> tuple[str, dict[str, int]]:
-    """The signature of the settings' corpus files as they are now (as a load would sign
-    them) and the times of their folders: every file stat'ed if ``full``, else only the
-    files of the folders whose time changed since the last load."""
-    paths = list(settings.corpus_dirs)
-    kept = None if full else Listing.read(_listing_file(paths, settings))
-    return corpus_signature(paths, settings.ignored_names, kept)
-
-
-def _listing_file(paths: list[str | Path], settings: Settings) -> Path:
-    """Where the listing of these corpus paths is kept (one per set of paths)."""
-    digest = hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode())
-    return Path(settings.cache_dir) / "listings" / f"{digest.hexdigest()[:16]}.parquet"
 
 
 def _key(file: Listed, settings: Settings, store: ExtractionStore, version: str) -> str:

@@ -9,11 +9,14 @@ from pathlib import Path
 
 from analytics.ingest.base import SUPPORTED_SUFFIXES, Skipped
 from analytics.ingest.listing import Listed, Listing, look
+from analytics.settings import Settings
 
 __all__ = [
     "corpus_files",
     "corpus_signature",
+    "corpus_state",
     "folders_unchanged",
+    "listing_file",
     "sign",
 ]
 
@@ -85,3 +88,18 @@ def folders_unchanged(times: dict[str, int]) -> bool:
         if now != known:
             return False
     return True
+
+
+def listing_file(paths: Sequence[str | Path], cache_dir: Path) -> Path:
+    """Where the listing of these corpus paths is kept in the cache (one per set of paths)."""
+    digest = hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode())
+    return Path(cache_dir) / "listings" / f"{digest.hexdigest()[:16]}.parquet"
+
+
+def corpus_state(settings: Settings, full: bool = False) -> tuple[str, dict[str, int]]:
+    """The signature of the settings' corpus files as they are now (as a load signs them)
+    and the times of their folders: every file stat'ed if ``full``, else only the files of
+    the folders whose time changed since the last load wrote its listing."""
+    paths = list(settings.corpus_dirs)
+    kept = None if full else Listing.read(listing_file(paths, settings.cache_dir))
+    return corpus_signature(paths, settings.ignored_names, kept)

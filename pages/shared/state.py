@@ -23,9 +23,9 @@ from analytics.errors import (
     SettingsError,
     TaxonomyError,
 )
-from analytics.ingest.files import folders_unchanged
+from analytics.ingest.files import corpus_state, folders_unchanged
 from analytics.jobs import Jobs
-from analytics.pipeline import analyse, corpus_state, finish, prepare_extraction
+from analytics.pipeline import analyse, finish, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
 
