@@ -56,6 +56,21 @@ def test_texts_are_read_for_the_reports_asked_in_their_order(store, monkeypatch,
         texts["doc-missing"]
 
 
+def test_a_few_texts_are_read_from_the_row_groups_that_hold_them_only(store, monkeypatch):
+    read = []
+    original = pq.ParquetFile.read_row_groups
+    monkeypatch.setattr(
+        pq.ParquetFile, "read_row_groups",
+        lambda self, groups, **k: read.append(list(groups)) or original(self, groups, **k),
+    )  # fmt: skip
+    texts = store.texts(["doc-k7", "doc-k1"])
+    assert texts.of(["doc-k7"]).tolist() == ["The text of report k7."]
+    assert read == [[2]]  # k1 k2 | k3 k5 | k7 k8 | k9: sorted, in groups of 2
+    read.clear()
+    assert pd.isna(texts.of(["doc-added-later"]).iloc[0])
+    assert read == []  # in no group, whatever the groups' ranges of doc_ids
+
+
 def test_a_search_reads_every_text_once_and_a_damaged_part_is_left_out(store, tmp_path):
     store.append(_rows(["k4"]))
     texts = store.texts(["doc-k4", "doc-k1"])
