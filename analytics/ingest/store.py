@@ -110,6 +110,29 @@ def _frame(table: pa.Table) -> pd.DataFrame:
     return frame[table.column_names]
 
 
+KEEP_ROWS = 10_000  # a part of this many rows is kept in memory as read, without texts
+_READ: dict[Path, pd.DataFrame] = {}  # those parts (a part never changes), the last two
+_READ_LOCK = threading.Lock()
+
+
+def _part(part: Path, texts: bool) -> pd.DataFrame:
+    """A part's rows (without their texts unless ``texts``); a large part read without
+    texts is kept for the next load of this process (reports added: not read again)."""
+    kept = None if texts else _READ.get(part)
+    if kept is not None:
+        return kept
+    columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
+    frame = _frame(pq.read_table(part, columns=columns))
+    if not texts and len(frame) >= KEEP_ROWS:
+        with _READ_LOCK:
+            for gone in [p for p in _READ if not p.exists()]:
+                del _READ[gone]  # compacted since: its rows are in another part
+            while len(_READ) >= 2:
+                del _READ[next(iter(_READ))]  # the oldest
+            _READ[part] = frame
+    return frame
+
+
 class ExtractionStore:
     """Rows by key (each row has a ``key`` column), in ``<folder>/events/part-*.parquet``.
 
@@ -187,11 +210,10 @@ class ExtractionStore:
                     by_part.setdefault(part, set()).add(key)
         frames = []
         for part, wanted in by_part.items():
-            columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
-            table = pq.read_table(part, columns=columns)
-            if len(wanted) < self._keys.get(part, table.num_rows):  # not the whole part
-                table = table.filter(pc.is_in(table["key"], value_set=pa.array(list(wanted))))
-            frames.append(_frame(table))
+            frame = _part(part, texts)
+            if len(wanted) < self._keys.get(part, len(frame)):  # not the whole part
+                frame = frame[frame["key"].isin(list(wanted)).to_numpy()]
+            frames.append(frame)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def texts(self, doc_ids: Sequence[str]) -> StoredTexts:

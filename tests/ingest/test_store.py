@@ -71,6 +71,17 @@ def test_a_few_texts_are_read_from_the_row_groups_that_hold_them_only(store, mon
     assert read == []  # in no group, whatever the groups' ranges of doc_ids
 
 
+def test_a_large_part_read_without_texts_is_kept_for_the_next_load(store, monkeypatch):
+    monkeypatch.setattr(store_module, "KEEP_ROWS", 1)
+    monkeypatch.setattr(store_module, "_READ", {})
+    whole, some = store.rows(["k1", "k9"], texts=False), store.rows(["k7"], texts=False)
+    monkeypatch.setattr(store_module.pq, "read_table", lambda *a, **k: pytest.fail("read again"))
+    assert sorted(store.rows(["k9", "k1"], texts=False)["key"]) == ["k1", "k9"]
+    pd.testing.assert_frame_equal(store.rows(["k1", "k9"], texts=False), whole)
+    pd.testing.assert_frame_equal(store.rows(["k7"], texts=False), some)
+    assert "text" not in whole
+
+
 def test_a_search_reads_every_text_once_and_a_damaged_part_is_left_out(store, tmp_path):
     store.append(_rows(["k4"]))
     texts = store.texts(["doc-k4", "doc-k1"])
