@@ -14,7 +14,6 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from analytics.analysis import Analysis
@@ -190,25 +189,11 @@ def _events_of(keyed: list[tuple[str, str]], rows: pd.DataFrame) -> pd.DataFrame
     """The events table: each file's rows (by its key) named after the file, in order."""
     if rows.empty or not keyed:
         return empty_events()
-    rows = rows.drop_duplicates(["key", "row"])
-    names, keys = zip(*keyed, strict=True)
-    # An inner join of the files and their rows by positions (files in order, each one's
-    # rows in theirs): one take of the rows, no hash join of every column.
-    file_codes, uniques = pd.factorize(np.asarray(keys, dtype=object))
-    row_codes = pd.Index(uniques).get_indexer(rows["key"].to_numpy())
-    mine = np.flatnonzero(row_codes >= 0)
-    grouped = mine[np.argsort(row_codes[mine], kind="stable")]
-    counts = np.bincount(row_codes[mine], minlength=len(uniques))
-    starts = np.cumsum(counts) - counts
-    per_file = counts[file_codes]
-    within = np.arange(per_file.sum()) - np.repeat(np.cumsum(per_file) - per_file, per_file)
-    joined = rows.take(grouped[np.repeat(starts[file_codes], per_file) + within])
-    joined = joined.assign(
-        name=np.asarray(names, dtype=object)[np.repeat(np.arange(len(keys)), per_file)]
-    )
+    files = pd.DataFrame(keyed, columns=["name", "key"])
+    joined = files.merge(rows.drop_duplicates(["key", "row"]), on="key", how="inner")
     if "text" not in joined:
         joined["text"] = pd.NA  # read without texts, and none new
-    return events_frame(joined.assign(source=joined["name"] + joined["row"]).reset_index(drop=True))
+    return events_frame(joined.assign(source=joined["name"] + joined["row"]))
 
 
 def extract_batch(

@@ -95,7 +95,7 @@ def load_analysis(current: Settings) -> Analysis:
     store["jobs"].submit(("evidence", analysis.token), analysis.quote_all)
     # Files rewritten in place while the server was down leave their folders' times
     # alone: every file is looked at once in the background after the first read.
-    store["jobs"].submit(("full-look", current), _look_at_every_file, analysis, current)
+    store["jobs"].submit(("full-look", current), _look_at_every_file, current)
     _freeze_when_changed(store, (id(analysis), warm.done(), measured))
     return analysis
 
@@ -162,17 +162,17 @@ def _unchanged(known: dict | None, current: Settings) -> bool:
     return True
 
 
-def _look_at_every_file(analysis: Analysis, current: Settings) -> bool:
-    """Stat every corpus file; when one changed since ``analysis`` was read (rewritten in
-    place), the next run reads the corpus again, looking at every file. True if so."""
+def _look_at_every_file(current: Settings) -> bool:
+    """Stat every corpus file; when one changed since the analysis in use was read
+    (rewritten in place), the next run reads the corpus again, looking at every file.
+    True if so."""
     signature, _ = corpus_state(current, full=True)
-    if signature == analysis.signature:
-        return False
     store = _store()
     with store["lock"]:
         known = store["corpora"].get(current)
-        if known is not None and known["analysis"] is analysis:
-            known["folders"] = None
+        if known is None or known["analysis"].signature == signature:
+            return False
+        known["folders"] = None
     return True
 
 
