@@ -8,6 +8,7 @@ in the ingest report and skipped; it never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -136,7 +137,8 @@ def load_corpus(
                        len(files) - len(todo))  # fmt: skip
     store.save()
     if listed and (kept is None or not listing.same_as(kept)):
-        listing.write(listed)
+        with contextlib.suppress(OSError):  # not kept: the next load lists every folder
+            listing.write(listed)
     # The new rows are in hand; the kept ones are read, without their texts if asked so.
     kept = store.rows((key for _, key in keyed if key not in todo), texts=with_texts)
     events = _events_of(keyed, pd.concat([kept, begun, *new]))

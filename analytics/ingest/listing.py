@@ -72,13 +72,17 @@ class Listing:
                 parent = folders.get(os.path.dirname(folder))
                 if parent is not None:
                     parent.folders.append(os.path.basename(folder))
-            else:
+            elif folder in folders:  # else written by something else: listed again
                 folders[folder].files[name] = None if size < 0 else (size, mtime)
         return cls(folders)
 
     def write(self, path: Path) -> None:
         """Write the listing at ``path``, whole or not at all (a folder changed very
-        recently is written as unknown, to be listed again)."""
+        recently is written as unknown, to be listed again).
+
+        Raises:
+            OSError: when the cache folder cannot be written.
+        """
         now = time.time_ns()
         rows = []
         for folder, found in self.folders.items():

@@ -139,3 +139,16 @@ def test_a_file_added_or_a_folder_made_is_noticed_by_the_folder_times(corpus):
     assert folders_unchanged(listing.times)
     (corpus.parent / "later").mkdir()
     assert not folders_unchanged(listing.times)
+
+
+def test_a_listing_naming_files_of_no_folder_lists_again(corpus, tmp_path):
+    import pandas as pd
+
+    pd.DataFrame(
+        {"folder": [str(corpus)], "name": ["a.txt"], "size": [5], "mtime_ns": [1]}
+    ).to_parquet(tmp_path / "listing.parquet")
+    kept = Listing.read(tmp_path / "listing.parquet")
+    assert kept.folders == {}
+    assert _names(corpus_files([corpus], kept=kept, full=False)[0]) == _names(
+        corpus_files([corpus])[0]
+    )
