@@ -44,6 +44,7 @@ class Analysis:
     paths: tuple[str, ...] = ()
     updated: datetime | None = None
     signature: str = ""  # of the corpus files read (see ``corpus_signature``)
+    folders: dict[str, int] = field(default_factory=dict, compare=False)  # their times, seen
     _quoted: dict = field(default_factory=dict, repr=False, compare=False)  # see evidence
     corrections: Corrections = field(default_factory=Corrections)  # the log applied
     correction_problems: tuple[str, ...] = ()  # the log's lines left out, with why

@@ -31,6 +31,7 @@ CLASSIFY_ROWS = 10_000  # reports per batch of classification
 _PARTS = "classified"  # the folder of parts beside a model
 _VERSION = "2"  # of the parts' layout: parts of another version are classified again
 KEPT_THEME_COLUMNS = [c for c in DOC_THEME_COLUMNS if c != "evidence"]
+MAX_PARTS = 8  # more parts than this are merged into one when loaded
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,8 @@ class Classified:
         """The classification kept beside a model, or None when there is none (a damaged
         part is left out: its reports are classified again)."""
         themes, docs = [], []
-        for part in sorted((Path(model_folder) / _PARTS).glob(f"docs-v{_VERSION}-*.parquet")):
+        parts = sorted((Path(model_folder) / _PARTS).glob(f"docs-v{_VERSION}-*.parquet"))
+        for part in parts:
             try:
                 table = pq.read_table(part, columns=["doc_id", "themes"])
                 theme_rows = pd.read_parquet(
@@ -72,9 +74,22 @@ class Classified:
         if len(docs) == 1:
             doc_table, doc_themes = docs[0], themes[0]
         else:
-            doc_table = pd.concat(docs, ignore_index=True).drop_duplicates("doc_id")
-            doc_themes = pd.concat(themes, ignore_index=True).drop_duplicates(["doc_id", "theme"])
-        return cls(doc_themes.astype({**DOC_THEME_TYPES, "weight": float, "rank": int}), doc_table)
+            doc_table = pd.concat(docs, ignore_index=True)
+            doc_themes = pd.concat(themes, ignore_index=True)
+            twice = doc_table["doc_id"].duplicated()
+            if twice.any():  # classified in two parts (two servers at once): rows kept once
+                doc_table = doc_table[~twice.to_numpy()]
+                doc_themes = doc_themes.drop_duplicates(["doc_id", "theme"])
+        types = {**DOC_THEME_TYPES, "weight": float, "rank": int}
+        found = cls(
+            doc_themes.astype(types).reset_index(drop=True), doc_table.reset_index(drop=True)
+        )
+        if len(parts) > MAX_PARTS:  # one part per addition of reports: merged into one
+            found.save(model_folder)
+            for part in parts:
+                part.unlink(missing_ok=True)
+                part.with_name(part.name.replace("docs-", "themes-")).unlink(missing_ok=True)
+        return found
 
     def save(self, model_folder: Path) -> None:
         """Add this classification beside the model, as one part written atomically."""
@@ -168,7 +183,11 @@ def classify_new(
     else:
         doc_themes = pd.concat([part[KEPT_THEME_COLUMNS] for part in parts], ignore_index=True)
     doc_themes = doc_themes.astype(DOC_THEME_TYPES)
-    classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).loc[events.index]
+    if new_events.empty:
+        return doc_themes, kept, Classified.of(new_themes, new_events)
+    # In the events' order (their index is unique): the kept ones, then the new ones.
+    order = np.argsort(np.r_[np.flatnonzero(seen), np.flatnonzero(~seen)], kind="stable")
+    classified = pd.concat([kept, new_events.drop(columns="theme_weights")]).iloc[order]
     return doc_themes, classified, Classified.of(new_themes, new_events)
 
 

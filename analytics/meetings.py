@@ -5,6 +5,7 @@ on, its themes the union of theirs (which reports are one meeting: see
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -13,6 +14,9 @@ import pandas as pd
 __all__ = ["meetings_of", "pairwise_agreement"]
 
 _BY_AGREEMENT = ["date", "end_date", "city", "country", "iso3", "region", "event_type"]
+# The columns a meeting of several reports is made of (beside its lead's row).
+_AGREED = {*_BY_AGREEMENT, "meeting_id", "doc_id", "title", "virtual", "published", "themes",
+           "people", "organisations", "corrected"}  # fmt: skip
 
 
 def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
@@ -21,20 +25,25 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     the union of their themes, people and organisations; and ``meeting_id``,
     ``n_reports``, ``doc_ids`` and ``titles`` (its reports', the lead first)."""
     frame = events.assign(meeting_id=meeting_ids.to_numpy())
-    published = frame["published"].fillna(frame["date"])
-    frame = frame.assign(_published=published).sort_values(
-        ["meeting_id", "_published", "doc_id"], na_position="last", kind="stable"
-    )
-    sizes = frame.groupby("meeting_id", sort=False)["doc_id"].transform("size")
-    single = frame[sizes.to_numpy() == 1]
-    several = frame[sizes.to_numpy() > 1]
+    # The order of meeting, then of publication, found on those columns alone: the whole
+    # frame is taken for the single reports and the leads only.
+    keys = pd.DataFrame({"meeting_id": frame["meeting_id"].to_numpy(),
+                         "published": frame["published"].fillna(frame["date"]).to_numpy(),
+                         "doc_id": frame["doc_id"].to_numpy()})  # fmt: skip
+    order = keys.sort_values(
+        ["meeting_id", "published", "doc_id"], na_position="last", kind="stable"
+    ).index.to_numpy()
+    codes = pd.factorize(keys["meeting_id"].to_numpy()[order])[0]
+    sizes = np.bincount(codes)[codes]
+    single = frame.take(order[sizes == 1])
+    several = order[sizes > 1]
     singles = single.assign(
         n_reports=1, doc_ids=[[d] for d in single["doc_id"].tolist()],
         titles=[[t] for t in single["title"].tolist()],
     )  # fmt: skip
-    parts = [singles.drop(columns="_published")]
+    parts = [singles]
     if len(several):
-        parts.append(_agreed(several))
+        parts.append(_agreed(frame, several))
     meetings = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
     meetings = meetings.astype({"n_reports": "int64"})
     order = {m: i for i, m in enumerate(dict.fromkeys(meeting_ids.tolist()))}
@@ -42,12 +51,15 @@ def meetings_of(events: pd.DataFrame, meeting_ids: pd.Series) -> pd.DataFrame:
     return meetings.reset_index(drop=True)
 
 
-def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
-    """The meetings of several reports each (``reports`` in order of meeting, lead first),
-    field by field by agreement, with array operations (a large corpus has many)."""
-    reports = reports.drop(columns="_published").reset_index(drop=True)
+def _agreed(frame: pd.DataFrame, positions: np.ndarray) -> pd.DataFrame:
+    """The meetings of several reports each (the reports at ``positions`` of ``frame``, in
+    order of meeting, lead first), field by field by agreement, with array operations (a
+    large corpus has many): of the other columns, only the leads' rows are taken."""
+    needed = [c for c in frame.columns if c in _AGREED]
+    reports = frame[needed].take(positions).reset_index(drop=True)
     code = pd.factorize(reports["meeting_id"])[0]
-    meetings = reports[~pd.Series(code).duplicated().to_numpy()].reset_index(drop=True)
+    leads = positions[~pd.Series(code).duplicated().to_numpy()]
+    meetings = frame.take(leads).reset_index(drop=True)
     for column in _BY_AGREEMENT:
         meetings[column] = _most_common(reports[column], code, meetings[column])
     meetings["end_date"] = meetings["end_date"].mask(meetings["end_date"] < meetings["date"])
@@ -65,7 +77,7 @@ def _agreed(reports: pd.DataFrame) -> pd.DataFrame:
     meetings["n_reports"] = np.bincount(code)
     meetings["doc_ids"] = _lists(code, reports["doc_id"], len(meetings))
     meetings["titles"] = _lists(code, reports["title"], len(meetings))
-    return meetings.astype({c: reports[c].dtype for c in reports})
+    return meetings.astype({c: frame[c].dtype for c in frame})
 
 
 def _most_common(values: pd.Series, code: np.ndarray, lead: pd.Series) -> pd.Series:
@@ -84,13 +96,21 @@ def _most_common(values: pd.Series, code: np.ndarray, lead: pd.Series) -> pd.Ser
 def _union(values: pd.Series, code: np.ndarray, n: int) -> list[list]:
     """By meeting (``code``), every item of its reports' lists, the most frequent first
     (then in report order)."""
-    lists = [items if isinstance(items, (list, tuple, np.ndarray)) else [] for items in values]
-    lengths = np.array([len(items) for items in lists], dtype=np.int64)
-    items = [item for items in lists for item in items]
+    kinds = (list, tuple, np.ndarray)
+    lists = [items if isinstance(items, kinds) else () for items in values.tolist()]
+    lengths = np.fromiter(map(len, lists), np.int64, len(lists))
+    items = list(itertools.chain.from_iterable(lists))
     if not items:
         return [[] for _ in range(n)]
-    stats = _ranked(np.repeat(code, lengths), items, np.arange(len(items)))
-    return _lists(stats["code"].to_numpy(), stats["value"], n)
+    # Each (meeting, item) pair as one integer: its count and first place, by np.unique.
+    flat = np.empty(len(items), dtype=object)
+    flat[:] = items
+    item_codes, uniques = pd.factorize(flat)
+    pairs = np.repeat(code.astype(np.int64), lengths) * len(uniques) + item_codes
+    found, first, counts = np.unique(pairs, return_index=True, return_counts=True)
+    meeting = found // len(uniques)
+    ranked = np.lexsort((first, -counts, meeting))
+    return _lists(meeting[ranked], pd.Series(uniques[(found % len(uniques))[ranked]]), n)
 
 
 def _lists(code: np.ndarray, values: pd.Series, n: int) -> list[list]:

@@ -8,8 +8,8 @@ in the ingest report and skipped; it never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
@@ -33,7 +33,8 @@ from analytics.extract.places import gazetteer
 from analytics.grouping import kept_grouping
 from analytics.ingest.base import RawDocument, Skipped
 from analytics.ingest.chunks import Rows, in_chunks, table_chunks
-from analytics.ingest.files import CorpusFile, Signature, corpus_files
+from analytics.ingest.files import corpus_files, listing_file, sign
+from analytics.ingest.listing import Listed, Listing
 from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import ExtractionStore, StoredTexts, Unit, extraction_key, file_key
 from analytics.model.classify import theme_table
@@ -57,6 +58,7 @@ class Corpus:
     updated: datetime | None = None  # newest modification time of a file read
     texts: StoredTexts | None = None  # the texts left out of ``events`` (``texts=False``)
     signature: str = ""  # of the files as this load found them (see ``corpus_signature``)
+    folders: dict[str, int] = field(default_factory=dict)  # times of its folders, as seen
 
     @property
     def ingest_report(self) -> pd.DataFrame:
@@ -76,6 +78,7 @@ def load_corpus(
     cache: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
     texts: bool = True,
+    full: bool = True,
 ) -> Corpus:
     """Read every report under ``paths`` into the events table.
 
@@ -93,29 +96,36 @@ def load_corpus(
         texts: give every event its ``text``; when False (and ``cache``), only the reports
             extracted by this load have it, and ``Corpus.texts`` reads the others' from
             the store on demand.
+        full: stat every file; when False (and ``cache``), the folders whose
+            modification time is that of the last load are not listed again and their
+            files are taken as they were (a file rewritten in place is not noticed: see
+            :mod:`analytics.ingest.listing`).
 
     Returns:
         The events (one row per distinct report) and the ingest report.
     """
-    files, skipped = corpus_files(paths, settings.ignored_names)
-    passed_over, signature = list(skipped), Signature()
+    paths = list(paths)
+    listed = listing_file(paths, settings.cache_dir) if cache else None
+    kept = Listing.read(listed) if listed and not full else None
+    files, skipped, listing = corpus_files(paths, settings.ignored_names, kept, full)
+    passed_over = list(skipped)
     tables = tuple(str(t) for t in settings.place_tables)
     version = extraction_key(EXTRACTOR_VERSION, settings.place_tables)
     store = ExtractionStore(settings.cache_dir if cache else None)
     keyed, todo, newest = [], {}, None
     for file in files:
-        try:
-            stat = os.stat(file.path)
-            signature.add(file.name, stat.st_size, stat.st_mtime_ns)
-            key = _key(file, stat, settings, store, version)
-        except (OSError, DocumentError) as exc:
-            reason = f"cannot read file: {exc.strerror or exc}" if isinstance(exc, OSError) else exc
-            skipped.append(Skipped(file.name, str(reason)))
+        if file.error:
+            skipped.append(Skipped(file.name, file.error))
             continue
-        newest = max(newest or stat.st_mtime, stat.st_mtime)
+        try:
+            key = _key(file, settings, store, version)
+        except DocumentError as exc:
+            skipped.append(Skipped(file.name, str(exc)))
+            continue
+        newest = max(newest or file.mtime_ns, file.mtime_ns)
         keyed.append((file.name, key))
         if not store.has(key):
-            todo.setdefault(key, ((file.path, file.name, key), stat.st_size))
+            todo.setdefault(key, ((file.path, file.name, key), file.size))
     split = [file for file, size in todo.values() if in_chunks(file[0], size, file[2], store)]
     whole = [file for file, size in todo.values() if not in_chunks(file[0], size, file[2], store)]
     batches = [whole[i : i + BATCH_FILES] for i in range(0, len(whole), BATCH_FILES)]
@@ -126,35 +136,35 @@ def load_corpus(
     new = _extract_all(work, jobs, tables, settings, store, skipped, progress, len(files),
                        len(files) - len(todo))  # fmt: skip
     store.save()
+    if listed and (kept is None or not listing.same_as(kept)):
+        with contextlib.suppress(OSError):  # not kept: the next load lists every folder
+            listing.write(listed)
     # The new rows are in hand; the kept ones are read, without their texts if asked so.
     kept = store.rows((key for _, key in keyed if key not in todo), texts=with_texts)
     events = _events_of(keyed, pd.concat([kept, begun, *new]))
     before = len(events)
     events = events.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
-    updated = datetime.fromtimestamp(newest) if newest is not None else None
+    updated = datetime.fromtimestamp(newest / 1e9) if newest is not None else None
     stored = store.texts(events["doc_id"]) if cache and not texts else None
-    signature.passed_over(passed_over)
     n_duplicates = before - len(events)
-    return Corpus(events, skipped, len(files), n_duplicates, updated, stored, signature.hexdigest())
+    return Corpus(events, skipped, len(files), n_duplicates, updated, stored,
+                  sign(files, passed_over), listing.times)  # fmt: skip
 
 
-def _key(
-    file: CorpusFile, stat: os.stat_result, settings: Settings, store: ExtractionStore,
-    version: str,
-) -> str:  # fmt: skip
+def _key(file: Listed, settings: Settings, store: ExtractionStore, version: str) -> str:
     """The file's content key (from the store's manifest when the file is unchanged).
 
     Raises:
         DocumentError: when it is over the size limit or cannot be read.
     """
     try:
-        if stat.st_size > settings.max_file_bytes:
+        if file.size > settings.max_file_bytes:
             raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
-        key = store.known_key(file.name, stat.st_size, stat.st_mtime_ns, version)
+        key = store.known_key(file.name, file.size, file.mtime_ns, version)
         key = key or file_key(Path(file.path).read_bytes(), version)
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
-    store.remember(file.name, stat.st_size, stat.st_mtime_ns, version, key)
+    store.remember(file.name, file.size, file.mtime_ns, version, key)
     return key
 
 
@@ -277,7 +287,10 @@ def _extract_documents(
 
 
 def analyse(
-    settings: Settings, progress: Progress | None = None, previous: Analysis | None = None
+    settings: Settings,
+    progress: Progress | None = None,
+    previous: Analysis | None = None,
+    full: bool = False,
 ) -> Analysis:
     """Read the settings' corpus, fit (or load) its theme model and classify every report.
 
@@ -287,6 +300,8 @@ def analyse(
         previous: an earlier analysis of the corpus: its model is kept (no refit) and only
             the reports it did not classify are classified, so that newly added reports
             show in seconds however large the corpus.
+        full: stat every corpus file; by default only the folders whose time changed
+            since the last load are listed again (see :func:`load_corpus`).
 
     Raises:
         CorpusError: when no report could be read.
@@ -299,7 +314,7 @@ def analyse(
     def reading(done: int, total: int, name: str) -> None:
         say(f"Reading report {done} of {total}", 0.8 * done / max(total, 1))
 
-    corpus = load_corpus(paths, settings, progress=reading, texts=False)
+    corpus = load_corpus(paths, settings, progress=reading, texts=False, full=full)
     events = corpus.events
     if events.empty:
         raise CorpusError("no report could be read from " + ", ".join(map(str, paths)))
@@ -338,6 +353,7 @@ def analyse(
         updated=corpus.updated,
         paths=tuple(str(p) for p in paths),
         signature=corpus.signature,
+        folders=corpus.folders,
     )
     return finish(analysis, settings)
 

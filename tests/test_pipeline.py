@@ -1,5 +1,6 @@
 """The events table of a folder: recursion, skips, duplicates and the extraction cache."""
 
+import os
 import shutil
 from types import SimpleNamespace
 
@@ -333,10 +334,10 @@ def test_a_load_signs_the_files_as_the_dashboard_signs_them(make_corpus, setting
     settings = settings.replace(max_file_mb=32 / 2**20)  # big.txt is over the limit
     first = load_corpus([folder], settings)
     assert {s.source for s in first.skipped} >= {"corpus/notes.xyz", "corpus/big.txt"}
-    assert first.signature == corpus_signature([folder], settings.ignored_files)
+    assert first.signature == corpus_signature([folder], settings.ignored_files)[0]
     (folder / "later.txt").write_text(SMALL_REPORTS["nairobi.txt"] + "\nA later line.")
     later = load_corpus([folder], settings)
-    assert later.signature == corpus_signature([folder], settings.ignored_files)
+    assert later.signature == corpus_signature([folder], settings.ignored_files)[0]
     assert later.signature != first.signature
 
 
@@ -378,3 +379,46 @@ def test_every_reports_evidence_can_be_quoted_ahead(make_corpus, settings, monke
     assert ahead.quote_all(batch=2) == len(rows)
     monkeypatch.setattr(analysis_module, "quote_evidence", lambda *a: pytest.fail("quoted again"))
     assert ahead.evidence(rows) == expected
+
+
+def _age(folder) -> None:
+    """Give the folder and its subfolders a time long past, as a later load sees them."""
+    for path in [folder, *(p for p in folder.rglob("*") if p.is_dir())]:
+        os.utime(path, ns=(1_600_000_000 * 10**9,) * 2)
+
+
+def test_a_load_that_trusts_the_folders_stats_no_file_and_reads_the_same(
+    make_corpus, settings, monkeypatch
+):
+    from analytics.ingest import listing
+
+    folder = make_corpus({**SMALL_REPORTS, "2020/later.txt": SMALL_REPORTS["nairobi.txt"] + "!"})
+    _age(folder)
+    full = load_corpus([folder], settings)
+    monkeypatch.setattr(listing, "_stat", lambda path: pytest.fail(f"{path} was stat'ed"))
+    trusted = load_corpus([folder], settings, full=False)
+    pd.testing.assert_frame_equal(full.events, trusted.events)
+    assert (trusted.signature, trusted.updated) == (full.signature, full.updated)
+
+
+def test_a_load_that_trusts_the_folders_notices_added_and_removed_files_only(make_corpus, settings):
+    folder = make_corpus()
+    _age(folder)
+    first = load_corpus([folder], settings)
+    (folder / "kigali.txt").write_text(SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Kigali"))
+    gone = sorted(SMALL_REPORTS)[0]
+    (folder / gone).unlink()
+    edited = sorted(SMALL_REPORTS)[1]
+    added = load_corpus([folder], settings, full=False)
+    assert set(added.events["source"]) == set(first.events["source"]) - {f"corpus/{gone}"} | {
+        "corpus/kigali.txt"
+    }
+    _age(folder)
+    load_corpus([folder], settings, full=False)  # the listing now trusts the folder again
+    (folder / edited).write_text(SMALL_REPORTS[edited] + "\nA line added later.")
+    _age(folder)  # rewritten in place: its folder's time says nothing changed
+    kept = load_corpus([folder], settings, full=False)
+    pd.testing.assert_frame_equal(kept.events, added.events)
+    looked = load_corpus([folder], settings)  # every file stat'ed
+    assert looked.signature != kept.signature
+    assert not looked.events.equals(kept.events)

@@ -1,149 +1,85 @@
-"""The files of a corpus: walking its folders, ignore rules, and a cheap signature."""
+"""The files of a corpus: its folders listed, ignore rules, and a cheap signature."""
 
 from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from analytics.ingest.base import SUPPORTED_SUFFIXES, Skipped
+from analytics.ingest.listing import Listed, Listing, look
+from analytics.settings import Settings
 
 __all__ = [
-    "CorpusFile",
-    "Signature",
     "corpus_files",
     "corpus_signature",
-    "folder_times",
+    "corpus_state",
     "folders_unchanged",
+    "listing_file",
+    "sign",
 ]
 
 
-@dataclass(frozen=True)
-class CorpusFile:
-    """A file of the corpus (its path, as a string) and its name relative to its root's
-    parent (``demo/x.txt``)."""
-
-    path: str
-    name: str
-
-
 def corpus_files(
-    paths: Iterable[str | Path], ignored: Collection[str] = ()
-) -> tuple[list[CorpusFile], list[Skipped]]:
-    """Every candidate report file under ``paths``, and the files passed over as skipped.
+    paths: Sequence[str | Path],
+    ignored: Collection[str] = (),
+    kept: Listing | None = None,
+    full: bool = True,
+) -> tuple[list[Listed], list[Skipped], Listing]:
+    """Every candidate report file under ``paths`` (with its size and time), the files
+    passed over as skipped, and the listing made (see :mod:`analytics.ingest.listing`:
+    unless ``full``, the folders of ``kept`` whose time is unchanged are not listed again
+    and their files not stat'ed).
 
     Hidden files and folders and files named in ``ignored`` are left out silently; files
     of unsupported types and paths that do not exist are reported as skipped.
     """
-    found: list[CorpusFile] = []
+    listing, found = look(paths, kept or Listing(), full)
+    files: list[Listed] = []
     skipped: list[Skipped] = []
-    for raw in paths:
-        root = Path(raw)
-        if root.is_file():
-            candidates = [(str(root), root.name)]
-        elif root.is_dir():
-            top = str(root)
-            candidates = [
-                (os.path.join(top, rel), f"{root.name}/{rel.replace(os.sep, '/')}")
-                for rel in _visible_files(root)
-            ]
-        else:
+    for raw, listed in zip(paths, found, strict=True):
+        if listed is None:
             skipped.append(Skipped(str(raw), "no such file or folder"))
             continue
-        for path, name in candidates:
-            base = os.path.basename(path)
+        for file in listed:
+            base = file.name[file.name.rfind("/") + 1 :]
             if base in ignored or base.startswith("."):
                 continue
-            suffix = os.path.splitext(base)[1]
+            dot = base.rfind(".")
+            suffix = base[dot:] if dot > 0 else ""  # as os.path.splitext: not hidden here
             if suffix.lower() not in SUPPORTED_SUFFIXES:
-                skipped.append(Skipped(name, f"unsupported file type {suffix or '(none)'}"))
+                skipped.append(Skipped(file.name, f"unsupported file type {suffix or '(none)'}"))
                 continue
-            found.append(CorpusFile(path, name))
-    return found, skipped
+            files.append(file)
+    return files, skipped, listing
 
 
-def _visible_files(root: Path) -> list[str]:
-    """The files under ``root`` outside hidden folders, as sorted relative paths (one
-    directory listing per folder, no stat per file)."""
-    found = []
-    for folder, subfolders, files in os.walk(root):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-        relative = os.path.relpath(folder, root)
-        prefix = "" if relative == "." else relative + os.sep
-        found += [prefix + name for name in files]
-    return sorted(found, key=lambda rel: rel.split(os.sep))
+def corpus_signature(
+    paths: Sequence[str | Path], ignored: Collection[str] = (), kept: Listing | None = None
+) -> tuple[str, dict[str, int]]:
+    """The :func:`sign` of the corpus files under ``paths`` as they are now (a file
+    that cannot be looked at is left out), and the times of their folders as seen: every
+    file stat'ed, or with ``kept`` only those of folders whose time changed."""
+    files, skipped, listing = corpus_files(paths, ignored, kept, full=kept is None)
+    return sign(files, skipped), listing.times
 
 
-class Signature:
-    """A fingerprint of corpus files by name, size and modification time, and of the files
-    passed over: it changes when a report is added, removed or edited, without reading
-    any content."""
-
-    def __init__(self) -> None:
-        self._digest = hashlib.sha256()
-
-    def add(self, name: str, size: int, mtime_ns: int) -> None:
-        self._digest.update(f"{name}\0{size}\0{mtime_ns}\n".encode())
-
-    def passed_over(self, skipped: Iterable[Skipped]) -> None:
-        for skip in skipped:
-            self._digest.update(f"{skip.source}\0{skip.reason}\n".encode())
-
-    def hexdigest(self) -> str:
-        return self._digest.hexdigest()[:16]
-
-
-def corpus_signature(paths: Iterable[str | Path], ignored: Collection[str] = ()) -> str:
-    """The :class:`Signature` of the corpus files under ``paths`` as they are now (a file
-    that cannot be looked at is left out)."""
-    signature = Signature()
-    files, skipped = corpus_files(paths, ignored)
-    for file in files:
-        try:
-            stat = os.stat(file.path)
-        except OSError:
-            continue
-        signature.add(file.name, stat.st_size, stat.st_mtime_ns)
-    signature.passed_over(skipped)
-    return signature.hexdigest()
-
-
-def folder_times(paths: Iterable[str | Path]) -> dict[str, int]:
-    """The modification time of every corpus folder and subfolder (and of a corpus path
-    that is a file), found without a stat of any report in a folder.
-
-    A folder's time changes when a file is added to it, removed or replaced (an upload,
-    a copy, an editor's save), so :func:`folders_unchanged` notices those by a stat per
-    folder. A file rewritten in place leaves its folder's time alone: that takes a full
-    :func:`corpus_signature`.
-    """
-    times: dict[str, int] = {}
-    pending = []
-    for raw in paths:
-        try:
-            times[str(raw)] = os.stat(raw).st_mtime_ns
-        except OSError:
-            times[str(raw)] = -1  # missing now: noticed when it appears
-            continue
-        if os.path.isdir(raw):
-            pending.append(str(raw))
-    while pending:
-        folder = pending.pop()
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False) and not entry.name.startswith("."):
-                        times[entry.path] = entry.stat(follow_symlinks=False).st_mtime_ns
-                        pending.append(entry.path)
-        except OSError:
-            continue
-    return times
+def sign(files: Iterable[Listed], skipped: Iterable[Skipped]) -> str:
+    """A fingerprint of these files by name, size and modification time (those that could
+    be stat'ed) and of the files passed over: it changes when a report is added, removed
+    or edited, without reading any content."""
+    digest = hashlib.sha256()
+    digest.update(
+        "".join(f"{f.name}\0{f.size}\0{f.mtime_ns}\n" for f in files if not f.error).encode()
+    )
+    digest.update("".join(f"{s.source}\0{s.reason}\n" for s in skipped).encode())
+    return digest.hexdigest()[:16]
 
 
 def folders_unchanged(times: dict[str, int]) -> bool:
-    """True when every folder of :func:`folder_times` still has its time (one stat each)."""
+    """True when every folder (or corpus path) of ``times`` (a :class:`Listing`'s) still has
+    its time: one stat each, none per file."""
     for folder, known in times.items():
         try:
             now = os.stat(folder).st_mtime_ns
@@ -152,3 +88,18 @@ def folders_unchanged(times: dict[str, int]) -> bool:
         if now != known:
             return False
     return True
+
+
+def listing_file(paths: Sequence[str | Path], cache_dir: Path) -> Path:
+    """Where the listing of these corpus paths is kept in the cache (one per set of paths)."""
+    digest = hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode())
+    return Path(cache_dir) / "listings" / f"{digest.hexdigest()[:16]}.parquet"
+
+
+def corpus_state(settings: Settings, full: bool = False) -> tuple[str, dict[str, int]]:
+    """The signature of the settings' corpus files as they are now (as a load signs them)
+    and the times of their folders: every file stat'ed if ``full``, else only the files of
+    the folders whose time changed since the last load wrote its listing."""
+    paths = list(settings.corpus_dirs)
+    kept = None if full else Listing.read(listing_file(paths, settings.cache_dir))
+    return corpus_signature(paths, settings.ignored_names, kept)

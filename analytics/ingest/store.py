@@ -26,6 +26,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -109,6 +110,29 @@ def _frame(table: pa.Table) -> pd.DataFrame:
     return frame[table.column_names]
 
 
+KEEP_ROWS = 10_000  # a part of this many rows is kept in memory as read, without texts
+_READ: dict[Path, pd.DataFrame] = {}  # those parts (a part never changes), the last two
+_READ_LOCK = threading.Lock()
+
+
+def _part(part: Path, texts: bool) -> pd.DataFrame:
+    """A part's rows (without their texts unless ``texts``); a large part read without
+    texts is kept for the next load of this process (reports added: not read again)."""
+    kept = None if texts else _READ.get(part)
+    if kept is not None:
+        return kept
+    columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
+    frame = _frame(pq.read_table(part, columns=columns))
+    if not texts and len(frame) >= KEEP_ROWS:
+        with _READ_LOCK:
+            for gone in [p for p in _READ if not p.exists()]:
+                del _READ[gone]  # compacted since: its rows are in another part
+            while len(_READ) >= 2:
+                del _READ[next(iter(_READ))]  # the oldest
+            _READ[part] = frame
+    return frame
+
+
 class ExtractionStore:
     """Rows by key (each row has a ``key`` column), in ``<folder>/events/part-*.parquet``.
 
@@ -136,11 +160,10 @@ class ExtractionStore:
         manifest = self.folder / _MANIFEST
         if manifest.exists():
             try:
-                table = pd.read_parquet(manifest)
-                table = table[_MANIFEST_COLUMNS]
-            except (OSError, ValueError, KeyError):
-                table = pd.DataFrame(columns=_MANIFEST_COLUMNS)
-            columns = [table[column].tolist() for column in _MANIFEST_COLUMNS]
+                table = pq.read_table(manifest, columns=_MANIFEST_COLUMNS)
+                columns = [table.column(column).to_pylist() for column in _MANIFEST_COLUMNS]
+            except (OSError, ValueError, KeyError, pa.ArrowException):
+                columns = [[] for _ in _MANIFEST_COLUMNS]
             self._manifest = {(n, s, m, v): k for n, s, m, v, k in zip(*columns, strict=True)}
 
     def _add(self, part: Path, keys: Sequence[str], units: Sequence[Unit]) -> None:
@@ -187,11 +210,10 @@ class ExtractionStore:
                     by_part.setdefault(part, set()).add(key)
         frames = []
         for part, wanted in by_part.items():
-            columns = None if texts else [c for c in pq.read_schema(part).names if c != "text"]
-            table = pq.read_table(part, columns=columns)
-            if len(wanted) < self._keys.get(part, table.num_rows):  # not the whole part
-                table = table.filter(pc.is_in(table["key"], value_set=pa.array(list(wanted))))
-            frames.append(_frame(table))
+            frame = _part(part, texts)
+            if len(wanted) < self._keys.get(part, len(frame)):  # not the whole part
+                frame = frame[frame["key"].isin(list(wanted)).to_numpy()]
+            frames.append(frame)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
     def texts(self, doc_ids: Sequence[str]) -> StoredTexts:
@@ -261,29 +283,44 @@ class StoredTexts:
         self.folder = Path(folder)
         self._ids = list(doc_ids)
         self._held: pd.Series | None = None
+        self._index: dict[Path, tuple[pa.ChunkedArray, np.ndarray]] = {}  # see _groups_of
         self._lock = threading.Lock()
 
     def _read(self, wanted: Sequence[str]) -> pd.Series:
         """The texts of ``wanted`` found in the parts, by doc_id."""
         ids = pa.array(list(wanted), pa.string())
-        # A few are looked up in the row groups whose range holds them (parts are sorted
-        # by doc_id when compacted); many are filtered from every text.
-        lookup = [("doc_id", "in", ids)] if len(ids) <= FEW else None
         frames = []
         for part in sorted(self.folder.glob("part-*.parquet")):
             try:
-                table = pq.read_table(part, columns=["doc_id", "text"], filters=lookup)
+                # A few are read from the row groups that hold them (found by the part's
+                # doc_ids, kept: a part never changes); many are filtered from every text.
+                if len(ids) <= FEW:
+                    table = self._groups_of(part, ids)
+                else:
+                    table = pq.read_table(part, columns=["doc_id", "text"])
             except (OSError, ValueError, pa.ArrowException):
                 continue  # damaged or gone (compacted meanwhile): its reports are elsewhere
-            if not table.num_rows:
-                continue  # a part of table chunks without a row
-            if lookup is None:
-                table = table.filter(pc.is_in(table["doc_id"], value_set=ids))
-            frames.append(table.to_pandas())
+            if table is None or not table.num_rows:
+                continue  # none of them, or a part of table chunks without a row
+            frames.append(table.filter(pc.is_in(table["doc_id"], value_set=ids)).to_pandas())
         if not frames:
             return pd.Series(dtype="string", name="text")
         found = pd.concat(frames, ignore_index=True).drop_duplicates("doc_id")
         return found.set_index("doc_id")["text"].astype("string")
+
+    def _groups_of(self, part: Path, ids: pa.Array) -> pa.Table | None:
+        """The row groups of ``part`` that hold some of ``ids`` (None if none does)."""
+        if part not in self._index:
+            file = pq.ParquetFile(part)
+            sizes = [file.metadata.row_group(i).num_rows for i in range(file.num_row_groups)]
+            groups = np.repeat(np.arange(len(sizes)), sizes)
+            self._index[part] = (file.read(columns=["doc_id"]).column("doc_id"), groups)
+        doc_ids, groups = self._index[part]
+        rows = np.flatnonzero(pc.is_in(doc_ids, value_set=ids).to_numpy(zero_copy_only=False))
+        if not len(rows):
+            return None
+        found = sorted(set(groups[rows].tolist()))
+        return pq.ParquetFile(part).read_row_groups(found, columns=["doc_id", "text"])
 
     def __getitem__(self, doc_id: str) -> str:
         if self._held is not None:

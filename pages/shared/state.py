@@ -23,7 +23,7 @@ from analytics.errors import (
     SettingsError,
     TaxonomyError,
 )
-from analytics.ingest.files import corpus_signature, folder_times, folders_unchanged
+from analytics.ingest.files import corpus_state, folders_unchanged
 from analytics.jobs import Jobs
 from analytics.pipeline import analyse, finish, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
@@ -68,19 +68,19 @@ def load_analysis(current: Settings) -> Analysis:
         known = store["corpora"].get(current)
         stamp = _stamp(current.corrections_file)  # first: a change during the read shows next
         if not _unchanged(known, current):
-            # The folders' times first: a change during the read shows on the next run.
-            folders = folder_times(current.corpus_dirs)
             before = known["analysis"] if known else None
+            full = known is not None and known["folders"] is None  # a full look asked for
             bar = st.progress(0.0, text="Reading reports…")
             try:
-                analysis = analyse(current, progress=_bar(bar), previous=before)
+                analysis = analyse(current, progress=_bar(bar), previous=before, full=full)
             except AnalyticsError as exc:
                 bar.empty()
                 st.error(_failure(exc))
                 st.stop()
             bar.empty()
+            # The folders' times as the load saw them: a change during it shows next.
             known = store["corpora"][current] = {
-                "folders": folders, "analysis": analysis, "corrections": stamp
+                "folders": analysis.folders, "analysis": analysis, "corrections": stamp
             }  # fmt: skip
         elif known["corrections"] != stamp:  # corrected since: applied again, in a moment
             known["analysis"] = finish(known["analysis"], current)
@@ -93,6 +93,9 @@ def load_analysis(current: Settings) -> Analysis:
     # The evidence every page quotes, ahead of the first reader of each theme (after the
     # quality figures: one job at a time).
     store["jobs"].submit(("evidence", analysis.token), analysis.quote_all)
+    # Files rewritten in place while the server was down leave their folders' times
+    # alone: every file is looked at once in the background after the first read.
+    store["jobs"].submit(("full-look", current), _look_at_every_file, current)
     _freeze_when_changed(store, (id(analysis), warm.done(), measured))
     return analysis
 
@@ -146,15 +149,30 @@ def _kept_quality(analysis: Analysis, current: Settings) -> Quality | None:
 
 def _unchanged(known: dict | None, current: Settings) -> bool:
     """True when the corpus is as it was when ``known`` was analysed: no folder's time
-    changed (a stat per folder, none per file), or the files' signature is the same."""
+    changed (a stat per folder, none per file), or the files' signature is the same (only
+    the changed folders listed again, unless a look at every file was asked for)."""
     if known is None:
         return False
     if known["folders"] and folders_unchanged(known["folders"]):
         return True
-    folders = folder_times(current.corpus_dirs)  # first: a change during the look shows next
-    if corpus_signature(current.corpus_dirs, current.ignored_names) != known["analysis"].signature:
+    signature, folders = corpus_state(current, full=known["folders"] is None)
+    if signature != known["analysis"].signature:
         return False
     known["folders"] = folders
+    return True
+
+
+def _look_at_every_file(current: Settings) -> bool:
+    """Stat every corpus file; when one changed since the analysis in use was read
+    (rewritten in place), the next run reads the corpus again, looking at every file.
+    True if so."""
+    signature, _ = corpus_state(current, full=True)
+    store = _store()
+    with store["lock"]:
+        known = store["corpora"].get(current)
+        if known is None or known["analysis"].signature == signature:
+            return False
+        known["folders"] = None
     return True
 
 
@@ -200,14 +218,13 @@ def refit(current: Settings) -> bool:
 
     def work() -> Analysis:
         store["progress"][current] = ("Starting", 0.0)
-        folders = folder_times(current.corpus_dirs)  # first: a change during the fit shows next
         stamp = _stamp(current.corrections_file)
         analysis = analyse(
             current, progress=lambda m, f: store["progress"].update({current: (m, f)})
         )
         with store["lock"]:
             store["corpora"][current] = {
-                "folders": folders, "analysis": analysis, "corrections": stamp
+                "folders": analysis.folders, "analysis": analysis, "corrections": stamp
             }  # fmt: skip
         return analysis
 

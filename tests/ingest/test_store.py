@@ -56,6 +56,32 @@ def test_texts_are_read_for_the_reports_asked_in_their_order(store, monkeypatch,
         texts["doc-missing"]
 
 
+def test_a_few_texts_are_read_from_the_row_groups_that_hold_them_only(store, monkeypatch):
+    read = []
+    original = pq.ParquetFile.read_row_groups
+    monkeypatch.setattr(
+        pq.ParquetFile, "read_row_groups",
+        lambda self, groups, **k: read.append(list(groups)) or original(self, groups, **k),
+    )  # fmt: skip
+    texts = store.texts(["doc-k7", "doc-k1"])
+    assert texts.of(["doc-k7"]).tolist() == ["The text of report k7."]
+    assert read == [[2]]  # k1 k2 | k3 k5 | k7 k8 | k9: sorted, in groups of 2
+    read.clear()
+    assert pd.isna(texts.of(["doc-added-later"]).iloc[0])
+    assert read == []  # in no group, whatever the groups' ranges of doc_ids
+
+
+def test_a_large_part_read_without_texts_is_kept_for_the_next_load(store, monkeypatch):
+    monkeypatch.setattr(store_module, "KEEP_ROWS", 1)
+    monkeypatch.setattr(store_module, "_READ", {})
+    whole, some = store.rows(["k1", "k9"], texts=False), store.rows(["k7"], texts=False)
+    monkeypatch.setattr(store_module.pq, "read_table", lambda *a, **k: pytest.fail("read again"))
+    assert sorted(store.rows(["k9", "k1"], texts=False)["key"]) == ["k1", "k9"]
+    pd.testing.assert_frame_equal(store.rows(["k1", "k9"], texts=False), whole)
+    pd.testing.assert_frame_equal(store.rows(["k7"], texts=False), some)
+    assert "text" not in whole
+
+
 def test_a_search_reads_every_text_once_and_a_damaged_part_is_left_out(store, tmp_path):
     store.append(_rows(["k4"]))
     texts = store.texts(["doc-k4", "doc-k1"])

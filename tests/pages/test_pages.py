@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import threading
 import time
@@ -398,13 +399,15 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
     monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
     monkeypatch.setenv("MEETINGS_EDITING", "everyone")
     before = _reports_in_use(open_app("data"))
+    # The look at every file after the first read found nothing changed.
+    assert state._store()["jobs"].get(("full-look", state.settings())).result() is False
     (folder / "kigali.txt").write_text(
         SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Kigali").replace("Kenya", "Rwanda")
     )
     assert _reports_in_use(open_app("data")) == before + 1  # its folder's time changed
     looks = []
-    original = state.corpus_signature
-    monkeypatch.setattr(state, "corpus_signature", lambda *a: looks.append(a) or original(*a))
+    original = state.corpus_state
+    monkeypatch.setattr(state, "corpus_state", lambda *a, **k: looks.append(k) or original(*a, **k))
     open_app("data")
     assert looks == []  # nothing changed: no file looked at
     with (folder / "kigali.txt").open("w") as edited:  # rewritten in place: folder time kept
@@ -413,8 +416,28 @@ def test_added_files_show_at_once_and_edits_in_place_after_a_look(make_corpus, m
     assert _reports_in_use(at) == before + 1 and looks == []
     next(b for b in at.button if b.label.startswith("Look for reports")).click().run()
     at = open_app("data")
-    assert _reports_in_use(at) == before and len(looks) == 1
+    assert _reports_in_use(at) == before and looks == [{"full": True}]
     assert "corpus/kigali.txt" in set(at.dataframe[0].value["source"])
+
+
+def test_a_report_rewritten_while_the_server_was_down_shows_after_the_look_in_the_background(
+    make_corpus, monkeypatch
+):
+    from pages.shared import state
+
+    folder = make_corpus()
+    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
+    monkeypatch.setenv("MEETINGS_EDITING", "everyone")
+    long_ago = (1_600_000_000 * 10**9,) * 2
+    os.utime(folder, ns=long_ago)  # so that the listing kept trusts the folder's time
+    before = _reports_in_use(open_app("data"))
+    assert state._store()["jobs"].get(("full-look", state.settings())).result() is False
+    state._store.clear()  # the server stops
+    (folder / "nairobi.txt").write_text("")  # rewritten in place: no report any more
+    os.utime(folder, ns=long_ago)
+    assert _reports_in_use(open_app("data")) == before  # the folder's time is unchanged
+    assert state._store()["jobs"].get(("full-look", state.settings())).result() is True
+    assert _reports_in_use(open_app("data")) == before - 1
 
 
 def test_the_dashboard_prepares_extraction_in_the_background_once_open():
