@@ -67,7 +67,7 @@ _PROGRAMMES = re.compile(
 _PRIORITY_LIST = re.compile(
     r"\b(?:(?:among|one of) (?:the|its|their) (?:\w+ ){0,2}priorities|priority areas|focus areas|"
     r"core functions|parmi les priorités|entre las prioridades)\b|"
-    r"\b(?:WCO|Organi[sz]ation)['’]s (?:\w+ ){0,2}priorities\b|"
+    r"\b(?:WCO|Organi[sz]ation)(?:['’]s)? (?:\w+ ){0,2}priorities\b|"
     r"\bpriorities of the (?:WCO|Organi[sz]ation)\b|"
     r"\bcross-cutting (?:issues|objectives|themes|topics|priorities)\b",
     re.IGNORECASE,
@@ -146,7 +146,12 @@ def _mission(unit: str) -> bool:
 
 
 def _priority_list(unit: str, listed: bool) -> bool:
-    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
+    """The organisation's programmes or priorities listed: naming three themes, or (for its
+    priorities) as three short items, some of them programmes named ("the WCO's current
+    priorities, including the Mercator Programme, coordinated border management and ...")."""
+    if listed:
+        return bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
+    return bool(_PRIORITY_LIST.search(unit)) and bool(enumeration(unit, 3))
 
 
 def _bare_lists(units: Sequence[str], listed: np.ndarray, count: Counter | None) -> np.ndarray:

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import (
     TfidfVectorizer,
 )
 
+from analytics.model.passing import without_passing_phrases
 from analytics.model.taxonomy import Theme
 from analytics.text import MONTHS, WEEKDAYS, split_sentences
 
@@ -74,7 +75,8 @@ _MAX_NGRAM = 8  # the longest seed term, in words
 # Capacity Building", "Risk Management Forum").
 _TITLE_WORD = r"[A-Z][\w'’&.-]*"
 _BODY_NAME = re.compile(
-    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|and\s+(?=[A-Z]))?){{1,6}}"
+    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|(?:and|&)\s+(?=[A-Z]))?){{1,6}}"
+    r"(?:\([A-Z][\w&/.-]{1,12}\)\s+)?"  # an acronym before the head: "Integrity Promotion (A-CIP) Programme"
     r"(?:Authorit(?:y|ies)|Services?|Agenc(?:y|ies)|Councils?|Commissions?|Committees?|"
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
@@ -187,6 +189,7 @@ def without_body_names(sentence: str) -> str:
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
+    blanked = without_passing_phrases(blanked)
     if ("which" in lower and (" in 19" in lower or " in 20" in lower)) or (
         "first" in lower and "since" in lower
     ):

@@ -1,0 +1,59 @@
+"""Everyday phrases of real pages that carry a seed word without discussing its theme.
+
+Blanked before seed terms are counted, as the names of bodies are: the women counted among
+the participants ("20 officials, eight of them women"), integrity as a virtue asked of
+officers ("serve with professionalism and integrity"), revenue collection as the role
+Customs has moved beyond ("beyond their traditional roles of tariff collection", "au-delà de
+la simple collecte des recettes") and the pandemic as the time Customs proved its worth
+("the role of Customs became even more important during the COVID-19 pandemic").
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_passing_phrases"]
+
+_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|half|deux|trois|quatre|cinq|"
+    r"sept|huit|neuf|dix|onze|douze|quinze|vingt|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"diez|once|doce|quince|veinte|treinta)"
+)
+_WOMEN = r"(?:women|female|femmes|mujeres)"
+_VIRTUES = r"(?:professionalism|honesty|loyalty|courtesy|dedication|efficiency|diligence|respect)"
+_COLLECTION = r"(?:revenue|tariff|dut(?:y|ies)|tax(?:es)?) collection"
+
+_PASSING = re.compile(
+    # the women among the participants: "five of them women", "dont 7 femmes", "(12 women"
+    rf"\b{_NUMBER}\s+of\s+(?:them|whom)\s+(?:were\s+)?{_WOMEN}\b"
+    rf"|\b(?:of (?:them|whom)|including|among them|dont|parmi eux|de (?:los|las) cuales|"
+    rf"de ellos|entre ellos)\s+{_NUMBER}\s+(?:were\s+|son\s+|eran\s+)?{_WOMEN}\b"
+    rf"|\(\s*{_NUMBER}\s+{_WOMEN}\b"
+    # integrity as a virtue of officers: "with professionalism and integrity"
+    rf"|\b{_VIRTUES}(?:,\s*|\s+and\s+)integrity\b|\bintegrity(?:,\s*|\s+and\s+){_VIRTUES}\b"
+    r"|\b(?:serve|work|act|behave)s? with integrity\b"
+    # revenue collection as the role Customs has moved beyond
+    rf"|\b(?:beyond|besides|apart from|more than|no longer (?:just|only))\s+(?:the\s+|their\s+|its\s+)?"
+    rf"(?:simple\s+|mere\s+|traditional\s+|classic\s+)?(?:(?:roles?|tasks?|functions?)\s+of\s+)?"
+    rf"{_COLLECTION}\b"
+    rf"|\btraditional\s+(?:(?:roles?|tasks?|functions?)\s+of\s+)?{_COLLECTION}\b"
+    r"|\b(?:au-del[àa] de|outre)\s+(?:la |le |sa |leur )?(?:simple |seule |traditionnel(?:le)? )?"
+    r"(?:(?:d[ée]fi|mission|t[âa]che|r[ôo]le) de )?(?:la )?(?:collecte|mobilisation|perception) des? recettes\b"
+    r"|\bm[áa]s all[áa] de (?:la )?(?:simple |mera |tradicional )?recaudaci[óo]n\b"
+    # the pandemic as the time Customs proved its worth
+    r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
+    r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
+    re.IGNORECASE,
+)
+# Words one of the phrases above contains: most sentences have none.
+_WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
+          "pandemic", "health crisis")  # fmt: skip
+
+
+def without_passing_phrases(sentence: str) -> str:
+    """The sentence with those everyday phrases blanked out."""
+    lower = sentence.lower()
+    if not any(word in lower for word in _WORDS):
+        return sentence
+    return _PASSING.sub(" ", sentence)
