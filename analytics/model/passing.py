@@ -5,7 +5,8 @@ the participants ("20 officials, eight of them women"), integrity as a virtue as
 officers ("serve with professionalism and integrity"), revenue collection as the role
 Customs has moved beyond ("beyond their traditional roles of tariff collection", "au-delà de
 la simple collecte des recettes") and the pandemic as the time Customs proved its worth
-("the role of Customs became even more important during the COVID-19 pandemic").
+("the role of Customs became even more important during the COVID-19 pandemic"); and
+goods that are electronic ("electronic parts") are no IT systems.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ _PASSING = re.compile(
     r"|\b(?:au-del[àa] de|outre)\s+(?:la |le |sa |leur )?(?:simple |seule |traditionnel(?:le)? )?"
     r"(?:(?:d[ée]fi|mission|t[âa]che|r[ôo]le) de )?(?:la )?(?:collecte|mobilisation|perception) des? recettes\b"
     r"|\bm[áa]s all[áa] de (?:la )?(?:simple |mera |tradicional )?recaudaci[óo]n\b"
+    # goods that are electronic, not systems: "machine tools and electronic parts"
+    r"|\belectronic (?:parts|components|goods|equipment|devices|items)\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
     r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
@@ -48,7 +51,7 @@ _PASSING = re.compile(
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis")  # fmt: skip
+          "pandemic", "health crisis", "electronic ")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:

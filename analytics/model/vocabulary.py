@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import (
 )
 
 from analytics.model.passing import without_passing_phrases
+from analytics.model.phrases import TOKEN_PATTERN, PhraseCounter
 from analytics.model.taxonomy import Theme
 from analytics.text import MONTHS, WEEKDAYS, split_sentences
 
@@ -66,7 +67,6 @@ DOMAIN_STOP_WORDS = frozenset(
         "sergio", "mujica", "ian", "saunders",
     ]
 )  # fmt: skip
-TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
 MIN_UNIT_WORDS = 4  # shorter sentences ("Read more.") carry no theme
 SMALL_CORPUS = 50  # sentences; below this every term is kept
 _MAX_NGRAM = 8  # the longest seed term, in words
@@ -324,37 +324,6 @@ class SeedTerms:
         return said + names * (said > 0)
 
 
-class PhraseCounter:
-    """Which of a fixed list of phrases (space-joined tokens) each text contains: what a
-    binary ``CountVectorizer`` with that vocabulary and n-grams up to the longest phrase
-    gives, without generating every n-gram of every text (only those that start with the
-    first word of a phrase)."""
-
-    def __init__(self, phrases: Sequence[str]) -> None:
-        self.tokens = CountVectorizer(
-            token_pattern=TOKEN_PATTERN, strip_accents="unicode"
-        ).build_analyzer()
-        self.n_phrases = len(phrases)
-        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for column, phrase in enumerate(phrases):
-            words = tuple(phrase.split(" "))
-            self._by_first.setdefault(words[0], []).append((words, column))
-
-    def transform(self, texts: Sequence[str]) -> csr_matrix:
-        rows, columns = [], []
-        for row, text in enumerate(texts):
-            words = self.tokens(text)
-            found = set()
-            for start, word in enumerate(words):
-                for phrase, column in self._by_first.get(word, ()):
-                    if tuple(words[start : start + len(phrase)]) == phrase:
-                        found.add(column)
-            rows += [row] * len(found)
-            columns += found
-        data = np.ones(len(rows))
-        return csr_matrix((data, (rows, columns)), shape=(len(texts), self.n_phrases))
-
-
 def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray, ...]]:
     """A counter of every seed term and, for discussion, weak and name terms, the matrix
     mapping each counted term to the themes it belongs to."""
@@ -370,7 +339,8 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
                 if longest:
                     kinds[kind].setdefault(longest, set()).add(row)
     vocabulary = sorted(set().union(*kinds))
-    counter = PhraseCounter(vocabulary)
+    owners = [frozenset().union(*(grams.get(term, ()) for grams in kinds)) for term in vocabulary]
+    counter = PhraseCounter(vocabulary, owners)
     matrices = []
     for grams in kinds:
         membership = np.zeros((len(vocabulary), len(themes)))
