@@ -324,6 +324,18 @@ class SeedTerms:
         return said + names * (said > 0)
 
 
+def _plurals(term: str, gram: str) -> list[str]:
+    """The plural of a seed term that ends in a lower-case word ("one-stop border posts",
+    "diagnostic missions", "strategies"); none for acronyms and short words ("HR", "AI"),
+    whose "s" would read another word."""
+    last = term.split()[-1] if term.split() else ""
+    if not (last.isalpha() and last.islower() and len(last) >= 4) or last.endswith("s"):
+        return []
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return [gram[:-1] + "ies"]
+    return [gram + "s"]
+
+
 def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray, ...]]:
     """A counter of every seed term and, for discussion, weak and name terms, the matrix
     mapping each counted term to the themes it belongs to."""
@@ -331,6 +343,7 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
         token_pattern=TOKEN_PATTERN, strip_accents="unicode", ngram_range=(1, _MAX_NGRAM)
     ).build_analyzer()
     kinds: list[dict[str, set[int]]] = [{}, {}, {}]
+    plurals: list[tuple[int, str, int]] = []
     for row, theme in enumerate(themes):
         for kind, terms in enumerate((theme.discussion_terms, theme.weak_terms, theme.name_terms)):
             for term in terms:
@@ -338,6 +351,10 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
                 longest = max(tokens, key=lambda g: g.count(" "), default="")
                 if longest:
                     kinds[kind].setdefault(longest, set()).add(row)
+                    plurals.extend((kind, plural, row) for plural in _plurals(term, longest))
+    for kind, plural, row in plurals:  # a term's plural, where no other term reads so
+        if not any(plural in grams for grams in kinds) or row in kinds[kind].get(plural, ()):
+            kinds[kind].setdefault(plural, set()).add(row)
     vocabulary = sorted(set().union(*kinds))
     owners = [frozenset().union(*(grams.get(term, ()) for grams in kinds)) for term in vocabulary]
     counter = PhraseCounter(vocabulary, owners)

@@ -3,7 +3,7 @@ asked of officers, revenue collection as the role Customs has moved beyond, a pr
 named with an ampersand and its acronym, a seed word inside a longer phrase of another
 theme, the WCO's priorities listed) are no discussion; priorities discussed in other words
 (royalties and transfer prices, papers lodged before the aircraft lands, sister agencies,
-chemical precursors of IEDs) are. Reports and sentences are our own."""
+chemical precursors of IEDs, one-stop border posts in the plural) are. Reports and sentences are our own."""
 
 import numpy as np
 import pytest
@@ -81,6 +81,7 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("The regional dog training centre presented its new kennels.", "capacity_building"),
         ("Cases went to the financial intelligence unit of each country.",
          "enforcement_illicit_trade"),
+        ("The trucks waited 48 hrs at the weighbridge.", "gender_people"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
@@ -105,6 +106,9 @@ def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
         ("The handlers showed how detector dogs find cash in suitcases.",
          "enforcement_illicit_trade"),
         ("Traders said that clearance now takes hours instead of days.", "trade_facilitation"),
+        ("The one-stop border posts that join the two countries opened in May.",
+         "coordinated_border_management"),
+        ("Both countries now run single windows for their traders.", "trade_facilitation"),
     ],
 )  # fmt: skip
 def test_a_priority_discussed_in_other_words_is_evidence_of_it(themes, seeds, sentence, theme):
