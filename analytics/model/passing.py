@@ -6,7 +6,8 @@ officers ("serve with professionalism and integrity"), revenue collection as the
 Customs has moved beyond ("beyond their traditional roles of tariff collection", "au-delà de
 la simple collecte des recettes") and the pandemic as the time Customs proved its worth
 ("the role of Customs became even more important during the COVID-19 pandemic"); and
-goods that are electronic ("electronic parts") are no IT systems.
+goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
+"the first of its kind", not gender.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ _PASSING = re.compile(
     r"|\b(?:au-del[àa] de|outre)\s+(?:la |le |sa |leur )?(?:simple |seule |traditionnel(?:le)? )?"
     r"(?:(?:d[ée]fi|mission|t[âa]che|r[ôo]le) de )?(?:la )?(?:collecte|mobilisation|perception) des? recettes\b"
     r"|\bm[áa]s all[áa] de (?:la )?(?:simple |mera |tradicional )?recaudaci[óo]n\b"
+    # "the first of its kind": "la première du genre", "unique en son genre"
+    r"|\b(?:premi[eè]re?|seule?|unique|derni[eè]re?)\s+(?:du|de son|en son)\s+genre\b"
     # goods that are electronic, not systems: "machine tools and electronic parts"
     r"|\belectronic (?:parts|components|goods|equipment|devices|items)\b"
     # the pandemic as the time Customs proved its worth
@@ -51,7 +54,7 @@ _PASSING = re.compile(
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis", "electronic ")  # fmt: skip
+          "pandemic", "health crisis", "electronic ", "genre")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:

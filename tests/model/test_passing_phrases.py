@@ -82,6 +82,9 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("Cases went to the financial intelligence unit of each country.",
          "enforcement_illicit_trade"),
         ("The trucks waited 48 hrs at the weighbridge.", "gender_people"),
+        ("La réunion, la première du genre dans le pays, a duré deux jours.", "gender_people"),
+        ("Officers must declare conflicts of interest before each posting.",
+         "small_states_fragile"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
@@ -109,6 +112,10 @@ def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
         ("The one-stop border posts that join the two countries opened in May.",
          "coordinated_border_management"),
         ("Both countries now run single windows for their traders.", "trade_facilitation"),
+        ("Officers must declare conflicts of interest before each posting.",
+         "integrity_anticorruption"),
+        ("Les participants ont examiné la place du genre dans les politiques de recrutement.",
+         "gender_people"),
     ],
 )  # fmt: skip
 def test_a_priority_discussed_in_other_words_is_evidence_of_it(themes, seeds, sentence, theme):
