@@ -3,7 +3,7 @@ asked of officers, revenue collection as the role Customs has moved beyond, a pr
 named with an ampersand and its acronym, a seed word inside a longer phrase of another
 theme, the WCO's priorities listed) are no discussion; priorities discussed in other words
 (royalties and transfer prices, papers lodged before the aircraft lands, sister agencies,
-chemical precursors of IEDs, one-stop border posts in the plural) are. Reports and sentences are our own."""
+chemical precursors of IEDs, one-stop border posts in the plural) are, in Portuguese too. Reports and sentences are our own."""
 
 import numpy as np
 import pytest
@@ -30,11 +30,17 @@ REPORTS = [
     "through one gateway and to exchange the data of each container before it is loaded.\n\n"
     "They also agreed to alert each other to chemical precursors refused at a port, so that "
     "no one can ship them on to make IEDs.",
+    "Diretores das alfândegas de seis países reuniram-se em Maputo a 4 de junho de 2024.\n\n"
+    "Na abertura, o ministro lembrou o papel das alfândegas na economia, no comércio, na "
+    "segurança e na saúde pública.\n\n"
+    "Os diretores acordaram controlos fronteiriços integrados nos postos comuns e um plano de "
+    "formação para os funcionários, com formadores das administrações vizinhas.",
 ]
 DISCUSSED = [
     {"revenue"},
     {"coordinated_border_management"},
     {"data_digital", "security_terrorism"},
+    {"coordinated_border_management", "capacity_building"},
 ]
 
 
@@ -148,3 +154,16 @@ def test_the_organisations_priorities_listed_as_items_are_an_aside(seeds):
     ]
     weight = context.unit_context(units, seeds.count(units), seeds.count)
     np.testing.assert_allclose(weight, [context.ASIDE, 1])
+
+
+def test_the_role_of_customs_followed_by_a_list_of_fields_is_an_aside(seeds):
+    units = [
+        "The Minister stressed the role of Customs in revenue collection, trade facilitation "
+        "and the protection of society.",
+        "O ministro lembrou o papel das alfândegas na economia, no comércio, na segurança e na "
+        "saúde pública.",
+        "He addressed the role of Customs in countering terrorism, notably through the SAFE "
+        "Framework, and revenue collection, where new valuation tools were shown.",
+    ]
+    weight = context.unit_context(units, seeds.count(units), seeds.count)
+    np.testing.assert_allclose(weight, [context.ASIDE, context.ASIDE, 1])
