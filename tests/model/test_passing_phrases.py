@@ -91,6 +91,10 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("La réunion, la première du genre dans le pays, a duré deux jours.", "gender_people"),
         ("Officers must declare conflicts of interest before each posting.",
          "small_states_fragile"),
+        ("The Minister of Finance and Revenue opened the meeting.", "revenue"),
+        ("Revenue Secretary Rao welcomed the delegates to the port city.", "revenue"),
+        ("The OSCE Border Management Staff College hosted the course.",
+         "coordinated_border_management"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
