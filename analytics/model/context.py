@@ -88,7 +88,7 @@ _ROLE_OF_CUSTOMS = re.compile(
     r"papel (?:de |desempe[ñn]ado por )?(?:las? )?aduanas?|papel (?:d[ao]s? )?(?:alf[âa]ndegas?|aduanas?))\b",
     re.IGNORECASE,
 )
-_ROLE_WORDS = ("role", "rôle", "rle", "papel")
+_ROLE_WORDS = ("role", "rôle", "papel")
 
 
 def _role_of_customs_listed(unit: str, lower: str) -> bool:
