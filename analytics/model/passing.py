@@ -47,6 +47,10 @@ _PASSING = re.compile(
     r"|\b(?:premi[eè]re?|seule?|unique|derni[eè]re?)\s+(?:du|de son|en son)\s+genre\b"
     # goods that are electronic, not systems: "machine tools and electronic parts"
     r"|\belectronic (?:parts|components|goods|equipment|devices|items)\b"
+    # tax bodies and officers named by their field, and the fiscal year: "Customs and tax
+    # administrations", "tax officers", "during the fiscal year 2017/18"
+    r"|\b(?:Customs and )?tax (?:administrations?|authorit(?:y|ies)|agenc(?:y|ies)|services?|"
+    r"offices?|officers?|officials?|executives?)\b|\b(?:fiscal|financial|tax) years?\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
     r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
@@ -54,7 +58,7 @@ _PASSING = re.compile(
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis", "electronic ", "genre")  # fmt: skip
+          "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:
