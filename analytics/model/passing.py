@@ -51,6 +51,14 @@ _PASSING = re.compile(
     # administrations", "tax officers", "during the fiscal year 2017/18"
     r"|\b(?:Customs and )?tax (?:administrations?|authorit(?:y|ies)|agenc(?:y|ies)|services?|"
     r"offices?|officers?|officials?|executives?)\b|\b(?:fiscal|financial|tax) years?\b"
+    # the surroundings Customs works in, not nature: "the trade environment", "the regional
+    # security environment", "an enabling business environment"
+    r"|\b(?:business|trade|trading|security|operating|working|work|digital|economic|geopolitical|"
+    r"regulatory|risk|investment|policy|enabling|global|international|threat|customs|border) "
+    r"environments?\b|\benvironnement (?:des affaires|commercial|sécuritaire|de travail)\b|"
+    r"\bentorno (?:empresarial|comercial|de seguridad|de trabajo)\b"
+    # a courtesy, not governance: "under the leadership of the Vice-Chair"
+    r"|\bunder (?:the |his |her |its |their )?(?:able |wise )?leadership\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
     r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
@@ -58,7 +66,8 @@ _PASSING = re.compile(
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year")  # fmt: skip
+          "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year",
+          "environment", "environnement", "entorno", "leadership")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:

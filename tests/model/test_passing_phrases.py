@@ -97,6 +97,9 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
          "coordinated_border_management"),
         ("Officers of Customs and tax administrations of nine countries took part.", "revenue"),
         ("The office ran fifteen workshops during the fiscal year 2017/18.", "revenue"),
+        ("The Secretariat's staff organised the visit to the port.", "gender_people"),
+        ("Customs now work in an increasingly digital trade environment.", "environment_green"),
+        ("The meeting was held under the leadership of the Vice-Chair.", "governance_strategy"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
@@ -128,6 +131,7 @@ def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
          "integrity_anticorruption"),
         ("Customs and the tax office now share the data of importers to collect taxes and duties.",
          "revenue"),
+        ("A plan for staff development sets a career path for each grade.", "gender_people"),
         ("Les participants ont examiné la place du genre dans les politiques de recrutement.",
          "gender_people"),
     ],
