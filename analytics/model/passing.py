@@ -7,7 +7,9 @@ Customs has moved beyond ("beyond their traditional roles of tariff collection",
 la simple collecte des recettes") and the pandemic as the time Customs proved its worth
 ("the role of Customs became even more important during the COVID-19 pandemic"); and
 goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
-"the first of its kind", not gender.
+"the first of its kind", not gender; tax bodies and the fiscal year are no revenue; the trade
+or security environment is no nature; "under the leadership of", "des hommes et des femmes"
+and "economic security" are said of any service.
 """
 
 from __future__ import annotations
@@ -52,11 +54,18 @@ _PASSING = re.compile(
     r"|\b(?:Customs and )?tax (?:administrations?|authorit(?:y|ies)|agenc(?:y|ies)|services?|"
     r"offices?|officers?|officials?|executives?)\b|\b(?:fiscal|financial|tax) years?\b"
     # the surroundings Customs works in, not nature: "the trade environment", "the regional
-    # security environment", "an enabling business environment"
+    # security environment", "an enabling business environment", "un environnement en
+    # constante mutation"
     r"|\b(?:business|trade|trading|security|operating|working|work|digital|economic|geopolitical|"
     r"regulatory|risk|investment|policy|enabling|global|international|threat|customs|border) "
-    r"environments?\b|\benvironnement (?:des affaires|commercial|sécuritaire|de travail)\b|"
+    r"environments?\b|\benvironnement (?:des affaires|commercial|s[ée]curitaire|de travail|"
+    r"en (?:constante |perp[ée]tuelle |pleine )?(?:mutation|[ée]volution))\b|"
     r"\bentorno (?:empresarial|comercial|de seguridad|de trabajo)\b"
+    # the men and women of a service, in French, Spanish and Portuguese ("des hommes et des
+    # femmes fiers"), and Customs as a body of economic security
+    r"|\b(?:des |les )?hommes et (?:des |les )?femmes\b|\bfemmes et (?:des |les )?hommes\b"
+    r"|\bhombres y mujeres\b|\bmujeres y hombres\b|\bhomens e mulheres\b|\bmulheres e homens\b"
+    r"|\beconomic security\b|\bs[ée]curit[ée] [ée]conomique\b|\bseguridad econ[óo]mica\b"
     # a courtesy, not governance: "under the leadership of the Vice-Chair"
     r"|\bunder (?:the |his |her |its |their )?(?:able |wise )?leadership\b"
     # the pandemic as the time Customs proved its worth
@@ -67,7 +76,8 @@ _PASSING = re.compile(
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
           "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year",
-          "environment", "environnement", "entorno", "leadership")  # fmt: skip
+          "environment", "environnement", "entorno", "leadership",
+          "hommes", "hombres", "homens", "economic", "économique", "económica")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:

@@ -100,6 +100,10 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("The Secretariat's staff organised the visit to the port.", "gender_people"),
         ("Customs now work in an increasingly digital trade environment.", "environment_green"),
         ("The meeting was held under the leadership of the Vice-Chair.", "governance_strategy"),
+        ("La douane doit s'adapter à un environnement en constante mutation.",
+         "environment_green"),
+        ("Il a salué des hommes et des femmes fiers de leur métier.", "gender_people"),
+        ("La douane est devenue un corps de sécurité économique.", "security_terrorism"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
