@@ -67,7 +67,7 @@ _PROGRAMMES = re.compile(
 _PRIORITY_LIST = re.compile(
     r"\b(?:(?:among|one of) (?:the|its|their) (?:\w+ ){0,2}priorities|priority areas|focus areas|"
     r"core functions|parmi les priorités|entre las prioridades)\b|"
-    r"\b(?:WCO|Organi[sz]ation)['’]s (?:\w+ ){0,2}priorities\b|"
+    r"\b(?:WCO|Organi[sz]ation)(?:['’]s)? (?:\w+ ){0,2}priorities\b|"
     r"\bpriorities of the (?:WCO|Organi[sz]ation)\b|"
     r"\bcross-cutting (?:issues|objectives|themes|topics|priorities)\b",
     re.IGNORECASE,
@@ -79,6 +79,28 @@ _ROLE_LIST = re.compile(
     r"\s+in\s+\w+ing\b[^.;]*?,\s*(?:and\s+)?\w+ing\b",
     re.IGNORECASE,
 )
+
+
+# The same as a list of fields, in any language: "the role of Customs in the economy, trade,
+# security and public health", "o papel das alfândegas na economia, no comércio, na segurança".
+_ROLE_OF_CUSTOMS = re.compile(
+    r"\b(?:role (?:played by|of) (?:the )?Customs|r[ôo]le (?:jou[ée] par |de )?(?:la |les )?douanes?|"
+    r"papel (?:de |desempe[ñn]ado por )?(?:las? )?aduanas?|papel (?:d[ao]s? )?(?:alf[âa]ndegas?|aduanas?))\b",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = ("role", "rôle", "papel")
+
+
+def _role_of_customs_listed(unit: str, lower: str) -> bool:
+    """The sentence ends in the role of Customs followed by three short fields or more (not
+    "the role of Customs in countering terrorism, notably through the SAFE Framework")."""
+    if not any(word in lower for word in _ROLE_WORDS):
+        return False
+    found = _ROLE_OF_CUSTOMS.search(unit)
+    if not found:
+        return False
+    items = _LIST_SEPARATOR.split(unit[found.end() :].rstrip(".;:!? "))
+    return len(items) >= 3 and all(0 < len(item.split()) <= ITEM_WORDS for item in items)
 
 
 # The same said of Customs in the present tense: "recalled that Customs collects revenue,
@@ -106,6 +128,8 @@ def _aside(unit: str) -> bool:
         return True
     if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
         return True
+    if _role_of_customs_listed(unit, lower):
+        return True
     if ("that" in lower or "que" in lower) and _WHAT_CUSTOMS_DOES.search(unit):
         return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
@@ -114,7 +138,7 @@ def _aside(unit: str) -> bool:
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
-    r",\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|o\s+)?|\s+(?:and|or|et|ou|y|o)\s+"
+    r",\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+"
 )
 ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
 LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
@@ -146,7 +170,12 @@ def _mission(unit: str) -> bool:
 
 
 def _priority_list(unit: str, listed: bool) -> bool:
-    return listed and bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
+    """The organisation's programmes or priorities listed: naming three themes, or (for its
+    priorities) as three short items, some of them programmes named ("the WCO's current
+    priorities, including the Mercator Programme, coordinated border management and ...")."""
+    if listed:
+        return bool(_PROGRAMMES.search(unit) or _PRIORITY_LIST.search(unit))
+    return bool(_PRIORITY_LIST.search(unit)) and bool(enumeration(unit, 3))
 
 
 def _bare_lists(units: Sequence[str], listed: np.ndarray, count: Counter | None) -> np.ndarray:

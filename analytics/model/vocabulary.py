@@ -19,6 +19,8 @@ from sklearn.feature_extraction.text import (
     TfidfVectorizer,
 )
 
+from analytics.model.passing import without_passing_phrases
+from analytics.model.phrases import TOKEN_PATTERN, PhraseCounter
 from analytics.model.taxonomy import Theme
 from analytics.text import MONTHS, WEEKDAYS, split_sentences
 
@@ -65,7 +67,6 @@ DOMAIN_STOP_WORDS = frozenset(
         "sergio", "mujica", "ian", "saunders",
     ]
 )  # fmt: skip
-TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
 MIN_UNIT_WORDS = 4  # shorter sentences ("Read more.") carry no theme
 SMALL_CORPUS = 50  # sentences; below this every term is kept
 _MAX_NGRAM = 8  # the longest seed term, in words
@@ -74,13 +75,15 @@ _MAX_NGRAM = 8  # the longest seed term, in words
 # Capacity Building", "Risk Management Forum").
 _TITLE_WORD = r"[A-Z][\w'’&.-]*"
 _BODY_NAME = re.compile(
-    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|and\s+(?=[A-Z]))?){{1,6}}"
+    rf"(?:{_TITLE_WORD}\s+(?:(?:of|for|de|on)\s+(?:the\s+)?|(?:and|&)\s+(?=[A-Z]))?){{1,6}}"
+    r"(?:\([A-Z][\w&/.-]{1,12}\)\s+)?"  # an acronym before the head: "Integrity Promotion (A-CIP) Programme"
     r"(?:Authorit(?:y|ies)|Services?|Agenc(?:y|ies)|Councils?|Commissions?|Committees?|"
     r"Directorates?|Departments?|Ministr(?:y|ies)|Offices?|Centres?|Centers?|Bureaus?|"
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
-    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook)\b"
+    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook|"
+    r"Colleges?|Universit(?:y|ies)|Schools?|Secretary|Minister|Commissioner|Comptroller|Collector)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -109,7 +112,9 @@ _ROMANCE_PROGRAMME = re.compile(
 _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
-    r"\b(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|"
+    rf"\b(?:{_TITLE_WORD}\s+){{0,3}}"  # the field before the title: "Revenue Secretary Rao"
+    r"(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|Minist(?:er|re|ro|ra)|"
+    r"Secretary|Secretar[io]a?|Comptroller|Collector|Chairman|Chairperson|"
     rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )
@@ -120,6 +125,10 @@ _LOWER_ROLE = re.compile(
     r"(?= (?:of|from|in|at) )"
 )
 _LOWER_TITLES = ("head", "director", "chief", "manager")
+# Words every title of _ROLE contains, as written (capitalised): a test for them is faster.
+_TITLES = ("Director", "Head", "Chief", "Manager", "Commissioner", "Coordinator", "Advis", "Jef",
+           "Minist", "Secretar", "Comptroller", "Collector", "Chair", "Directeur", "Directrice",
+           "Chef")  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
 
@@ -183,10 +192,13 @@ def without_body_names(sentence: str) -> str:
     lower = blanked.lower()
     if any(title in lower for title in _LOWER_TITLES):
         blanked = _LOWER_ROLE.sub(" ", blanked)
-    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
+    if any(title in blanked for title in _TITLES):
+        blanked = _ROLE.sub(" ", blanked)
+    blanked = _BODY_NAME.sub(" ", blanked)
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
+    blanked = without_passing_phrases(blanked)
     if ("which" in lower and (" in 19" in lower or " in 20" in lower)) or (
         "first" in lower and "since" in lower
     ):
@@ -321,35 +333,16 @@ class SeedTerms:
         return said + names * (said > 0)
 
 
-class PhraseCounter:
-    """Which of a fixed list of phrases (space-joined tokens) each text contains: what a
-    binary ``CountVectorizer`` with that vocabulary and n-grams up to the longest phrase
-    gives, without generating every n-gram of every text (only those that start with the
-    first word of a phrase)."""
-
-    def __init__(self, phrases: Sequence[str]) -> None:
-        self.tokens = CountVectorizer(
-            token_pattern=TOKEN_PATTERN, strip_accents="unicode"
-        ).build_analyzer()
-        self.n_phrases = len(phrases)
-        self._by_first: dict[str, list[tuple[tuple[str, ...], int]]] = {}
-        for column, phrase in enumerate(phrases):
-            words = tuple(phrase.split(" "))
-            self._by_first.setdefault(words[0], []).append((words, column))
-
-    def transform(self, texts: Sequence[str]) -> csr_matrix:
-        rows, columns = [], []
-        for row, text in enumerate(texts):
-            words = self.tokens(text)
-            found = set()
-            for start, word in enumerate(words):
-                for phrase, column in self._by_first.get(word, ()):
-                    if tuple(words[start : start + len(phrase)]) == phrase:
-                        found.add(column)
-            rows += [row] * len(found)
-            columns += found
-        data = np.ones(len(rows))
-        return csr_matrix((data, (rows, columns)), shape=(len(texts), self.n_phrases))
+def _plurals(term: str, gram: str) -> list[str]:
+    """The plural of a seed term that ends in a lower-case word ("one-stop border posts",
+    "diagnostic missions", "strategies"); none for acronyms and short words ("HR", "AI"),
+    whose "s" would read another word."""
+    last = term.split()[-1] if term.split() else ""
+    if not (last.isalpha() and last.islower() and len(last) >= 4) or last.endswith("s"):
+        return []
+    if last.endswith("y") and last[-2] not in "aeiou":
+        return [gram[:-1] + "ies"]
+    return [gram + "s"]
 
 
 def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray, ...]]:
@@ -359,6 +352,7 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
         token_pattern=TOKEN_PATTERN, strip_accents="unicode", ngram_range=(1, _MAX_NGRAM)
     ).build_analyzer()
     kinds: list[dict[str, set[int]]] = [{}, {}, {}]
+    plurals: list[tuple[int, str, int]] = []
     for row, theme in enumerate(themes):
         for kind, terms in enumerate((theme.discussion_terms, theme.weak_terms, theme.name_terms)):
             for term in terms:
@@ -366,8 +360,13 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
                 longest = max(tokens, key=lambda g: g.count(" "), default="")
                 if longest:
                     kinds[kind].setdefault(longest, set()).add(row)
+                    plurals.extend((kind, plural, row) for plural in _plurals(term, longest))
+    for kind, plural, row in plurals:  # a term's plural, where no other term reads so
+        if not any(plural in grams for grams in kinds) or row in kinds[kind].get(plural, ()):
+            kinds[kind].setdefault(plural, set()).add(row)
     vocabulary = sorted(set().union(*kinds))
-    counter = PhraseCounter(vocabulary)
+    owners = [frozenset().union(*(grams.get(term, ()) for grams in kinds)) for term in vocabulary]
+    counter = PhraseCounter(vocabulary, owners)
     matrices = []
     for grams in kinds:
         membership = np.zeros((len(vocabulary), len(themes)))

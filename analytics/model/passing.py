@@ -1,0 +1,97 @@
+"""Everyday phrases of real pages that carry a seed word without discussing its theme.
+
+Blanked before seed terms are counted, as the names of bodies are: the women counted among
+the participants ("20 officials, eight of them women"), integrity as a virtue asked of
+officers ("serve with professionalism and integrity"), revenue collection as the role
+Customs has moved beyond ("beyond their traditional roles of tariff collection", "au-delà de
+la simple collecte des recettes") and the pandemic as the time Customs proved its worth
+("the role of Customs became even more important during the COVID-19 pandemic"); and
+goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
+"the first of its kind", not gender; tax bodies and the fiscal year are no revenue; the trade
+or security environment is no nature; "under the leadership of", "des hommes et des femmes"
+and "economic security" are said of any service.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["without_passing_phrases"]
+
+_NUMBER = (
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|half|deux|trois|quatre|cinq|"
+    r"sept|huit|neuf|dix|onze|douze|quinze|vingt|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|"
+    r"diez|once|doce|quince|veinte|treinta)"
+)
+_WOMEN = r"(?:women|female|femmes|mujeres)"
+_VIRTUES = r"(?:professionalism|honesty|loyalty|courtesy|dedication|efficiency|diligence|respect)"
+_COLLECTION = r"(?:revenue|tariff|dut(?:y|ies)|tax(?:es)?) collection"
+
+# Each kind of phrase with the words it contains: a sentence is searched only for the kinds
+# whose words it has (most sentences have none, and a test for a word is much faster).
+_KINDS: list[tuple[tuple[str, ...], str]] = [
+    # the women among the participants: "five of them women", "dont 7 femmes", "(12 women"
+    (("women", "female", "femmes", "mujeres"),
+     rf"\b{_NUMBER}\s+of\s+(?:them|whom)\s+(?:were\s+)?{_WOMEN}\b"
+     rf"|\b(?:of (?:them|whom)|including|among them|dont|parmi eux|de (?:los|las) cuales|"
+     rf"de ellos|entre ellos)\s+{_NUMBER}\s+(?:were\s+|son\s+|eran\s+)?{_WOMEN}\b"
+     rf"|\(\s*{_NUMBER}\s+{_WOMEN}\b"),
+    # integrity as a virtue of officers: "with professionalism and integrity"
+    (("integrity",),
+     rf"\b{_VIRTUES}(?:,\s*|\s+and\s+)integrity\b|\bintegrity(?:,\s*|\s+and\s+){_VIRTUES}\b"
+     r"|\b(?:serve|work|act|behave)s? with integrity\b"),
+    # revenue collection as the role Customs has moved beyond
+    (("collect", "recettes", "recaudaci"),
+     rf"\b(?:beyond|besides|apart from|more than|no longer (?:just|only))\s+(?:the\s+|their\s+|its\s+)?"
+     rf"(?:simple\s+|mere\s+|traditional\s+|classic\s+)?(?:(?:roles?|tasks?|functions?)\s+of\s+)?"
+     rf"{_COLLECTION}\b"
+     rf"|\btraditional\s+(?:(?:roles?|tasks?|functions?)\s+of\s+)?{_COLLECTION}\b"
+     r"|\b(?:au-del[àa] de|outre)\s+(?:la |le |sa |leur )?(?:simple |seule |traditionnel(?:le)? )?"
+     r"(?:(?:d[ée]fi|mission|t[âa]che|r[ôo]le) de )?(?:la )?(?:collecte|mobilisation|perception) des? recettes\b"
+     r"|\bm[áa]s all[áa] de (?:la )?(?:simple |mera |tradicional )?recaudaci[óo]n\b"),
+    # "the first of its kind": "la première du genre", "unique en son genre"
+    (("genre",),
+     r"\b(?:premi[eè]re?|seule?|unique|derni[eè]re?)\s+(?:du|de son|en son)\s+genre\b"),
+    # goods that are electronic, not systems: "machine tools and electronic parts"
+    (("electronic ",),
+     r"\belectronic (?:parts|components|goods|equipment|devices|items)\b"),
+    # tax bodies and officers named by their field, and the fiscal year: "Customs and tax
+    # administrations", "tax officers", "during the fiscal year 2017/18"
+    (("tax ", "fiscal", "financial year"),
+     r"\b(?:Customs and )?tax (?:administrations?|authorit(?:y|ies)|agenc(?:y|ies)|services?|"
+     r"offices?|officers?|officials?|executives?)\b|\b(?:fiscal|financial|tax) years?\b"),
+    # the surroundings Customs works in, not nature: "the trade environment", "the regional
+    # security environment", "an enabling business environment", "un environnement en
+    # constante mutation"
+    (("environment", "environnement", "entorno"),
+     r"\b(?:business|trade|trading|security|operating|working|work|digital|economic|geopolitical|"
+     r"regulatory|risk|investment|policy|enabling|global|international|threat|customs|border) "
+     r"environments?\b|\benvironnement (?:des affaires|commercial|s[ée]curitaire|de travail|"
+     r"en (?:constante |perp[ée]tuelle |pleine )?(?:mutation|[ée]volution))\b|"
+     r"\bentorno (?:empresarial|comercial|de seguridad|de trabajo)\b"),
+    # the men and women of a service, in French, Spanish and Portuguese ("des hommes et des
+    # femmes fiers")
+    (("hommes", "hombres", "homens"),
+     r"\b(?:des |les )?hommes et (?:des |les )?femmes\b|\bfemmes et (?:des |les )?hommes\b"
+     r"|\bhombres y mujeres\b|\bmujeres y hombres\b|\bhomens e mulheres\b|\bmulheres e homens\b"),
+    # Customs as a body of economic security
+    (("economic security", "curité économique", "curite economique", "seguridad económica"),
+     r"\beconomic security\b|\bs[ée]curit[ée] [ée]conomique\b|\bseguridad econ[óo]mica\b"),
+    # a courtesy, not governance: "under the leadership of the Vice-Chair"
+    (("leadership",), r"\bunder (?:the |his |her |its |their )?(?:able |wise )?leadership\b"),
+    # the pandemic as the time Customs proved its worth
+    (("pandemic", "health crisis"),
+     r"\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
+     r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b"),
+]  # fmt: skip
+_PATTERNS = [(words, re.compile(pattern, re.IGNORECASE)) for words, pattern in _KINDS]
+
+
+def without_passing_phrases(sentence: str) -> str:
+    """The sentence with those everyday phrases blanked out."""
+    lower = sentence.lower()
+    for words, pattern in _PATTERNS:
+        if any(word in lower for word in words):
+            sentence = pattern.sub(" ", sentence)
+    return sentence
