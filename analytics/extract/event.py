@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field, fields
 import pandas as pd
 
 from analytics.extract.kinds import EVENT_TYPES, classify_event
-from analytics.extract.online import is_virtual
+from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
@@ -38,7 +38,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
@@ -170,7 +170,7 @@ def _virtual(gaz: Gazetteer, report, lead: str) -> tuple[bool, str]:
     if is_virtual(report.title, lead):
         return True, f"{report.title} {lead}".strip()
     opening = " ".join(t for t in report.texts[:3] if not _EARLIER_MEETING.search(t))
-    if is_virtual("", opening) and not named_places(gaz, lead):
+    if is_virtual("", opening) and (not named_places(gaz, lead) or this_meeting_online(opening)):
         return True, opening
     return False, "no sign of an online meeting"
 

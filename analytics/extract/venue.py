@@ -133,6 +133,9 @@ _LANDMARKS = (
                 r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
                 re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
+# "Customs of Bangladesh, Bolivia, Colombia ...": an administration of a list, no place
+_NOT_A_NAME = set(MONTHS_AND_DAYS) | {"customs", "douane", "douanes", "aduana", "aduanas",
+    "ministry", "ministere", "ministerio", "authority", "administration", "department"}  # fmt: skip
 _HERE = re.compile(
     r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"
     r"dans cette (?:[\w-]+ )?ville|en esta (?:[\w-]+ )?ciudad)\b",
@@ -368,7 +371,7 @@ def _resolve(
             return city, whole
     if not hint_iso and (city := _hint_city(gaz, match, wanted)):  # "in Nasese, Suva"
         return city, True
-    if hint_iso and len(words) <= 3 and normalise(words[0]) not in MONTHS_AND_DAYS:
+    if hint_iso and len(words) <= 3 and normalise(words[0]) not in _NOT_A_NAME:
         # A place the gazetteer lacks, but the text says which country it is in.
         name = " ".join(words)
         return Place(

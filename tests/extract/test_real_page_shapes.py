@@ -326,3 +326,77 @@ def test_a_length_in_digits_or_over_some_days(gaz):
         gaz,
     )
     assert (en.date, en.end_date) == (D(2017, 10, 11), D(2017, 10, 13))
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("05/ أبريل 2021م", D(2021, 4, 5)),  # a slash after the day, the era letter
+        ("بيروت ٣ أبريل ٢٠٢١", D(2021, 4, 3)),  # a city and the date, no comma
+        ("بيروت، 3 أبريل 2021", D(2021, 4, 3)),  # the Arabic comma
+    ],
+    ids=["slash-era", "city-no-comma", "arabic-comma"],
+)
+def test_arabic_date_lines_give_the_year_of_a_meeting_day_without_one(line, published, gaz):
+    event = _event(
+        f"Customs chiefs meet\n\n{line}\n\nThe heads of customs of the region met in Beirut, "
+        "Lebanon on 2 April to review their regional plan.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (published, D(2021, 4, 2), "LBN")
+
+
+def test_a_page_section_before_publie_le_is_no_place(gaz):
+    event = _event(
+        "Atelier douanier\n\nPolitique Publié le jeudi 6 juin 2019 |\n\nUn atelier régional "
+        "sur la valeur en douane se tient du 3 au 7 juin à Lomé, Togo.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2019, 6, 6), D(2019, 6, 3), "Lomé")
+
+
+def test_this_meeting_online_beats_the_organisers_country(gaz):
+    event = _event(
+        "Contact points meet\n\n10 June 2021\n\nThe Asia/Pacific contact points meeting was held "
+        "in Thailand on 8 and 9 June 2021. Because of the pandemic the meeting was held by video "
+        "conference.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3, event.region) == (True, "", "Asia/Pacific")
+
+
+def test_a_country_held_in_person_stays_the_venue(gaz):
+    # Only an online sentence about the meeting itself drops the venue.
+    event = _event(
+        "Contact points meet\n\n10 June 2021\n\nThe regional contact points meeting was held in "
+        "Thailand on 8 and 9 June 2021. Officers later followed webinars on risk.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3) == (False, "THA")
+
+
+def test_customs_of_a_list_of_countries_is_no_place(gaz):
+    event = _event(
+        "Audit exchange\n\n4 May 2023\n\nFrom 24 to 26 April 2023 WCO Headquarters hosted a "
+        "meeting on audit.\n\nCustoms of Armenia, Ghana, Peru and Chile took part.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.region) == ("Brussels", "BEL", "Global")
+
+
+def test_a_lower_case_adjective_administration_hosts(gaz):
+    event = _event(
+        "Valuation workshop\n\n2 July 2018\n\nThe rwandan administration hosted a regional "
+        "workshop on valuation from 25 to 29 June 2018.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "RWA")
+
+
+def test_the_day_a_body_reported_is_not_the_meetings(gaz):
+    event = _event(
+        "Committee sessions\n\nOn 2 April 2024, the WCO announced that from 18 to 22 March 2024 "
+        "the Harmonized System Committee met in Brussels, Belgium.",
+        gaz,
+    )
+    assert (event.date, event.end_date) == (D(2024, 3, 18), D(2024, 3, 22))
