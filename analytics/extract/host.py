@@ -57,6 +57,12 @@ _NOT_HOST = re.compile(
     r"organizaci[óo]n|secr[ée]tariat|secretar[íi]a|office)\b",
     re.IGNORECASE,
 )
+# "hosted by the Commissioner General of Botswana": the head of a country's administration
+_HEAD_OF = re.compile(
+    r"^\s*(?:the\s+)?(?:Commissioner[- ]General|Director[- ]General|Comptroller[- ]General|"
+    r"Commissioner|Directeur g[ée]n[ée]ral|Director General)\s+(?:of|de|du|des)\s+(?P<country>.+)$",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
 _WORD = re.compile(r"[^\W\d_][\w'’-]+")
 # "Dubai Customs", "Shanghai Customs": a city's own administration
@@ -104,7 +110,8 @@ def _place_of(gaz: Gazetteer, name: str) -> Place | None:
     if _NOT_HOST.search(name):
         return None
     if not _ADMINISTRATION.search(name):  # "La République centrafricaine a accueilli"
-        iso3 = gaz.country(name.strip())
+        head = _HEAD_OF.match(name)
+        iso3 = gaz.country((head.group("country") if head else name).strip())
         return Place("", gaz.name_of(iso3), iso3) if iso3 else None
     countries = gaz.countries_named(name)
     if not countries:  # "the Belgian Customs": the country of the adjective's capital
