@@ -400,3 +400,21 @@ def test_the_day_a_body_reported_is_not_the_meetings(gaz):
         gaz,
     )
     assert (event.date, event.end_date) == (D(2024, 3, 18), D(2024, 3, 22))
+
+
+def test_a_dash_before_the_datelines_date(gaz):
+    event = _event(
+        "Experts meet\n\nKigali, Rwanda – June 4, 2024- Customs experts today opened a meeting "
+        "on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2024, 6, 4), D(2024, 6, 4), "Kigali")
+
+
+def test_a_bylines_place_is_where_the_report_was_filed_from(gaz):
+    event = _event(
+        "Officials meet on data\n\nFrom Amina Yusuf, Kano\n\nCustoms officials of the region met "
+        "on 3 May 2022 at the headquarters of the service.",
+        gaz,
+    )
+    assert (event.title, event.city, event.iso3) == ("Officials meet on data", "Kano", "NGA")
