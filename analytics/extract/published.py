@@ -122,6 +122,12 @@ _AGENCY = re.compile(
     r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
     r"[A-Z][\w.-]{1,20}/\s*"
 )
+# An aggregator's dateline with the date in its sources' bracket: "DUBAI, (UrduPoint /
+# Pakistan Point News / WAM - 19th Oct, 2019) A ..."
+_BRACKETED = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}),\s+\([^()]{1,80}?\s+[-–]\s+"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4})\)\s*"
+)
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
 _METADATA = re.compile(
@@ -333,7 +339,12 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
+    match = (
+        _DATELINE.match(core)
+        or _YEARLESS_DATELINE.match(core)
+        or _AGENCY.match(core)
+        or _BRACKETED.match(core)
+    )
     if not match:
         return None, line
     written = match.group("date")

@@ -418,3 +418,12 @@ def test_a_bylines_place_is_where_the_report_was_filed_from(gaz):
         gaz,
     )
     assert (event.title, event.city, event.iso3) == ("Officials meet on data", "Kano", "NGA")
+
+
+def test_an_aggregators_dateline_with_its_date_in_the_sources_bracket(gaz):
+    event = _event(
+        "Customs meeting opens\n\nMUSCAT, (Daily Desk / Regional Wire / ONA - 2nd Feb, 2021) "
+        "Customs officials of the region today began a meeting on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2021, 2, 2), D(2021, 2, 2), "Muscat")
