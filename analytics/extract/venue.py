@@ -16,6 +16,7 @@ from analytics.extract.dates import DateSpan
 from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
+from analytics.extract.seat import at_headquarters, council_session
 from analytics.extract.text import Report, Sentence
 
 __all__ = ["at_headquarters", "find_venue", "named_places", "without_other_meetings"]
@@ -41,12 +42,6 @@ GUESSED = -4  # "in the country's capital": a place named outright anywhere says
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
-_HEADQUARTERS = re.compile(
-    r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
-    r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
-    r"штаб-квартир\w* ВТамО|世界海关组织总部|世界海關組織總部|مقر منظمة الجمارك العالمية",
-    re.IGNORECASE,
-)
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
 # "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
 _JOIN = (
@@ -168,11 +163,6 @@ def without_other_meetings(text: str) -> str:
     return _OTHER_CLAUSE.sub("", text)
 
 
-def at_headquarters(text: str) -> bool:
-    """True when the text places the meeting at the WCO's headquarters."""
-    return bool(_HEADQUARTERS.search(text))
-
-
 def named_places(gaz: Gazetteer, sentence: str) -> bool:
     """True when the sentence names a place that could be a venue."""
     return any(_candidates(gaz, sentence, set(), {}, ()))
@@ -207,6 +197,9 @@ def find_venue(
         return gaz.city("Brussels", {"BEL"}), at_hq
     written = _dateline_place(gaz, report, named)
     host = host_venue(gaz, (s.text for s in candidates))
+    council = council_session(s.text for s in candidates)
+    if host is None and written[0] is None and council is not None:  # the Council sits at HQ
+        return gaz.city("Brussels", {"BEL"}), f"the WCO Council's sessions: {council!r}"
     if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
         return written  # the dateline's city, in the host's country
     return host[0], hosted_by(host[1])

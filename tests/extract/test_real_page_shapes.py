@@ -427,3 +427,26 @@ def test_an_aggregators_dateline_with_its_date_in_the_sources_bracket(gaz):
         gaz,
     )
     assert (event.published, event.date, event.city) == (D(2021, 2, 2), D(2021, 2, 2), "Muscat")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our delegation attended the 141st/142nd sessions of the WCO Council from 22 to 24 June "
+        "2023.",
+        "Nos délégués ont pris part aux sessions du Conseil de l'OMD du 22 au 24 juin 2023.",
+    ],
+    ids=["en", "fr"],
+)
+def test_the_councils_sessions_sit_at_headquarters(sentence, gaz):
+    event = _event(f"Council sessions\n\n30 June 2023\n\n{sentence}", gaz)
+    assert (event.city, event.iso3, event.region) == ("Brussels", "BEL", "Global")
+
+
+def test_a_regions_governing_council_is_not_the_wco_council(gaz):
+    event = _event(
+        "Governing Council\n\n30 June 2023\n\nDelegates attended the sessions of the ESA "
+        "Governing Council from 22 to 24 June 2023.",
+        gaz,
+    )
+    assert event.iso3 == ""
