@@ -450,3 +450,29 @@ def test_a_regions_governing_council_is_not_the_wco_council(gaz):
         gaz,
     )
     assert event.iso3 == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "region"),
+    [
+        ("The Secretary General received a high-level delegation of the Government of Lao PDR "
+         "on 3 May 2022 at WCO headquarters in Brussels.", "Asia/Pacific"),
+        ("The Secretary General received a delegation from Senegal on 3 May 2022 at WCO "
+         "headquarters in Brussels.", "West and Central Africa"),
+        ("Delegates from Senegal joined a workshop on 3 May 2022 at WCO headquarters in "
+         "Brussels.", "Global"),  # not a delegation received: a meeting at headquarters
+    ],
+    ids=["government-of", "from", "no-delegation"],
+)  # fmt: skip
+def test_a_delegation_received_at_headquarters_gives_its_countrys_region(lead, region, gaz):
+    event = _event(f"Meeting at the WCO\n\n5 May 2022\n\n{lead}", gaz)
+    assert (event.iso3, event.region) == ("BEL", region)
+
+
+def test_an_online_meetings_region_is_its_organisers(gaz):
+    event = _event(
+        "Online seminar\n\n12 May 2022\n\nA seminar on data was held online on 10 May 2022, "
+        "organized by Thai Customs.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3, event.region) == (True, "", "Asia/Pacific")
