@@ -106,9 +106,13 @@ _CAPITAL_ONLY = re.compile(
     r"\b(?:(?:in|at|en|à|dans|em)\s+(?:the|this|la|el|a)|na)\s+"
     rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zà-ÿ-]+){_NO_HINT}"
 )
+_AFTER_RELATIVE = "|".join(
+    f"(?<=\\b{w} )" for w in ("lesquelles", "lesquels", "desquelles", "desquels", "laquelle",
+                               "lequel", "où", "when", "where", "donde", "cuando", "quand")
+)  # fmt: skip
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
-_HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
+_HOST_SUBJECT = re.compile(  # ... also after a relative ("au cours desquelles Yaoundé a accueilli")
+    rf"(?:^|(?<=[.;:,]\s)|{_AFTER_RELATIVE})(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
     rf"a abrité|abritait|accueillait|fue (?:el )?escenario|hosting|(?:will )?play(?:s|ed)? host to|"
