@@ -167,3 +167,10 @@ def test_an_earlier_meeting_held_online_does_not_make_this_one_online(gaz):
 def test_a_city_hosting_after_a_relative_is_the_venue(sentence, gaz):
     city, _, _ = _venue(f"Atelier\n\n{sentence}", gaz)
     assert city in {"Niamey", "Kigali"} and city in sentence
+
+
+def test_a_speech_that_welcomes_guests_to_a_city(gaz):
+    city, iso3, _ = _venue(
+        "Opening remarks\n\n3 May 2016\n\nWelcome to Apia and to this regional meeting.", gaz
+    )
+    assert (city, iso3) == ("Apia", "WSM")
