@@ -246,6 +246,8 @@ def _plain_date(core: str) -> dt.date | None:
         return numeric
     if not re.search(r"\d{4}", core):
         return None
+    if len(core) <= _PLAIN_CHARS and (written := _written_date(core)):
+        return written  # also a month misdecoded with signs ("06 εδΈ€ζœˆ 2017")
     if len(core) <= _PLAIN_CHARS and re.fullmatch(r"[\w ,./:-]+", core, flags=re.UNICODE):
         found = parse_date(core)
         if found:
