@@ -16,8 +16,9 @@ from dataclasses import asdict, dataclass, field, fields
 
 import pandas as pd
 
+from analytics.extract.host import host_venue
 from analytics.extract.kinds import EVENT_TYPES, classify_event
-from analytics.extract.online import is_virtual
+from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
@@ -38,7 +39,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "26"
+EXTRACTOR_VERSION = "27"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
@@ -122,9 +123,15 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     own = without_other_meetings(lead)  # "on the heels of the MENA workshop in Riyadh"
     opening = " ".join(s.text for s in report.sentences[:_OPENING_SENTENCES])
     event_type = classify_event(report.title, own, virtual, opening)
+    scope = venue
+    if virtual:  # online: the organiser's country ("organized by China Customs") is its region's
+        organiser = host_venue(gaz, (s.text for s in report.sentences[:_OPENING_SENTENCES]))
+        scope = organiser[0] if organiser else None
     region, region_from = find_region(
-        gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
+        gaz, report.title, own, scope, event_type == "bilateral_visit", report.body
     )
+    if virtual and scope is not None:
+        region_from = region_from.replace("the venue country", "the organiser's country")
     provenance = {
         "published": report.published_from or "no publication date found",
         "date": date_from
@@ -170,7 +177,7 @@ def _virtual(gaz: Gazetteer, report, lead: str) -> tuple[bool, str]:
     if is_virtual(report.title, lead):
         return True, f"{report.title} {lead}".strip()
     opening = " ".join(t for t in report.texts[:3] if not _EARLIER_MEETING.search(t))
-    if is_virtual("", opening) and not named_places(gaz, lead):
+    if is_virtual("", opening) and (not named_places(gaz, lead) or this_meeting_online(opening)):
         return True, opening
     return False, "no sign of an online meeting"
 

@@ -46,7 +46,7 @@ _REACH = 90  # characters of a host's name at most
 # Words of an administration's name: a person or a ministry is no host of a meeting's venue
 _ADMINISTRATION = re.compile(
     r"\b(?:customs|revenue|excise|tax|douanes?|aduanas?|alf[âa]ndegas?|receita|"
-    r"tributaria|fiscal)\b",
+    r"tributaria|fiscal|administration)\b",
     re.IGNORECASE,
 )
 # ... nor a donor, a programme or a body of several countries ("the Customs Cooperation Fund
@@ -57,7 +57,14 @@ _NOT_HOST = re.compile(
     r"organizaci[óo]n|secr[ée]tariat|secretar[íi]a|office)\b",
     re.IGNORECASE,
 )
+# "hosted by the Commissioner General of Botswana": the head of a country's administration
+_HEAD_OF = re.compile(
+    r"^\s*(?:the\s+)?(?:Commissioner[- ]General|Director[- ]General|Comptroller[- ]General|"
+    r"Commissioner|Directeur g[ée]n[ée]ral|Director General)\s+(?:of|de|du|des)\s+(?P<country>.+)$",
+    re.IGNORECASE,
+)
 _CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w'’-]+")
+_WORD = re.compile(r"[^\W\d_][\w'’-]+")
 # "Dubai Customs", "Shanghai Customs": a city's own administration
 _CITY_CUSTOMS = re.compile(
     r"\s*(?:the\s+)?(?P<city>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\s+Customs\s*$"
@@ -103,11 +110,13 @@ def _place_of(gaz: Gazetteer, name: str) -> Place | None:
     if _NOT_HOST.search(name):
         return None
     if not _ADMINISTRATION.search(name):  # "La République centrafricaine a accueilli"
-        iso3 = gaz.country(name.strip())
+        head = _HEAD_OF.match(name)
+        iso3 = gaz.country((head.group("country") if head else name).strip())
         return Place("", gaz.name_of(iso3), iso3) if iso3 else None
     countries = gaz.countries_named(name)
-    words = _CAPITALISED.findall(name)
     if not countries:  # "the Belgian Customs": the country of the adjective's capital
+        # (written in lower case too: "the kenyan administration hosted")
+        words = {word.capitalize() for word in _WORD.findall(name)}
         capitals = (gaz.city(f"{word} capital") for word in words)
         countries = {place.iso3 for place in capitals if place is not None}
     if len(countries) == 1:

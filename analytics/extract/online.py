@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_virtual"]
+__all__ = ["is_virtual", "this_meeting_online"]
 
 _ONLINE = r"(?:online|on-line|virtual(?:ly)?|en ligne|en l[ií]nea|virtuelle?)"
 _GATHERING = (
@@ -38,3 +38,22 @@ def is_virtual(title: str, lead: str) -> bool:
     online (not merely that it discussed online trade, nor that some joined online)."""
     text = f"{title} {lead}"
     return bool(_VIRTUAL.search(text)) and not _HYBRID.search(text)
+
+
+# "This meeting was conducted via video conference": the meeting itself, whatever place the
+# sentence reporting it names ("was held in Indonesia on 2-3 November"): its organiser's
+_THIS_MEETING = re.compile(
+    r"\b(?:this|the)\s+(?:[\w-]+\s+){0,2}?(?:meeting|conference|session|workshop|event)\s+"
+    r"(?:(?:was|were|is|has been)\s+(?:\w+\s+){0,2}?(?:conducted|held|run|organi[sz]ed|"
+    r"convened)|(?:\w+\s+){0,2}?(?:took|takes) place)\b",
+    re.IGNORECASE,
+)
+
+
+def this_meeting_online(text: str) -> bool:
+    """True when a sentence says the meeting itself was held online ("this meeting was
+    conducted via video conference"), not merely that something was."""
+    return any(
+        _THIS_MEETING.search(sentence) and is_virtual("", sentence)
+        for sentence in re.split(r"(?<=[.;])\s+", text)
+    )

@@ -46,11 +46,16 @@ _NOT_PUBLICATION = re.compile(
 # "Brussels, 27 May 2010", "WCO News, 20 June 2018", "Summary note, published 9 October
 # 2023", "Note dated 22 March 2019": a short place, source or label, then the date, and
 # nothing else.
+# ... in Arabic with its own comma or none ("الرياض ١٥ مارس ٢٠١٧"), after a page's section
+# ("Économie Publié le lundi 19 novembre 2012 |")
 _SIGN = re.compile(
-    r"[,:]\s*(?:(?:published|posted|issued|dated|le|el)\s+(?:on\s+)?)?|"
-    r"\s+(?:dated|issued|published|posted|released|updated)(?:\s+on)?\s+",
+    r"[,:،]\s*(?:(?:published|posted|issued|dated|le|el)\s+(?:on\s+)?)?|"
+    r"\s+(?:dated|issued|published|posted|released|updated)(?:\s+on)?\s+|"
+    r"\s+(?:publi[ée]|publicado|mis à jour|actualizado)\s+(?:le|el)\s+|"
+    r"(?<=[\u0600-\u06ff])\s+(?=\d)",
     re.IGNORECASE,
 )
+_PUBLISHED_SIGN = re.compile(r"^\s+(?:publi|posted|issued|released|updated|mis|actualizado)", re.I)
 _SIGNED_HEAD = re.compile(r"[^\d:;.!?|]{2,60}")
 # A label, not a place: "Note dated ...", "Summary issued ...", "WCO News, ..."
 _NOT_A_SIGNATURE = re.compile(
@@ -75,6 +80,9 @@ _SECTION_CHARS = 60  # ... and each of its sections this long
 _HEADLINE_WORDS = 6  # a section of this many words is a headline ("Customs heads ... |14 May")
 # "السبت 20 ربيع الآخر 1434 هـ - 2 مارس 2013": the Hijri date before the Gregorian one
 _HIJRI = re.compile(r"^[^|–-]*\d{4}\s*ه[ـ]?\s*[|–/-]\s*")
+# "02/ مارس 2020م": a slash after the day, and the Gregorian era's letter after the year
+_ARABIC_DAY_SLASH = re.compile(r"^(\d{1,2})\s*/\s*(?=[\u0600-\u06ff])")
+_ARABIC_ERA = re.compile(r"(?<=\d{4})\s*م$")
 # "4th June 2019 by Admin", "04 Jun 2019, 10:15 GMT+3", "June 4, 2019 at 10:15 am"
 _BY_AFTER = re.compile(r"\s+(?:by|par|por)\s+\D{1,40}$", re.IGNORECASE)
 _TIME_AFTER = re.compile(
@@ -92,9 +100,9 @@ _NUMERIC_LINE = re.compile(
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
 )
 # "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Riyadh, March 2, 2013,
-# SPA -- ..."
+# SPA -- ...", "Abuja, Nigeria – April 9, 2025- The ..." (a dash before the date too)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
+    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:[–—-]+\s+)?(?:\(\w+\)\s*)?(?:le |el |on )?"
     r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
     r"\s*(?:\.?[–—-]+|:)\s*"
@@ -113,6 +121,12 @@ _AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
     r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
     r"[A-Z][\w.-]{1,20}/\s*"
+)
+# An aggregator's dateline with the date in its sources' bracket: "DUBAI, (UrduPoint /
+# Pakistan Point News / WAM - 19th Oct, 2019) A ..."
+_BRACKETED = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}),\s+\([^()]{1,80}?\s+[-–]\s+"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4})\)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
@@ -221,7 +235,7 @@ def _core(line: str) -> str:
     core = _LABEL.sub("", ascii_digits(line.strip().strip("*_#> "))).strip("*_ ")
     if _POSTED.match(line):  # "Posted on May 11, 2017 in Business, News | 0 comments"
         core = _FILED_IN.sub("", _COMMENTS.sub("", core))
-    core = _HIJRI.sub("", core)
+    core = _ARABIC_ERA.sub("", _ARABIC_DAY_SLASH.sub(r"\1 ", _HIJRI.sub("", core)))
     return _SOURCE_AFTER.sub("", _TIME_AFTER.sub("", _BY_AFTER.sub("", _TIME_BEFORE.sub("", core))))
 
 
@@ -232,6 +246,8 @@ def _plain_date(core: str) -> dt.date | None:
         return numeric
     if not re.search(r"\d{4}", core):
         return None
+    if len(core) <= _PLAIN_CHARS and (written := _written_date(core)):
+        return written  # also a month misdecoded with signs ("06 εδΈ€ζœˆ 2017")
     if len(core) <= _PLAIN_CHARS and re.fullmatch(r"[\w ,./:-]+", core, flags=re.UNICODE):
         found = parse_date(core)
         if found:
@@ -259,6 +275,8 @@ def signed_by(line: str) -> str:
     head = _signed_date(_SECTIONS_AFTER.sub("", core))[1] or _signed_date(_BARS.sub(", ", core))[1]
     if _NOT_A_SIGNATURE.search(head) or not _WEEKDAYS_AND_PUNCTUATION.sub("", head.lower()):
         return ""  # a label, or a weekday ("Tuesday, January 10, 2012")
+    if _PUBLISHED_SIGN.match(core[len(head) :]):
+        return ""  # a page's section before "Publié le ...": no place
     return head
 
 
@@ -323,7 +341,12 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
+    match = (
+        _DATELINE.match(core)
+        or _YEARLESS_DATELINE.match(core)
+        or _AGENCY.match(core)
+        or _BRACKETED.match(core)
+    )
     if not match:
         return None, line
     written = match.group("date")

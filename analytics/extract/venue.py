@@ -16,6 +16,7 @@ from analytics.extract.dates import DateSpan
 from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
+from analytics.extract.seat import at_headquarters, council_session
 from analytics.extract.text import Report, Sentence
 
 __all__ = ["at_headquarters", "find_venue", "named_places", "without_other_meetings"]
@@ -41,12 +42,6 @@ GUESSED = -4  # "in the country's capital": a place named outright anywhere says
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
-_HEADQUARTERS = re.compile(
-    r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
-    r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
-    r"штаб-квартир\w* ВТамО|世界海关组织总部|世界海關組織總部|مقر منظمة الجمارك العالمية",
-    re.IGNORECASE,
-)
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
 # "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
 _JOIN = (
@@ -70,7 +65,7 @@ _CITY_OF = (
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|welcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"trip|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
@@ -111,9 +106,13 @@ _CAPITAL_ONLY = re.compile(
     r"\b(?:(?:in|at|en|à|dans|em)\s+(?:the|this|la|el|a)|na)\s+"
     rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zà-ÿ-]+){_NO_HINT}"
 )
+_AFTER_RELATIVE = "|".join(
+    f"(?<=\\b{w} )" for w in ("lesquelles", "lesquels", "desquelles", "desquels", "laquelle",
+                               "lequel", "où", "when", "where", "donde", "cuando", "quand")
+)  # fmt: skip
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
-_HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
+_HOST_SUBJECT = re.compile(  # ... also after a relative ("au cours desquelles Yaoundé a accueilli")
+    rf"(?:^|(?<=[.;:,]\s)|{_AFTER_RELATIVE})(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
     rf"a abrité|abritait|accueillait|fue (?:el )?escenario|hosting|(?:will )?play(?:s|ed)? host to|"
@@ -133,6 +132,9 @@ _LANDMARKS = (
                 r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
                 re.IGNORECASE), "Cairo", "EGY"),
 )  # fmt: skip
+# "Customs of Bangladesh, Bolivia, Colombia ...": an administration of a list, no place
+_NOT_A_NAME = set(MONTHS_AND_DAYS) | {"customs", "douane", "douanes", "aduana", "aduanas",
+    "ministry", "ministere", "ministerio", "authority", "administration", "department"}  # fmt: skip
 _HERE = re.compile(
     r"\b(?:here|ici|aqu[ií]|in this (?:[\w-]+ ){0,3}(?:city|town|capital)|"
     r"dans cette (?:[\w-]+ )?ville|en esta (?:[\w-]+ )?ciudad)\b",
@@ -163,11 +165,6 @@ def without_other_meetings(text: str) -> str:
     """The text without its clauses on another meeting ("on the heels of the workshop for
     the MENA region held in Riyadh"): what it says of the meeting reported."""
     return _OTHER_CLAUSE.sub("", text)
-
-
-def at_headquarters(text: str) -> bool:
-    """True when the text places the meeting at the WCO's headquarters."""
-    return bool(_HEADQUARTERS.search(text))
 
 
 def named_places(gaz: Gazetteer, sentence: str) -> bool:
@@ -204,6 +201,9 @@ def find_venue(
         return gaz.city("Brussels", {"BEL"}), at_hq
     written = _dateline_place(gaz, report, named)
     host = host_venue(gaz, (s.text for s in candidates))
+    council = council_session(s.text for s in candidates)
+    if host is None and written[0] is None and council is not None:  # the Council sits at HQ
+        return gaz.city("Brussels", {"BEL"}), f"the WCO Council's sessions: {council!r}"
     if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
         return written  # the dateline's city, in the host's country
     return host[0], hosted_by(host[1])
@@ -368,7 +368,7 @@ def _resolve(
             return city, whole
     if not hint_iso and (city := _hint_city(gaz, match, wanted)):  # "in Nasese, Suva"
         return city, True
-    if hint_iso and len(words) <= 3 and normalise(words[0]) not in MONTHS_AND_DAYS:
+    if hint_iso and len(words) <= 3 and normalise(words[0]) not in _NOT_A_NAME:
         # A place the gazetteer lacks, but the text says which country it is in.
         name = " ".join(words)
         return Place(

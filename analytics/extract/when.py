@@ -43,6 +43,24 @@ _OPENING_NEXT = re.compile(rf"\w+,?\s+(?:{_OPENING.pattern})", re.IGNORECASE)
 _CLOSING_NEXT = re.compile(rf"\w+,?\s+(?:{_CLOSING.pattern})", re.IGNORECASE)
 
 
+# "On 13 May 2025, the WCO advised that from 5 to 8 May ...": the day a body said it, not
+# the meeting's (when the sentence gives another date)
+_STATEMENT_AFTER = re.compile(
+    r"^,?\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:\([A-Z]{2,8}\)\s+)?(?:said|advised|announced|reported|stated|"
+    r"informed|confirmed)\b"
+)
+
+
+def _dates_of(sentence) -> tuple[DateSpan, ...]:
+    """A sentence's dates without the day it reports a statement on."""
+    if len(sentence.dates) < 2:
+        return sentence.dates
+    return tuple(
+        span for span in sentence.dates
+        if span.stop <= 0 or not _STATEMENT_AFTER.match(sentence.text[span.stop :])
+    )  # fmt: skip
+
+
 def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
     """The meeting's own dates and the text that gave them: a labelled date, else the
     first date in a sentence that says the meeting happened (held, took place, met ...),
@@ -53,10 +71,10 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
         spans = find_meeting_dates(window, report.reference)
         if spans:
             return spans[0], window.split("\n")[0]
-    found = [(span, s.text) for s in report.sentences for span in s.dates]
+    found = [(span, s.text) for s in report.sentences for span in _dates_of(s)]
     # "2016 WCO IT Conference, 1-3 June, Dakar": a title's date is the meeting's.
     reported = [(span, report.title) for span in report.title_dates]
-    reported += [(span, s.text) for s in report.sentences if s.happened for span in s.dates]
+    reported += [(span, s.text) for s in report.sentences if s.happened for span in _dates_of(s)]
     # A day-precise date beats a month ("launched in July 2016"), wherever it stands.
     ranked = [[p for p in group if p[0].precise] for group in (reported, found)]
     chosen = next((group[0] for group in [*ranked, reported, found] if group), None)

@@ -86,3 +86,13 @@ def test_a_place_named_outright_beats_the_host(gaz):
 def test_no_single_host_administration_gives_no_venue(sentence, gaz):
     event = read_event(f"Regional meeting\n\n15 March 2019\n\n{sentence}", gaz)
     assert event.iso3 == ""
+
+
+def test_the_head_of_a_countrys_administration_hosts_for_that_country(gaz):
+    # The office says the country; the person's name would not.
+    event = read_event(
+        "Regional meeting\n\n15 March 2019\n\nThe meeting of the region's training heads was "
+        "hosted by the Commissioner General of Lesotho from 12 to 14 March 2019.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "LSO")

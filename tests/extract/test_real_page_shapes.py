@@ -326,3 +326,153 @@ def test_a_length_in_digits_or_over_some_days(gaz):
         gaz,
     )
     assert (en.date, en.end_date) == (D(2017, 10, 11), D(2017, 10, 13))
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("05/ أبريل 2021م", D(2021, 4, 5)),  # a slash after the day, the era letter
+        ("بيروت ٣ أبريل ٢٠٢١", D(2021, 4, 3)),  # a city and the date, no comma
+        ("بيروت، 3 أبريل 2021", D(2021, 4, 3)),  # the Arabic comma
+    ],
+    ids=["slash-era", "city-no-comma", "arabic-comma"],
+)
+def test_arabic_date_lines_give_the_year_of_a_meeting_day_without_one(line, published, gaz):
+    event = _event(
+        f"Customs chiefs meet\n\n{line}\n\nThe heads of customs of the region met in Beirut, "
+        "Lebanon on 2 April to review their regional plan.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (published, D(2021, 4, 2), "LBN")
+
+
+def test_a_page_section_before_publie_le_is_no_place(gaz):
+    event = _event(
+        "Atelier douanier\n\nPolitique Publié le jeudi 6 juin 2019 |\n\nUn atelier régional "
+        "sur la valeur en douane se tient du 3 au 7 juin à Lomé, Togo.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2019, 6, 6), D(2019, 6, 3), "Lomé")
+
+
+def test_this_meeting_online_beats_the_organisers_country(gaz):
+    event = _event(
+        "Contact points meet\n\n10 June 2021\n\nThe Asia/Pacific contact points meeting was held "
+        "in Thailand on 8 and 9 June 2021. Because of the pandemic the meeting was held by video "
+        "conference.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3, event.region) == (True, "", "Asia/Pacific")
+
+
+def test_a_country_held_in_person_stays_the_venue(gaz):
+    # Only an online sentence about the meeting itself drops the venue.
+    event = _event(
+        "Contact points meet\n\n10 June 2021\n\nThe regional contact points meeting was held in "
+        "Thailand on 8 and 9 June 2021. Officers later followed webinars on risk.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3) == (False, "THA")
+
+
+def test_customs_of_a_list_of_countries_is_no_place(gaz):
+    event = _event(
+        "Audit exchange\n\n4 May 2023\n\nFrom 24 to 26 April 2023 WCO Headquarters hosted a "
+        "meeting on audit.\n\nCustoms of Armenia, Ghana, Peru and Chile took part.",
+        gaz,
+    )
+    assert (event.city, event.iso3, event.region) == ("Brussels", "BEL", "Global")
+
+
+def test_a_lower_case_adjective_administration_hosts(gaz):
+    event = _event(
+        "Valuation workshop\n\n2 July 2018\n\nThe rwandan administration hosted a regional "
+        "workshop on valuation from 25 to 29 June 2018.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "RWA")
+
+
+def test_the_day_a_body_reported_is_not_the_meetings(gaz):
+    event = _event(
+        "Committee sessions\n\nOn 2 April 2024, the WCO announced that from 18 to 22 March 2024 "
+        "the Harmonized System Committee met in Brussels, Belgium.",
+        gaz,
+    )
+    assert (event.date, event.end_date) == (D(2024, 3, 18), D(2024, 3, 22))
+
+
+def test_a_dash_before_the_datelines_date(gaz):
+    event = _event(
+        "Experts meet\n\nKigali, Rwanda – June 4, 2024- Customs experts today opened a meeting "
+        "on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2024, 6, 4), D(2024, 6, 4), "Kigali")
+
+
+def test_a_bylines_place_is_where_the_report_was_filed_from(gaz):
+    event = _event(
+        "Officials meet on data\n\nFrom Amina Yusuf, Kano\n\nCustoms officials of the region met "
+        "on 3 May 2022 at the headquarters of the service.",
+        gaz,
+    )
+    assert (event.title, event.city, event.iso3) == ("Officials meet on data", "Kano", "NGA")
+
+
+def test_an_aggregators_dateline_with_its_date_in_the_sources_bracket(gaz):
+    event = _event(
+        "Customs meeting opens\n\nMUSCAT, (Daily Desk / Regional Wire / ONA - 2nd Feb, 2021) "
+        "Customs officials of the region today began a meeting on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2021, 2, 2), D(2021, 2, 2), "Muscat")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our delegation attended the 141st/142nd sessions of the WCO Council from 22 to 24 June "
+        "2023.",
+        "Nos délégués ont pris part aux sessions du Conseil de l'OMD du 22 au 24 juin 2023.",
+    ],
+    ids=["en", "fr"],
+)
+def test_the_councils_sessions_sit_at_headquarters(sentence, gaz):
+    event = _event(f"Council sessions\n\n30 June 2023\n\n{sentence}", gaz)
+    assert (event.city, event.iso3, event.region) == ("Brussels", "BEL", "Global")
+
+
+def test_a_regions_governing_council_is_not_the_wco_council(gaz):
+    event = _event(
+        "Governing Council\n\n30 June 2023\n\nDelegates attended the sessions of the ESA "
+        "Governing Council from 22 to 24 June 2023.",
+        gaz,
+    )
+    assert event.iso3 == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "region"),
+    [
+        ("The Secretary General received a high-level delegation of the Government of Lao PDR "
+         "on 3 May 2022 at WCO headquarters in Brussels.", "Asia/Pacific"),
+        ("The Secretary General received a delegation from Senegal on 3 May 2022 at WCO "
+         "headquarters in Brussels.", "West and Central Africa"),
+        ("Delegates from Senegal joined a workshop on 3 May 2022 at WCO headquarters in "
+         "Brussels.", "Global"),  # not a delegation received: a meeting at headquarters
+    ],
+    ids=["government-of", "from", "no-delegation"],
+)  # fmt: skip
+def test_a_delegation_received_at_headquarters_gives_its_countrys_region(lead, region, gaz):
+    event = _event(f"Meeting at the WCO\n\n5 May 2022\n\n{lead}", gaz)
+    assert (event.iso3, event.region) == ("BEL", region)
+
+
+def test_an_online_meetings_region_is_its_organisers(gaz):
+    event = _event(
+        "Online seminar\n\n12 May 2022\n\nA seminar on data was held online on 10 May 2022, "
+        "organized by Thai Customs.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3, event.region) == (True, "", "Asia/Pacific")

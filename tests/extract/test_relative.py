@@ -62,3 +62,17 @@ def test_without_a_publication_date_nothing_relative_is_read():
 def test_weekdays_before_an_absolute_date_are_its_weekdays():
     sentence = "The meeting was held on Thursday and Friday, 2 and 3 February, in Washington."
     assert _dates(sentence, published=D(2012, 2, 14)) == [(D(2012, 2, 2), D(2012, 2, 3))]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The meeting will be opened on Friday by the Minister.", D(2019, 10, 11)),
+        ("The Council is going to be held on Monday.", D(2019, 10, 14)),
+        ("The workshop is due to start on Friday.", D(2019, 10, 11)),
+        ("The workshop opened on Friday.", D(2019, 10, 4)),  # said in the past: the last one
+    ],
+    ids=["will-be", "going-to-be", "due-to", "past"],
+)
+def test_a_weekday_said_in_the_future_is_the_coming_one(sentence, expected):
+    assert _dates(sentence) == [(expected, None)]
