@@ -7,7 +7,11 @@ Customs has moved beyond ("beyond their traditional roles of tariff collection",
 la simple collecte des recettes") and the pandemic as the time Customs proved its worth
 ("the role of Customs became even more important during the COVID-19 pandemic"); and
 goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
-"the first of its kind", not gender.
+"the first of its kind", not gender. Seed words in another sense are blanked too: the
+environment of business, of learning or of a virtual course and the investment climate
+are no green Customs, nor is "sustainable development assistance"; "d'un genre nouveau"
+is a kind; a host described in passing as "a landlocked country" or "an island nation" is
+background; a "training academy" visited is a place, not a course.
 """
 
 from __future__ import annotations
@@ -25,6 +29,13 @@ _NUMBER = (
 _WOMEN = r"(?:women|female|femmes|mujeres)"
 _VIRTUES = r"(?:professionalism|honesty|loyalty|courtesy|dedication|efficiency|diligence|respect)"
 _COLLECTION = r"(?:revenue|tariff|dut(?:y|ies)|tax(?:es)?) collection"
+# What an environment or a climate can be other than nature's.
+_NOT_NATURE = (
+    r"(?:business|investment|trading|trade|economic|macroeconomic|regulatory|operating|operational|"
+    r"working|work|learning|training|teaching|classroom|virtual|online|digital|security|threat|risk|"
+    r"enabling|policy|political|geopolitical|legal|institutional|competitive|fiscal|technological|IT|"
+    r"cyber|test|testing|production|control|commercial|administrative|strategic|changing|new)"
+)
 
 _PASSING = re.compile(
     # the women among the participants: "five of them women", "dont 7 femmes", "(12 women"
@@ -49,12 +60,33 @@ _PASSING = re.compile(
     r"|\belectronic (?:parts|components|goods|equipment|devices|items)\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
-    r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
+    r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b"
+    # "genre" as a kind: "d'un genre nouveau", "de tout genre", "ce genre de réunion"
+    r"|\b(?:d['’]un|un|ce|cet|de ce|tout|de tout|en tout|tous|du m[êe]me|en son|de son)\s+genres?\b"
+    r"|\bgenres?\s+(?:nouveau|in[ée]dit|particulier|d[ei]\s+(?:r[ée]union|rencontre|[ée]v[ée]nement|atelier|exercice))\b"
+    # the environment or the climate of business, of learning, of a course online
+    rf"|\b{_NOT_NATURE}\s+(?:environments?|climate)\b"
+    r"|\b(?:environnement|climat) (?:des affaires|de travail|d['’]investissement|de confiance|num[ée]rique)\b"
+    r"|\b(?:clima|entorno|ambiente) (?:de negocios|de inversi[óo]n|empresarial|de confianza|laboral|virtual)\b"
+    r"|\bclimate of (?:trust|confidence|cooperation|co-operation)\b"
+    # development that lasts, not the environment: "sustainable development assistance"
+    r"|\bsustainable (?:economic )?(?:development (?:assistance|goals?|agenda|support)|growth)\b"
+    r"|\b(?:2030 )?agenda for sustainable development\b|\bSDGs?\b"
+    r"|\bobjectifs? de d[ée]veloppement durable\b|\bobjetivos de desarrollo sostenible\b"
+    r"|\bsustainab(?:le|ility of) (?:the |these |its |their )?(?:measures|reforms?|results|gains|programmes?|"
+    r"projects?|training|funding|capacity)\b"
+    # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"
+    r"|,\s*(?:an?|as an?)\s+(?:small\s+|double-)?(?:landlocked|island)\s+(?:\w+\s+)?(?:country|state|nation)\b[^,.;]{0,60},"
+    r"|,\s*(?:un\s+)?pays\s+(?:enclav[ée]|insulaire)\b[^,.;]{0,60},|,\s*(?:un\s+)?pa[íi]s\s+(?:sin litoral|insular)\b[^,.;]{0,60},"
+    # a training academy or college visited or named: a place, not a course
+    r"|\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|grounds?|premises)\b",
     re.IGNORECASE,
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis", "electronic ", "genre")  # fmt: skip
+          "pandemic", "health crisis", "electronic ", "genre", "environment", "climat", "entorno",
+          "ambiente", "sustainab", "sdg", "durable", "sostenible", "landlocked", "island", "pays ",
+          "país", "pais ", "training ")  # fmt: skip
 
 
 def without_passing_phrases(sentence: str) -> str:
