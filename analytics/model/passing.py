@@ -11,7 +11,8 @@ goods that are electronic ("electronic parts") are no IT systems; "la première 
 environment of business, of learning or of a virtual course and the investment climate
 are no green Customs, nor is "sustainable development assistance"; "d'un genre nouveau"
 is a kind; a host described in passing as "a landlocked country" or "an island nation" is
-background; a "training academy" visited is a place, not a course.
+background; a "training academy" visited is a place, not a course; "a strategic approach",
+"strategic goods" and a "Learning and Development Strategy" are no governance.
 """
 
 from __future__ import annotations
@@ -78,6 +79,13 @@ _PASSING = re.compile(
     # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"
     r"|,\s*(?:an?|as an?)\s+(?:small\s+|double-)?(?:landlocked|island)\s+(?:\w+\s+)?(?:country|state|nation)\b[^,.;]{0,60},"
     r"|,\s*(?:un\s+)?pays\s+(?:enclav[ée]|insulaire)\b[^,.;]{0,60},|,\s*(?:un\s+)?pa[íi]s\s+(?:sin litoral|insular)\b[^,.;]{0,60},"
+    # "strategic" in another sense than the organisation's strategy: "a strategic approach",
+    # "at the strategic and operational levels" ("strategic goods" and "strategic trade
+    # controls" are security's terms)
+    r"|\bstrategic (?:approach(?:es)?|partners?|partnerships?|importance|location|position|"
+    r"sectors?|infrastructure|thinking|value|role|reserves?|"
+    r"planning methodolog(?:y|ies))\b|\bstrategic,? (?:and )?(?:tactical|operational)\b"
+    r"|\b(?:au |à un |a )?n(?:iveau|ivel|[íi]vel) (?:strat[ée]gique|estrat[ée]gico)(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b"
     # a training academy or college visited or named: a place, not a course
     r"|\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|grounds?|premises)\b",
     re.IGNORECASE,
@@ -86,12 +94,23 @@ _PASSING = re.compile(
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
           "pandemic", "health crisis", "electronic ", "genre", "environment", "climat", "entorno",
           "ambiente", "sustainab", "sdg", "durable", "sostenible", "landlocked", "island", "pays ",
-          "país", "pais ", "training ")  # fmt: skip
+          "país", "pais ", "training ", "strategic", "niveau", "nivel", "nível")  # fmt: skip
+# A strategy of another theme's field is that field's ("a Learning and Development Strategy",
+# "a regional risk management strategy"), not the organisation's governance: the field stays.
+_FIELD_STRATEGY = re.compile(
+    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|"
+    r"risk management|risk|enforcement|communications?|IT|ICT|data|digital|gender|integrity|"
+    r"anti-corruption|security|e-commerce|revenue|HR|human resources?|people|compliance|"
+    r"intelligence|targeting|control|inspection|search)\s+strateg(?:y|ies)\b",
+    re.IGNORECASE,
+)
 
 
 def without_passing_phrases(sentence: str) -> str:
     """The sentence with those everyday phrases blanked out."""
     lower = sentence.lower()
+    if "strateg" in lower:
+        sentence = _FIELD_STRATEGY.sub(r"\1 ", sentence)
     if not any(word in lower for word in _WORDS):
         return sentence
     return _PASSING.sub(" ", sentence)
