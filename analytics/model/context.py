@@ -88,6 +88,28 @@ _ROLE_LIST = re.compile(
 )
 
 
+# The same as a list of fields, in any language: "the role of Customs in the economy, trade,
+# security and public health", "o papel das alfândegas na economia, no comércio, na segurança".
+_ROLE_OF_CUSTOMS = re.compile(
+    r"\b(?:role (?:played by|of) (?:the )?Customs|r[ôo]le (?:jou[ée] par |de )?(?:la |les )?douanes?|"
+    r"papel (?:de |desempe[ñn]ado por )?(?:las? )?aduanas?|papel (?:d[ao]s? )?(?:alf[âa]ndegas?|aduanas?))\b",
+    re.IGNORECASE,
+)
+_ROLE_WORDS = ("role", "rôle", "papel")
+
+
+def _role_of_customs_listed(unit: str, lower: str) -> bool:
+    """The sentence ends in the role of Customs followed by three short fields or more (not
+    "the role of Customs in countering terrorism, notably through the SAFE Framework")."""
+    if not any(word in lower for word in _ROLE_WORDS):
+        return False
+    found = _ROLE_OF_CUSTOMS.search(unit)
+    if not found:
+        return False
+    items = _LIST_SEPARATOR.split(unit[found.end() :].rstrip(".;:!? "))
+    return len(items) >= 3 and all(0 < len(item.split()) <= ITEM_WORDS for item in items)
+
+
 # The same said of Customs in the present tense: "recalled that Customs collects revenue,
 # facilitates trade and protects society", "que la douane mobilise les recettes ..., facilite".
 _WHAT_CUSTOMS_DOES = re.compile(
@@ -113,6 +135,8 @@ def _aside(unit: str) -> bool:
         return True
     if ("role" in lower or "plays" in lower) and _ROLE_LIST.search(unit):
         return True
+    if _role_of_customs_listed(unit, lower):
+        return True
     if ("that" in lower or "que" in lower) and _WHAT_CUSTOMS_DOES.search(unit):
         return True
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
@@ -121,7 +145,7 @@ def _aside(unit: str) -> bool:
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
-    r"[,،]\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|o\s+)?|\s+(?:and|or|et|ou|y|o)\s+|[、，]"
+    r"[,،]\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+|[、，]"
 )
 _COMMAS = re.compile("[,،、，]")
 # What introduces a list at the end of the sentence's first part: its last words are the

@@ -7,12 +7,14 @@ Customs has moved beyond ("beyond their traditional roles of tariff collection",
 la simple collecte des recettes") and the pandemic as the time Customs proved its worth
 ("the role of Customs became even more important during the COVID-19 pandemic"); and
 goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
-"the first of its kind", not gender. Seed words in another sense are blanked too: the
-environment of business, of learning or of a virtual course and the investment climate
-are no green Customs, nor is "sustainable development assistance"; "d'un genre nouveau"
-is a kind; a host described in passing as "a landlocked country" or "an island nation" is
-background; a "training academy" visited is a place, not a course; "a strategic approach",
-"strategic goods" and a "Learning and Development Strategy" are no governance.
+"the first of its kind", not gender; tax bodies and the fiscal year are no revenue; the trade
+or security environment is no nature; "under the leadership of", "des hommes et des femmes"
+and "economic security" are said of any service. Seed words in another sense are blanked
+too: the environment of business, of learning or of a virtual course and the investment
+climate are no green Customs, nor is "sustainable development assistance"; "d'un genre
+nouveau" is a kind; a host described in passing as "a landlocked country" or "an island
+nation" is background; a "training academy" visited is a place, not a course; "a strategic
+approach" and a "Learning and Development Strategy" are no governance.
 """
 
 from __future__ import annotations
@@ -59,6 +61,25 @@ _PASSING = re.compile(
     r"|\b(?:premi[eè]re?|seule?|unique|derni[eè]re?)\s+(?:du|de son|en son)\s+genre\b"
     # goods that are electronic, not systems: "machine tools and electronic parts"
     r"|\belectronic (?:parts|components|goods|equipment|devices|items)\b"
+    # tax bodies and officers named by their field, and the fiscal year: "Customs and tax
+    # administrations", "tax officers", "during the fiscal year 2017/18"
+    r"|\b(?:Customs and )?tax (?:administrations?|authorit(?:y|ies)|agenc(?:y|ies)|services?|"
+    r"offices?|officers?|officials?|executives?)\b|\b(?:fiscal|financial|tax) years?\b"
+    # the surroundings Customs works in, not nature: "the trade environment", "the regional
+    # security environment", "an enabling business environment", "un environnement en
+    # constante mutation"
+    r"|\b(?:business|trade|trading|security|operating|working|work|digital|economic|geopolitical|"
+    r"regulatory|risk|investment|policy|enabling|global|international|threat|customs|border) "
+    r"environments?\b|\benvironnement (?:des affaires|commercial|s[ée]curitaire|de travail|"
+    r"en (?:constante |perp[ée]tuelle |pleine )?(?:mutation|[ée]volution))\b|"
+    r"\bentorno (?:empresarial|comercial|de seguridad|de trabajo)\b"
+    # the men and women of a service, in French, Spanish and Portuguese ("des hommes et des
+    # femmes fiers"), and Customs as a body of economic security
+    r"|\b(?:des |les )?hommes et (?:des |les )?femmes\b|\bfemmes et (?:des |les )?hommes\b"
+    r"|\bhombres y mujeres\b|\bmujeres y hombres\b|\bhomens e mulheres\b|\bmulheres e homens\b"
+    r"|\beconomic security\b|\bs[ée]curit[ée] [ée]conomique\b|\bseguridad econ[óo]mica\b"
+    # a courtesy, not governance: "under the leadership of the Vice-Chair"
+    r"|\bunder (?:the |his |her |its |their )?(?:able |wise )?leadership\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
     r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b"
@@ -92,7 +113,9 @@ _PASSING = re.compile(
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
-          "pandemic", "health crisis", "electronic ", "genre", "environment", "climat", "entorno",
+          "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year",
+          "environment", "environnement", "entorno", "leadership",
+          "hommes", "hombres", "homens", "economic", "économique", "económica", "climat",
           "ambiente", "sustainab", "sdg", "durable", "sostenible", "landlocked", "island", "pays ",
           "país", "pais ", "training ", "strategic", "niveau", "nivel", "nível")  # fmt: skip
 # A strategy of another theme's field is that field's ("a Learning and Development Strategy",

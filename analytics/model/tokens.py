@@ -31,15 +31,11 @@ _ARABIC_PREFIX = re.compile("^(?:[وف]?(?:[بكل]?ال|لل))(?=..)|^[وف](?=
 _ARABIC_LETTERS = str.maketrans({"ى": "ي", "ة": "ه", "ـ": None})
 # Russian case endings, longest first: what is left is the stem (four letters at least).
 # With accents stripped, "й" reads "и": "-ой", "-ей", "-ый", "-ий" are "-ои", "-еи", ...
-_RUSSIAN_ENDINGS = tuple(
-    sorted(
-        "иями ями ами его ого ему ому ыми ими иеи ией ие ия ий ию ье ья ью ей ой ый ая яя "
-        "ое ее ые ых их ым им ую юю ом ем ам ям ах ях ов ев ои еи ыи ии аи яи "
-        "а я о е ы и у ю ь й".split(),
-        key=len,
-        reverse=True,
-    )
+_ENDINGS = (
+    "иями ями ами его ого ему ому ыми ими иеи ией ие ия ий ию ье ья ью ей ой ый ая яя "
+    "ое ее ые ых их ым им ую юю ом ем ам ям ах ях ов ев ои еи ыи ии аи яи а я о е ы и у ю ь й"
 )
+_RUSSIAN_ENDINGS = tuple(sorted(_ENDINGS.split(), key=len, reverse=True))
 
 
 def _russian_stem(word: str) -> str:

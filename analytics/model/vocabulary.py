@@ -83,7 +83,8 @@ _BODY_NAME = re.compile(
     r"Boards?|Superintendency|Forum|Units?|Divisions?|Sections?|Programmes?|Programs?|Projects?|"
     r"Initiatives?|Funds?|Networks?|Sub-Committees?|Sub-Directorates?|Working Groups?|Task Forces?|Academy|"
     r"Institutes?|Administrations?|Organi[sz]ations?|International|Director|Manager|Coordinator|"
-    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook)\b"
+    r"Adviser|Advisor|Officer|Champion|Focal Point|Tools?|Packages?|Guides?|Compendium|Handbook|"
+    r"Colleges?|Universit(?:y|ies)|Schools?|Secretary|Minister|Commissioner|Comptroller|Collector)\b"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TITLE_WORD}(?:\s+(?:and\s+)?{_TITLE_WORD}){{0,5}}){{0,2}}"
     r"(?:\s*\([A-Z][\w .&/-]{0,20}\))?"  # and its acronym: "(ROCB WCA)"
 )
@@ -112,7 +113,9 @@ _ROMANCE_PROGRAMME = re.compile(
 _QUOTED_TITLE = re.compile(r"[“\"«]\s*[A-Z][^”\"»]{3,140}?[”\"»]")
 # A person's title: "the Director of Compliance and Facilitation", "Head, Revenue Unit".
 _ROLE = re.compile(
-    r"\b(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|"
+    rf"\b(?:{_TITLE_WORD}\s+){{0,3}}"  # the field before the title: "Revenue Secretary Rao"
+    r"(?:Director|Head|Chief|Manager|Commissioner|Coordinator|Adviser|Advisor|Jef[ea]|Minist(?:er|re|ro|ra)|"
+    r"Secretary|Secretar[io]a?|Comptroller|Collector|Chairman|Chairperson|"
     rf"Directeur|Directrice|Chef)(?:,\s+|\s+(?:(?:of|for|del?|du)\s+(?:the\s+|la\s+)?)?){_TITLE_WORD}"
     rf"(?:\s+(?:(?:and|&|et|y|of|for|de|la)\s+)?{_TITLE_WORD}){{0,6}}"
 )

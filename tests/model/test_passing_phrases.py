@@ -3,7 +3,7 @@ asked of officers, revenue collection as the role Customs has moved beyond, a pr
 named with an ampersand and its acronym, a seed word inside a longer phrase of another
 theme, the WCO's priorities listed) are no discussion; priorities discussed in other words
 (royalties and transfer prices, papers lodged before the aircraft lands, sister agencies,
-chemical precursors of IEDs, one-stop border posts in the plural) are. Reports and sentences are our own."""
+chemical precursors of IEDs, one-stop border posts in the plural) are, in Portuguese too. Reports and sentences are our own."""
 
 import numpy as np
 import pytest
@@ -30,11 +30,17 @@ REPORTS = [
     "through one gateway and to exchange the data of each container before it is loaded.\n\n"
     "They also agreed to alert each other to chemical precursors refused at a port, so that "
     "no one can ship them on to make IEDs.",
+    "Diretores das alfândegas de seis países reuniram-se em Maputo a 4 de junho de 2024.\n\n"
+    "Na abertura, o ministro lembrou o papel das alfândegas na economia, no comércio, na "
+    "segurança e na saúde pública.\n\n"
+    "Os diretores acordaram controlos fronteiriços integrados nos postos comuns e um plano de "
+    "formação para os funcionários, com formadores das administrações vizinhas.",
 ]
 DISCUSSED = [
     {"revenue"},
     {"coordinated_border_management"},
     {"data_digital", "security_terrorism"},
+    {"coordinated_border_management", "capacity_building"},
 ]
 
 
@@ -85,6 +91,19 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("La réunion, la première du genre dans le pays, a duré deux jours.", "gender_people"),
         ("Officers must declare conflicts of interest before each posting.",
          "small_states_fragile"),
+        ("The Minister of Finance and Revenue opened the meeting.", "revenue"),
+        ("Revenue Secretary Rao welcomed the delegates to the port city.", "revenue"),
+        ("The OSCE Border Management Staff College hosted the course.",
+         "coordinated_border_management"),
+        ("Officers of Customs and tax administrations of nine countries took part.", "revenue"),
+        ("The office ran fifteen workshops during the fiscal year 2017/18.", "revenue"),
+        ("The Secretariat's staff organised the visit to the port.", "gender_people"),
+        ("Customs now work in an increasingly digital trade environment.", "environment_green"),
+        ("The meeting was held under the leadership of the Vice-Chair.", "governance_strategy"),
+        ("La douane doit s'adapter à un environnement en constante mutation.",
+         "environment_green"),
+        ("Il a salué des hommes et des femmes fiers de leur métier.", "gender_people"),
+        ("La douane est devenue un corps de sécurité économique.", "security_terrorism"),
     ],
 )  # fmt: skip
 def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
@@ -114,6 +133,9 @@ def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
         ("Both countries now run single windows for their traders.", "trade_facilitation"),
         ("Officers must declare conflicts of interest before each posting.",
          "integrity_anticorruption"),
+        ("Customs and the tax office now share the data of importers to collect taxes and duties.",
+         "revenue"),
+        ("A plan for staff development sets a career path for each grade.", "gender_people"),
         ("Les participants ont examiné la place du genre dans les politiques de recrutement.",
          "gender_people"),
     ],
@@ -148,3 +170,16 @@ def test_the_organisations_priorities_listed_as_items_are_an_aside(seeds):
     ]
     weight = context.unit_context(units, seeds.count(units), seeds.count)
     np.testing.assert_allclose(weight, [context.ASIDE, 1])
+
+
+def test_the_role_of_customs_followed_by_a_list_of_fields_is_an_aside(seeds):
+    units = [
+        "The Minister stressed the role of Customs in revenue collection, trade facilitation "
+        "and the protection of society.",
+        "O ministro lembrou o papel das alfândegas na economia, no comércio, na segurança e na "
+        "saúde pública.",
+        "He addressed the role of Customs in countering terrorism, notably through the SAFE "
+        "Framework, and revenue collection, where new valuation tools were shown.",
+    ]
+    weight = context.unit_context(units, seeds.count(units), seeds.count)
+    np.testing.assert_allclose(weight, [context.ASIDE, context.ASIDE, 1])

@@ -81,18 +81,33 @@ def test_seed_terms_of_chinese_arabic_and_russian_are_found(themes, seeds, sente
         ("The host spoke of the investment climate the region needs.", "environment_green"),
         ("A virtual environment does not allow the full course to be given.", "environment_green"),
         ("A classroom is a better learning environment for officers.", "environment_green"),
-        ("The WCO provides sustainable development assistance to its Members.", "environment_green"),
-        ("Alert officers protect the integrity of the State at its ports.", "integrity_anticorruption"),
+        (
+            "The WCO provides sustainable development assistance to its Members.",
+            "environment_green",
+        ),
+        (
+            "Alert officers protect the integrity of the State at its ports.",
+            "integrity_anticorruption",
+        ),
         ("Les délégués ont salué une réunion d'un genre nouveau.", "gender_people"),
         ("Staff were asked to show professionalism at every inspection.", "gender_people"),
         ("Delegates praised the diversity of the views expressed.", "gender_people"),
         ("Some goods put the health and safety of officers at risk.", "health_pandemic"),
         ("He called for a strategic approach to export controls.", "governance_strategy"),
         ("The academy presented its new Learning and Development Strategy.", "governance_strategy"),
-        ("The experts held a workshop on Strategic Trade Control Enforcement.", "governance_strategy"),
-        ("The experts held a workshop on Strategic Trade Control Enforcement.", "enforcement_illicit_trade"),
+        (
+            "The experts held a workshop on Strategic Trade Control Enforcement.",
+            "governance_strategy",
+        ),
+        (
+            "The experts held a workshop on Strategic Trade Control Enforcement.",
+            "enforcement_illicit_trade",
+        ),
         ("Delegates visited the new training academy of the service.", "capacity_building"),
-        ("Azerbaijan, a landlocked country on the Silk Road, hosted the event.", "small_states_fragile"),
+        (
+            "Azerbaijan, a landlocked country on the Silk Road, hosted the event.",
+            "small_states_fragile",
+        ),
         ("ودعا الأمين العام الأعضاء إلى المساهمة في المسح البيئي للمنظمة.", "environment_green"),
     ],
 )
@@ -103,12 +118,27 @@ def test_seed_words_in_another_sense_are_no_evidence(themes, seeds, sentence, th
 @pytest.mark.parametrize(
     ("sentence", "theme"),
     [
-        ("The experts held a workshop on Strategic Trade Control Enforcement.", "security_terrorism"),
+        (
+            "The experts held a workshop on Strategic Trade Control Enforcement.",
+            "security_terrorism",
+        ),
         ("Over four days the trainees learned to read licences.", "capacity_building"),
-        ("The meeting discussed the integrity of officers and codes of conduct.", "integrity_anticorruption"),
-        ("They agreed on a gender equality policy for staff and its diversity goals.", "gender_people"),
-        ("The region reviewed the region's strategy for the next two years.", "governance_strategy"),
-        ("Landlocked countries described the cost of crossing several borders.", "small_states_fragile"),
+        (
+            "The meeting discussed the integrity of officers and codes of conduct.",
+            "integrity_anticorruption",
+        ),
+        (
+            "They agreed on a gender equality policy for staff and its diversity goals.",
+            "gender_people",
+        ),
+        (
+            "The region reviewed the region's strategy for the next two years.",
+            "governance_strategy",
+        ),
+        (
+            "Landlocked countries described the cost of crossing several borders.",
+            "small_states_fragile",
+        ),
         ("Officers discussed climate change and the waste trade.", "environment_green"),
     ],
 )
