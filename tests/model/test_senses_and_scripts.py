@@ -168,6 +168,7 @@ def test_a_list_introduced_by_such_as_or_were_counts_its_first_item():
         "Among the concerns the Chair listed in closing were valuation, the SAFE Framework, "
         "smuggling and the cost of guarantees.",
         "会议议程涵盖海关倡议、执法策略及培训经验等专题。",
+        "The curriculum covered risk management, valuation and the detection of drugs.",
         "تحدث الأمين العام عن عمل المنظمة في مجالات التركيز مثل البيانات والحدود الهشة والجمارك الخضراء.",
     ],
 )
