@@ -82,42 +82,70 @@ _PASSING = re.compile(
     r"|\bunder (?:the |his |her |its |their )?(?:able |wise )?leadership\b"
     # the pandemic as the time Customs proved its worth
     r"|\b(?:role|importance|work) of (?:the )?Customs\b[^.;]{0,60}?\bduring the "
-    r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b"
-    # "genre" as a kind: "d'un genre nouveau", "de tout genre", "ce genre de réunion"
-    r"|\b(?:d['’]un|un|ce|cet|de ce|tout|de tout|en tout|tous|du m[êe]me|en son|de son)\s+genres?\b"
-    r"|\bgenres?\s+(?:nouveau|in[ée]dit|particulier|d[ei]\s+(?:r[ée]union|rencontre|[ée]v[ée]nement|atelier|exercice))\b"
-    # the environment or the climate of business, of learning, of a course online
-    rf"|\b{_NOT_NATURE}\s+(?:environments?|climate)\b"
-    r"|\b(?:environnement|climat) (?:des affaires|de travail|d['’]investissement|de confiance|num[ée]rique)\b"
-    r"|\b(?:clima|entorno|ambiente) (?:de negocios|de inversi[óo]n|empresarial|de confianza|laboral|virtual)\b"
-    r"|\bclimate of (?:trust|confidence|cooperation|co-operation)\b"
-    # development that lasts, not the environment: "sustainable development assistance"
-    r"|\bsustainable (?:economic )?(?:development (?:assistance|goals?|agenda|support)|growth)\b"
-    r"|\b(?:2030 )?agenda for sustainable development\b|\bSDGs?\b"
-    r"|\bobjectifs? de d[ée]veloppement durable\b|\bobjetivos de desarrollo sostenible\b"
-    r"|\bsustainab(?:le|ility of) (?:the |these |its |their )?(?:measures|reforms?|results|gains|programmes?|"
-    r"projects?|training|funding|capacity)\b"
-    # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"
-    r"|,\s*(?:an?|as an?)\s+(?:small\s+|double-)?(?:landlocked|island)\s+(?:\w+\s+)?(?:country|state|nation)\b[^,.;]{0,60},"
-    r"|,\s*(?:un\s+)?pays\s+(?:enclav[ée]|insulaire)\b[^,.;]{0,60},|,\s*(?:un\s+)?pa[íi]s\s+(?:sin litoral|insular)\b[^,.;]{0,60},"
-    # "strategic" in another sense than the organisation's strategy: "a strategic approach",
-    # "at the strategic and operational levels" ("strategic goods" and "strategic trade
-    # controls" are security's terms)
-    r"|\bstrategic (?:approach(?:es)?|partners?|partnerships?|importance|location|position|"
-    r"sectors?|infrastructure|thinking|value|role|reserves?|"
-    r"planning methodolog(?:y|ies))\b|\bstrategic,? (?:and )?(?:tactical|operational)\b"
-    r"|\b(?:au |à un |a )?n(?:iveau|ivel|[íi]vel) (?:strat[ée]gique|estrat[ée]gico)(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b"
-    # a training academy or college visited or named: a place, not a course
-    r"|\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|grounds?|premises)\b",
+    r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b",
     re.IGNORECASE,
 )
 # Words one of the phrases above contains: most sentences have none.
 _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recettes", "recaudaci",
           "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year",
           "environment", "environnement", "entorno", "leadership",
-          "hommes", "hombres", "homens", "economic", "économique", "económica", "climat",
-          "ambiente", "sustainab", "sdg", "durable", "sostenible", "landlocked", "island", "pays ",
-          "país", "pais ", "training ", "strategic", "niveau", "nivel", "nível")  # fmt: skip
+          "hommes", "hombres", "homens", "economic", "économique", "económica")  # fmt: skip
+# Seed words in another sense, each kind run only where its words are (lower case).
+_NOT_NATURE = frozenset((
+    "business", "investment", "trading", "trade", "economic", "macroeconomic", "regulatory",
+    "operating", "operational", "working", "work", "learning", "training", "teaching",
+    "classroom", "virtual", "online", "digital", "security", "threat", "risk", "enabling",
+    "policy", "political", "geopolitical", "legal", "institutional", "competitive", "fiscal",
+    "technological", "it", "cyber", "test", "testing", "production", "control", "commercial",
+    "administrative", "strategic", "changing", "new",
+))  # fmt: skip
+_SURROUNDINGS = re.compile(r"\b(\w+)\s+(?:environments?|climate)\b", re.IGNORECASE)
+_SENSES = [
+    # "genre" as a kind: "d'un genre nouveau", "de tout genre", "ce genre de réunion"
+    (("genre",), re.compile(
+        r"\b(?:d['’]un|un|ce|cet|de ce|tout|de tout|en tout|tous|du m[êe]me|en son|de son)\s+genres?\b"
+        r"|\bgenres?\s+(?:nouveau|in[ée]dit|particulier|d[ei]\s+(?:r[ée]union|rencontre|[ée]v[ée]nement|"
+        r"atelier|exercice))\b", re.IGNORECASE)),
+    # the climate of business or of trust, in French and Spanish the surroundings too
+    (("climat", "entorno", "ambiente", "environnement"), re.compile(
+        r"\b(?:environnement|climat) (?:des affaires|de travail|d['’]investissement|de confiance|"
+        r"num[ée]rique)\b|\b(?:clima|entorno|ambiente) (?:de negocios|de inversi[óo]n|empresarial|"
+        r"de confianza|laboral|virtual)\b|\bclimate of (?:trust|confidence|cooperation|co-operation)\b",
+        re.IGNORECASE)),
+    # development that lasts, not the environment: "sustainable development assistance"
+    (("sustainab", "sdg", "durable", "sostenible"), re.compile(
+        r"\bsustainable (?:economic )?(?:development (?:assistance|goals?|agenda|support)|growth)\b"
+        r"|\b(?:2030 )?agenda for sustainable development\b|\bSDGs?\b"
+        r"|\bobjectifs? de d[ée]veloppement durable\b|\bobjetivos de desarrollo sostenible\b"
+        r"|\bsustainab(?:le|ility of) (?:the |these |its |their )?(?:measures|reforms?|results|gains|"
+        r"programmes?|projects?|training|funding|capacity)\b", re.IGNORECASE)),
+    # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"
+    (("landlocked", "island", "enclav", "insulaire", "litoral", "insular"), re.compile(
+        r",\s*(?:an?|as an?)\s+(?:small\s+|double-)?(?:landlocked|island)\s+(?:\w+\s+)?"
+        r"(?:country|state|nation)\b[^,.;]{0,60},"
+        r"|,\s*(?:un\s+)?pays\s+(?:enclav[ée]|insulaire)\b[^,.;]{0,60},"
+        r"|,\s*(?:un\s+)?pa[íi]s\s+(?:sin litoral|insular)\b[^,.;]{0,60},", re.IGNORECASE)),
+    # "strategic" in another sense than the organisation's strategy: "a strategic approach",
+    # "at the strategic and operational levels" ("strategic goods" and "strategic trade
+    # controls" are security's terms)
+    (("strategic", "niveau", "nivel", "nível"), re.compile(
+        r"\bstrategic (?:approach(?:es)?|partners?|partnerships?|importance|location|position|"
+        r"sectors?|infrastructure|thinking|value|role|reserves?|planning methodolog(?:y|ies))\b"
+        r"|\bstrategic,? (?:and )?(?:tactical|operational)\b"
+        r"|\b(?:au |à un |a )?n(?:iveau|ivel|[íi]vel) (?:strat[ée]gique|estrat[ée]gico)"
+        r"(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b", re.IGNORECASE)),
+    # a training academy or college visited or named: a place, not a course
+    (("training ",), re.compile(
+        r"\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|"
+        r"grounds?|premises)\b", re.IGNORECASE)),
+]  # fmt: skip
+
+
+def _surroundings(match: re.Match) -> str:
+    """The environment or the climate of business, of learning, of a course online: blanked."""
+    return " " if match[1].lower() in _NOT_NATURE else match[0]
+
+
 # A strategy of another theme's field is that field's ("a Learning and Development Strategy",
 # "a regional risk management strategy"), not the organisation's governance: the field stays.
 _FIELD_STRATEGY = re.compile(
@@ -134,6 +162,11 @@ def without_passing_phrases(sentence: str) -> str:
     lower = sentence.lower()
     if "strateg" in lower:
         sentence = _FIELD_STRATEGY.sub(r"\1 ", sentence)
+    if "environment" in lower or "climate" in lower:
+        sentence = _SURROUNDINGS.sub(_surroundings, sentence)
+    for words, pattern in _SENSES:
+        if any(word in lower for word in words):
+            sentence = pattern.sub(" ", sentence)
     if not any(word in lower for word in _WORDS):
         return sentence
     return _PASSING.sub(" ", sentence)

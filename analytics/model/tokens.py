@@ -22,6 +22,7 @@ _WORD = rf"[^\W{_HAN}]"  # a word character that is not Han
 # A Han character alone, or a run of other word characters (hyphens inside), two at least.
 TOKEN_PATTERN = rf"(?u)[{_HAN}]|(?<!{_WORD}){_WORD}(?:{_WORD}|-)*{_WORD}(?!{_WORD})"
 _TOKEN = re.compile(TOKEN_PATTERN)
+_LATIN_TOKEN = re.compile(r"(?u)\b\w[\w-]*\w\b")  # the same where no Han character is
 _HAN_CHAR = re.compile(f"[{_HAN}]")
 _OTHER_SCRIPT = re.compile("[\u0400-\u04ff\u0600-\u06ff]")
 
@@ -57,7 +58,9 @@ def _normalised(token: str) -> str:
 def tokenize(text: str) -> list[str]:
     """The tokens of a text (already lower-cased and stripped of accents, as a
     ``CountVectorizer`` hands it over)."""
-    tokens = _TOKEN.findall(text)
+    if text.isascii():  # most text, once its accents are stripped
+        return _LATIN_TOKEN.findall(text)
+    tokens = (_TOKEN if _HAN_CHAR.search(text) else _LATIN_TOKEN).findall(text)
     if not _OTHER_SCRIPT.search(text):
         return tokens
     return [_normalised(token) for token in tokens]
