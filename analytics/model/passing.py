@@ -32,13 +32,6 @@ _NUMBER = (
 _WOMEN = r"(?:women|female|femmes|mujeres)"
 _VIRTUES = r"(?:professionalism|honesty|loyalty|courtesy|dedication|efficiency|diligence|respect)"
 _COLLECTION = r"(?:revenue|tariff|dut(?:y|ies)|tax(?:es)?) collection"
-# What an environment or a climate can be other than nature's.
-_NOT_NATURE = (
-    r"(?:business|investment|trading|trade|economic|macroeconomic|regulatory|operating|operational|"
-    r"working|work|learning|training|teaching|classroom|virtual|online|digital|security|threat|risk|"
-    r"enabling|policy|political|geopolitical|legal|institutional|competitive|fiscal|technological|IT|"
-    r"cyber|test|testing|production|control|commercial|administrative|strategic|changing|new)"
-)
 
 _PASSING = re.compile(
     # the women among the participants: "five of them women", "dont 7 femmes", "(12 women"
@@ -90,7 +83,7 @@ _WORDS = ("women", "female", "femmes", "mujeres", "integrity", "collect", "recet
           "pandemic", "health crisis", "electronic ", "genre", "tax ", "fiscal", "financial year",
           "environment", "environnement", "entorno", "leadership",
           "hommes", "hombres", "homens", "economic", "économique", "económica")  # fmt: skip
-# Seed words in another sense, each kind run only where its words are (lower case).
+# What an environment or a climate can be other than nature's.
 _NOT_NATURE = frozenset((
     "business", "investment", "trading", "trade", "economic", "macroeconomic", "regulatory",
     "operating", "operational", "working", "work", "learning", "training", "teaching",
