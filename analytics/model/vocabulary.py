@@ -126,6 +126,10 @@ _LOWER_ROLE = re.compile(
     r"(?= (?:of|from|in|at) )"
 )
 _LOWER_TITLES = ("head", "director", "chief", "manager")
+# Words every title of _ROLE contains, as written (capitalised): a test for them is faster.
+_TITLES = ("Director", "Head", "Chief", "Manager", "Commissioner", "Coordinator", "Advis", "Jef",
+           "Minist", "Secretar", "Comptroller", "Collector", "Chair", "Directeur", "Directrice",
+           "Chef")  # fmt: skip
 _SPACES = re.compile(r"\s+")
 
 
@@ -193,7 +197,9 @@ def without_body_names(sentence: str) -> str:
     lower = blanked.lower()
     if any(title in lower for title in _LOWER_TITLES):
         blanked = _LOWER_ROLE.sub(" ", blanked)
-    blanked = _BODY_NAME.sub(" ", _ROLE.sub(" ", blanked))
+    if any(title in blanked for title in _TITLES):
+        blanked = _ROLE.sub(" ", blanked)
+    blanked = _BODY_NAME.sub(" ", blanked)
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
