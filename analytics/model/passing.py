@@ -118,6 +118,10 @@ _SENSES = [
         r"\bsustainable (?:economic )?(?:development (?:assistance|goals?|agenda|support)|growth)\b"
         r"|\b(?:2030 )?agenda for sustainable development\b|\bSDGs?\b"
         r"|\bobjectifs? de d[ée]veloppement durable\b|\bobjetivos de desarrollo sostenible\b"
+        # a programme named for it: "a programme for sustainable development of trade"
+        r"|\b(?:programmes?|programs?|projects?|projets?|programas?|proyectos?|funds?|fonds|fondos?)\s+"
+        r"(?:\w+\s+){0,2}?(?:for|of|de|du|pour|para|del)\s+(?:la\s+|l['’])?(?:sustainable development|"
+        r"d[ée]veloppement durable|desarrollo sostenible)\b"
         r"|\bsustainab(?:le|ility of) (?:the |these |its |their )?(?:measures|reforms?|results|gains|"
         r"programmes?|projects?|training|funding|capacity)\b", re.IGNORECASE)),
     # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"

@@ -82,6 +82,10 @@ def test_seed_terms_of_chinese_arabic_and_russian_are_found(themes, seeds, sente
         ("A virtual environment does not allow the full course to be given.", "environment_green"),
         ("A classroom is a better learning environment for officers.", "environment_green"),
         (
+            "Le programme régional de développement durable a financé l'atelier.",
+            "environment_green",
+        ),
+        (
             "The WCO provides sustainable development assistance to its Members.",
             "environment_green",
         ),
