@@ -13,6 +13,8 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from analytics.model.tokens import word_count
+
 __all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "enumeration", "unit_context", "weigh"]
 
 # Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
@@ -33,17 +35,19 @@ _ASIDE = re.compile(
     r"with (?:the )?(?:financial )?support (?:of|from)|with funding (?:from|of)|"
     r"thanks to (?:the )?(?:financial )?support|earlier (?:sessions?|workshops?|meetings?)|"
     r"(?:previous|past|earlier) (?:editions?|sessions?|workshops?)|"
-    r"(?:work|mandate|portfolio|activities|courses|curricul(?:um|a)|catalogue) "
-    r"(?:covers?|includes?|spans?)|"
+    r"(?:work|mandate|portfolio|activities|courses?|curricul(?:um|a)|catalogue|modules|syllabus) "
+    r"(?:covers?|covered|includes?|included|spans?|spanned|contains?|contained)|"
     r"works on|brings together \d+|"
-    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b",
+    r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b"
+    # an agenda or a course that covers topics, in Chinese: "会议议程涵盖……等专题"
+    r"|(?:议程|内容|课程)(?:涵盖|包括|涉及)",
     re.IGNORECASE,
 )
 # Words one of the asides above contains: most sentences have none, and a test for a
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
                    "earlier", "previous", "brings", "past", "cover", "include", "span", "works on",
-                   "sitio", "apoyo", "soutien")  # fmt: skip
+                   "sitio", "apoyo", "soutien", "议程", "内容", "课程")  # fmt: skip
 # Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
                     "attended the opening", "also took part", "next meeting", "next session",
@@ -69,7 +73,10 @@ _PRIORITY_LIST = re.compile(
     r"core functions|parmi les priorités|entre las prioridades)\b|"
     r"\b(?:WCO|Organi[sz]ation)(?:['’]s)? (?:\w+ ){0,2}priorities\b|"
     r"\bpriorities of the (?:WCO|Organi[sz]ation)\b|"
-    r"\bcross-cutting (?:issues|objectives|themes|topics|priorities)\b",
+    r"\bcross-cutting (?:issues|objectives|themes|topics|priorities)\b|"
+    # the same in Arabic, Chinese and Russian: "مجالات التركيز", "重点领域", "приоритеты ВТамО"
+    r"مجالات (?:التركيز|الأولوية)|أولويات المنظمة|重点领域|优先领域|优先事项|"
+    r"приоритетн\w* направлени|приоритет\w* (?:ВТамО|Организации)",
     re.IGNORECASE,
 )
 # What Customs does in general, as a list of tasks: "the role of Customs in facilitating
@@ -116,7 +123,7 @@ def _furniture(unit: str) -> bool:
     if _RELATED.match(unit):
         return True
     return (
-        len(unit.split()) <= _FURNITURE_WORDS
+        word_count(unit) <= _FURNITURE_WORDS
         and not _SENTENCE_END.search(unit)
         and not _BULLET.match(unit)
     )
@@ -138,7 +145,15 @@ def _aside(unit: str) -> bool:
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
-    r",\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+"
+    r"[,،]\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+|[、，]"
+)
+_COMMAS = re.compile("[,،、，]")
+# What introduces a list at the end of the sentence's first part: its last words are the
+# first item ("the concerns the Chair listed were valuation, the SAFE Framework, ...",
+# "topics such as disruptive technologies, ...").
+_LIST_INTRO = re.compile(
+    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|:)\s+(?P<item>[^,;:]+)$",
+    re.IGNORECASE,
 )
 ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
 LIST_ITEMS = 4  # short items in a row that make a sentence a bare list
@@ -149,13 +164,16 @@ Counter = Callable[[Sequence[str]], np.ndarray]
 def enumeration(unit: str, items: int = LIST_ITEMS) -> str:
     """The longest run of short comma-separated items in a sentence, joined by commas, when
     it has ``items`` of them or more; else "". The sentence's first part is no item: it
-    holds its subject and verb ("Delegates discussed security, revenue and ...")."""
-    if unit.count(",") < items - 2:
+    holds its subject and verb ("Delegates discussed security, revenue and ..."), unless it
+    ends in what introduces a list ("... such as disruptive technologies, ...")."""
+    if len(_COMMAS.findall(unit)) < items - 2:
         return ""
     run: list[str] = []
     best: list[str] = []
-    for item in _LIST_SEPARATOR.split(unit.rstrip(".;:!? "))[1:]:
-        run = [*run, item] if 0 < len(item.split()) <= ITEM_WORDS else []
+    parts = _LIST_SEPARATOR.split(unit.rstrip(".;:!? 。"))
+    intro = _LIST_INTRO.search(parts[0])
+    for item in ([intro["item"]] if intro else []) + parts[1:]:
+        run = [*run, item] if 0 < word_count(item) <= ITEM_WORDS else []
         best = run if len(run) > len(best) else best
     return ", ".join(best) if len(best) >= items else ""
 
@@ -210,7 +228,7 @@ def unit_context(
             bare[i]
             or _priority_list(unit, listed[i])
             or _mission(unit)
-            or (len(unit.split()) <= _ASIDE_WORDS and _aside(unit))
+            or (word_count(unit) <= _ASIDE_WORDS and _aside(unit))
         ):
             weight[i] = ASIDE
     return weight

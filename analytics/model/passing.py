@@ -9,7 +9,12 @@ la simple collecte des recettes") and the pandemic as the time Customs proved it
 goods that are electronic ("electronic parts") are no IT systems; "la première du genre" is
 "the first of its kind", not gender; tax bodies and the fiscal year are no revenue; the trade
 or security environment is no nature; "under the leadership of", "des hommes et des femmes"
-and "economic security" are said of any service.
+and "economic security" are said of any service. Seed words in another sense are blanked
+too: the environment of business, of learning or of a virtual course and the investment
+climate are no green Customs, nor is "sustainable development assistance"; "d'un genre
+nouveau" is a kind; a host described in passing as "a landlocked country" or "an island
+nation" is background; a "training academy" visited is a place, not a course; "a strategic
+approach" and a "Learning and Development Strategy" are no governance.
 """
 
 from __future__ import annotations
@@ -86,12 +91,85 @@ _KINDS: list[tuple[tuple[str, ...], str]] = [
      r"(?:COVID(?:-19)? |global )?(?:pandemic|health crisis)\b"),
 ]  # fmt: skip
 _PATTERNS = [(words, re.compile(pattern, re.IGNORECASE)) for words, pattern in _KINDS]
+# What an environment or a climate can be other than nature's.
+_NOT_NATURE = frozenset((
+    "business", "investment", "trading", "trade", "economic", "macroeconomic", "regulatory",
+    "operating", "operational", "working", "work", "learning", "training", "teaching",
+    "classroom", "virtual", "online", "digital", "security", "threat", "risk", "enabling",
+    "policy", "political", "geopolitical", "legal", "institutional", "competitive", "fiscal",
+    "technological", "it", "cyber", "test", "testing", "production", "control", "commercial",
+    "administrative", "strategic", "changing", "new",
+))  # fmt: skip
+_SURROUNDINGS = re.compile(r"\b(\w+)\s+(?:environments?|climate)\b", re.IGNORECASE)
+_SENSES = [
+    # "genre" as a kind: "d'un genre nouveau", "de tout genre", "ce genre de réunion"
+    (("genre",), re.compile(
+        r"\b(?:d['’]un|un|ce|cet|de ce|tout|de tout|en tout|tous|du m[êe]me|en son|de son)\s+genres?\b"
+        r"|\bgenres?\s+(?:nouveau|in[ée]dit|particulier|d[ei]\s+(?:r[ée]union|rencontre|[ée]v[ée]nement|"
+        r"atelier|exercice))\b", re.IGNORECASE)),
+    # the climate of business or of trust, in French and Spanish the surroundings too
+    (("climat", "entorno", "ambiente", "environnement"), re.compile(
+        r"\b(?:environnement|climat) (?:des affaires|de travail|d['’]investissement|de confiance|"
+        r"num[ée]rique)\b|\b(?:clima|entorno|ambiente) (?:de negocios|de inversi[óo]n|empresarial|"
+        r"de confianza|laboral|virtual)\b|\bclimate of (?:trust|confidence|cooperation|co-operation)\b",
+        re.IGNORECASE)),
+    # development that lasts, not the environment: "sustainable development assistance"
+    (("sustainab", "sdg", "durable", "sostenible"), re.compile(
+        r"\bsustainable (?:economic )?(?:development (?:assistance|goals?|agenda|support)|growth)\b"
+        r"|\b(?:2030 )?agenda for sustainable development\b|\bSDGs?\b"
+        r"|\bobjectifs? de d[ée]veloppement durable\b|\bobjetivos de desarrollo sostenible\b"
+        # a programme named for it: "a programme for sustainable development of trade"
+        r"|\b(?:programmes?|programs?|projects?|projets?|programas?|proyectos?|funds?|fonds|fondos?)\s+"
+        r"(?:\w+\s+){0,2}?(?:for|of|de|du|pour|para|del)\s+(?:la\s+|l['’])?(?:sustainable development|"
+        r"d[ée]veloppement durable|desarrollo sostenible)\b"
+        r"|\bsustainab(?:le|ility of) (?:the |these |its |their )?(?:measures|reforms?|results|gains|"
+        r"programmes?|projects?|training|funding|capacity)\b", re.IGNORECASE)),
+    # a host described in passing: "Azerbaijan, a landlocked country on the Silk Road, hosted"
+    (("landlocked", "island", "enclav", "insulaire", "litoral", "insular"), re.compile(
+        r",\s*(?:an?|as an?)\s+(?:small\s+|double-)?(?:landlocked|island)\s+(?:\w+\s+)?"
+        r"(?:country|state|nation)\b[^,.;]{0,60},"
+        r"|,\s*(?:un\s+)?pays\s+(?:enclav[ée]|insulaire)\b[^,.;]{0,60},"
+        r"|,\s*(?:un\s+)?pa[íi]s\s+(?:sin litoral|insular)\b[^,.;]{0,60},", re.IGNORECASE)),
+    # "strategic" in another sense than the organisation's strategy: "a strategic approach",
+    # "at the strategic and operational levels" ("strategic goods" and "strategic trade
+    # controls" are security's terms)
+    (("strategic", "niveau", "nivel", "nível"), re.compile(
+        r"\bstrategic (?:approach(?:es)?|partners?|partnerships?|importance|location|position|"
+        r"sectors?|infrastructure|thinking|value|role|reserves?|planning methodolog(?:y|ies))\b"
+        r"|\bstrategic,? (?:and )?(?:tactical|operational)\b"
+        r"|\b(?:au |à un |a )?n(?:iveau|ivel|[íi]vel) (?:strat[ée]gique|estrat[ée]gico)"
+        r"(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b", re.IGNORECASE)),
+    # a training academy or college visited or named: a place, not a course
+    (("training ",), re.compile(
+        r"\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|"
+        r"grounds?|premises)\b", re.IGNORECASE)),
+]  # fmt: skip
+
+
+def _surroundings(match: re.Match) -> str:
+    """The environment or the climate of business, of learning, of a course online: blanked."""
+    return " " if match[1].lower() in _NOT_NATURE else match[0]
+
+
+# A strategy of another theme's field is that field's ("a Learning and Development Strategy",
+# "a regional risk management strategy"), not the organisation's governance: the field stays.
+_FIELD_STRATEGY = re.compile(
+    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|"
+    r"risk management|risk|enforcement|communications?|IT|ICT|data|digital|gender|integrity|"
+    r"anti-corruption|security|e-commerce|revenue|HR|human resources?|people|compliance|"
+    r"intelligence|targeting|control|inspection|search)\s+strateg(?:y|ies)\b",
+    re.IGNORECASE,
+)
 
 
 def without_passing_phrases(sentence: str) -> str:
     """The sentence with those everyday phrases blanked out."""
     lower = sentence.lower()
-    for words, pattern in _PATTERNS:
+    if "strateg" in lower:
+        sentence = _FIELD_STRATEGY.sub(r"\1 ", sentence)
+    if "environment" in lower or "climate" in lower:
+        sentence = _SURROUNDINGS.sub(_surroundings, sentence)
+    for words, pattern in (*_SENSES, *_PATTERNS):
         if any(word in lower for word in words):
             sentence = pattern.sub(" ", sentence)
     return sentence

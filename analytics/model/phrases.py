@@ -15,9 +15,9 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from sklearn.feature_extraction.text import CountVectorizer
 
-__all__ = ["PhraseCounter"]
+from analytics.model.tokens import TOKEN_PATTERN, tokenize
 
-TOKEN_PATTERN = r"(?u)\b\w[\w-]*\w\b"
+__all__ = ["TOKEN_PATTERN", "PhraseCounter"]
 
 
 class PhraseCounter:
@@ -30,7 +30,7 @@ class PhraseCounter:
 
     def __init__(self, phrases: Sequence[str], owners: Sequence[frozenset] | None = None) -> None:
         self.tokens = CountVectorizer(
-            token_pattern=TOKEN_PATTERN, strip_accents="unicode"
+            tokenizer=tokenize, token_pattern=None, strip_accents="unicode"
         ).build_analyzer()
         self.n_phrases = len(phrases)
         self.owners = list(owners) if owners is not None else None

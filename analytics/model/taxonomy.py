@@ -11,7 +11,7 @@ from analytics.errors import TaxonomyError
 
 __all__ = ["LANGUAGES", "Theme", "load_taxonomy"]
 
-LANGUAGES = ("en", "fr", "es", "pt")
+LANGUAGES = ("en", "fr", "es", "pt", "ar", "zh", "ru")
 WEAK, NAMES = "weak", "names"  # optional lists of terms, in any language
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 

@@ -22,6 +22,7 @@ from sklearn.feature_extraction.text import (
 from analytics.model.passing import without_passing_phrases
 from analytics.model.phrases import TOKEN_PATTERN, PhraseCounter
 from analytics.model.taxonomy import Theme
+from analytics.model.tokens import tokenize, word_count
 from analytics.text import MONTHS, WEEKDAYS, split_sentences
 
 __all__ = [
@@ -69,7 +70,7 @@ DOMAIN_STOP_WORDS = frozenset(
 )  # fmt: skip
 MIN_UNIT_WORDS = 4  # shorter sentences ("Read more.") carry no theme
 SMALL_CORPUS = 50  # sentences; below this every term is kept
-_MAX_NGRAM = 8  # the longest seed term, in words
+_MAX_NGRAM = 12  # the longest seed term, in words (a Chinese term: in characters)
 
 # Names of bodies ("Kenya Revenue Authority", "Law Enforcement Council", "Regional Office for
 # Capacity Building", "Risk Management Forum").
@@ -144,8 +145,11 @@ _AS_A_TIME = re.compile(
     # everyday phrases that carry a seed word: "took up her duties", "the men and women of
     # Customs", "the integrity of the data"
     r"|\b(?:his|her|their|its|new) duties\b|\bmen and women\b|\bwomen and men\b"
-    r"|\bintegrity of (?:the |its |their )?(?:global |international )?(?:data|supply chains?|seals?|"
-    r"cargo|systems?|territory|trade system|financial system)\b"
+    r"|\bintegrity of (?:the |its |their |our )?(?:global |international |national )?(?:data|supply chains?|"
+    r"seals?|cargo|systems?|territory|trade system|financial system|State|states?|country|nation|"
+    r"borders?|frontiers?|process|processes|procedures?|goods|containers?|shipments?|information|records)\b"
+    r"|\bterritorial integrity\b|\bint[ée]grit[ée] (?:du territoire|de l['’][ÉE]tat|territoriale)\b"
+    r"|\bintegridad (?:territorial|del Estado)\b"
     r"|\b(?:material|financial|technical) and human resources\b"
     r"|\bdata integrity\b"
     # an audit of traders after release is a control, not the organisation's audit
@@ -176,6 +180,7 @@ _BACKGROUND_CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _AS_A_TIME_WORDS = ("pandemic", "covid", "duties", "women", "integrity", "health", "formation",
+                    "intégrité", "integrite", "integridad",
                     "capacitaci", "renseignement", "capacit", "capacidades", "majesty", "hm ",
                     "human resources", "post-clearance", "for capacity", "for intelligence",
                     "liaison office", "revenue auth", "revenue ag", "revenue adm",
@@ -224,7 +229,7 @@ def split_units(text: str) -> list[str]:
     return [
         s
         for s in split_sentences(text)
-        if len(s.split()) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.match(s)
+        if word_count(s) >= MIN_UNIT_WORDS and not _ABOUT_THE_ORGANISATION.match(s)
     ]
 
 
@@ -252,7 +257,8 @@ def distinct_units(units: Sequence[str]) -> tuple[list[str], np.ndarray]:
 _ANALYSIS = {
     "ngram_range": (1, 2),
     "stop_words": sorted(ENGLISH_STOP_WORDS | DOMAIN_STOP_WORDS),
-    "token_pattern": TOKEN_PATTERN,
+    "tokenizer": tokenize,
+    "token_pattern": None,
     "strip_accents": "unicode",
 }
 
@@ -338,7 +344,8 @@ def _plurals(term: str, gram: str) -> list[str]:
     "diagnostic missions", "strategies"); none for acronyms and short words ("HR", "AI"),
     whose "s" would read another word."""
     last = term.split()[-1] if term.split() else ""
-    if not (last.isalpha() and last.islower() and len(last) >= 4) or last.endswith("s"):
+    latin = all(ch < "\u0250" for ch in last)  # Russian or Arabic plurals are no "s"
+    if not (latin and last.isalpha() and last.islower() and len(last) >= 4) or last.endswith("s"):
         return []
     if last.endswith("y") and last[-2] not in "aeiou":
         return [gram[:-1] + "ies"]
@@ -349,7 +356,7 @@ def seed_terms(themes: Sequence[Theme]) -> tuple[PhraseCounter, tuple[np.ndarray
     """A counter of every seed term and, for discussion, weak and name terms, the matrix
     mapping each counted term to the themes it belongs to."""
     plain = CountVectorizer(
-        token_pattern=TOKEN_PATTERN, strip_accents="unicode", ngram_range=(1, _MAX_NGRAM)
+        tokenizer=tokenize, token_pattern=None, strip_accents="unicode", ngram_range=(1, _MAX_NGRAM)
     ).build_analyzer()
     kinds: list[dict[str, set[int]]] = [{}, {}, {}]
     plurals: list[tuple[int, str, int]] = []
