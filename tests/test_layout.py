@@ -23,6 +23,7 @@ ALLOWED = {
         "extract",
         "model",
         "engine",
+        "extracting",
         "classifying",
         "corrections",
         "analysis",
@@ -43,6 +44,7 @@ ALLOWED = {
     "jobs": set(),
     "access": set(),
     "engine": set(),
+    "extracting": {"ingest", "extract"},  # the batch work, without the model
 }
 BASE = {"settings", "errors", "text"}
 
