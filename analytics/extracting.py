@@ -8,13 +8,12 @@ model and scikit-learn (over a second per worker started).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 
 import pandas as pd
 
 from analytics.errors import DocumentError
-from analytics.extract.event import EVENT_COLUMNS, extract_event
+from analytics.extract.event import EVENT_COLUMNS, Event, extract_event
 from analytics.extract.places import gazetteer
 from analytics.ingest.base import RawDocument, Skipped
 from analytics.ingest.chunks import Rows
@@ -22,7 +21,14 @@ from analytics.ingest.readers import read_bytes
 from analytics.ingest.store import Unit
 from analytics.settings import Settings
 
-__all__ = ["File", "extract_batch", "extract_documents", "extract_file", "prepare_extraction"]
+__all__ = [
+    "File",
+    "extract_batch",
+    "extract_documents",
+    "extract_file",
+    "prepare_extraction",
+    "record",
+]
 
 File = tuple[str, str, str]  # a file to extract: path, name, key
 _DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
@@ -113,5 +119,11 @@ def extract_documents(
             reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report it"
             skipped.append(Skipped(document.source, reason))
             continue
-        records.append({**asdict(event), "row": document.source[len(name) :]})
+        records.append({**record(event), "row": document.source[len(name) :]})
     return records
+
+
+def record(event: Event) -> dict:
+    """The event as a record: its fields as they are (``dataclasses.asdict`` would copy
+    each list deeply, for nothing: the event is not kept)."""
+    return {column: getattr(event, column) for column in EVENT_COLUMNS}

@@ -118,6 +118,17 @@ def test_the_model_loads_without_the_date_and_place_libraries():
     assert result.stdout.strip() == "[]", result.stderr
 
 
+def test_extraction_workers_load_without_the_model_and_scikit_learn():
+    # what a worker imports to run a batch: the batch function's module and the engine's
+    code = (
+        "import sys, analytics.extracting, analytics.engine, analytics.ingest.chunks; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'sklearn', 'scipy'} "
+        "or m.startswith('analytics.model')))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
 def test_no_module_is_over_400_lines():
     for name, path in _modules().items():
         lines = len(path.read_text(encoding="utf-8").splitlines())
