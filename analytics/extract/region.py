@@ -114,7 +114,7 @@ def find_region(
     in_brussels = in_brussels and any(_WCO_BODY.search(text) for text in (lead, title))
     at_hq = venue is None or in_brussels or any(at_headquarters(t) for t in (lead, title))
     for text in (lead, title) if at_hq else ():  # "at HQ for five Southern African administrations"
-        peoples = _regions_named(gaz, text, aliases=gaz.region_peoples)
+        peoples = _regions_named(gaz, text, peoples=True)
         if peoples:
             return peoples[0][1], f"held for that region's members: {text!r}"
     for text in (lead, title):
@@ -128,14 +128,23 @@ def find_region(
 
 
 def _regions_named(
-    gaz: Gazetteer, text: str, roles: bool = False, aliases: list | None = None
-) -> list[tuple[int, str]]:
+    gaz: Gazetteer, text: str, roles: bool = False, peoples: bool = False
+) -> tuple[tuple[int, str], ...]:
     """(position, region) of each region alias in the text, first mention of each. An
     alias inside a role or an office's name ("the Asia/Pacific Vice-Chair", "ROCB ESA")
-    is not the meeting's scope; with ``roles``, only those are listed."""
+    is not the meeting's scope; with ``roles``, only those are listed; with ``peoples``,
+    the names of a region's people instead. Kept per text with the gazetteer (titles and
+    leads recur: copies of a release, an archive's boilerplate)."""
+    return gaz.kept("regions named", (text, roles, peoples), _find_regions, text, roles, peoples)
+
+
+def _find_regions(
+    gaz: Gazetteer, text: str, roles: bool, peoples: bool
+) -> tuple[tuple[int, str], ...]:
+    """What :func:`_regions_named` says of a text, found."""
     found: dict[str, int] = {}
+    key = tuple(gaz.region_peoples if peoples else gaz.region_aliases)
     text = _PAIRED.sub(r"\1 region\2", text.replace("’", "'"))
-    key = tuple(gaz.region_aliases if aliases is None else aliases)
     plain = text.isascii()
     lower = text.lower()
     for (pattern, region), (literal, icase) in zip(
@@ -149,7 +158,7 @@ def _regions_named(
             if match.start() < found.get(region, len(text) + 1):
                 found[region] = match.start()
             break
-    return sorted((position, region) for region, position in found.items())
+    return tuple(sorted((position, region) for region, position in found.items()))
 
 
 @lru_cache(maxsize=4)
