@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analytics.extract.gate import ascii_literal
+from analytics.extract.gate import Gated, ascii_literal
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
 
@@ -16,22 +16,24 @@ GLOBAL = "Global"
 # Meetings of the whole organisation, wherever they are held: its governing bodies and
 # committees, and its global conferences (IT and technology, AEO, PICARD, Knowledge
 # Academy, the global meeting of regional entities), in the site's languages.
-_GLOBAL_SCOPE = re.compile(
-    r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
-    r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
-    r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
-    r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
-    r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
-    r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
-    r"(?:Sub-)?Committee|"
-    r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
-    r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
-    r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
-    r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
-    r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
-    r"Совет\w* таможенного сотрудничества|Совет\w* ВТамО|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
-    r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
-    re.IGNORECASE,
+_GLOBAL_SCOPE = Gated(
+    re.compile(
+        r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
+        r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
+        r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
+        r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
+        r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
+        r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
+        r"(?:Sub-)?Committee|"
+        r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
+        r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
+        r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
+        r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
+        r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
+        r"Совет\w* таможенного сотрудничества|Совет\w* ВТамО|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
+        r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
+        re.IGNORECASE,
+    )
 )
 # A region named in a role or an office is not the meeting's scope: "the Asia/Pacific
 # Vice-Chair attended the Policy Commission", "hosted by the ROCB for West Africa".

@@ -99,10 +99,12 @@ def _texts() -> list[str]:
 
 
 def _gated_patterns() -> list[Gated]:
-    from analytics.extract import kinds
+    from analytics.extract import event, kinds, online, region
 
     gated = [pattern for _, pattern in kinds._RULES]
-    gated += [value for value in vars(kinds).values() if isinstance(value, Gated)]
+    for module in (kinds, online, region, event):
+        gated += [value for value in vars(module).values() if isinstance(value, Gated)]
+    assert len(gated) >= 14  # every gated pattern of those modules
     return gated
 
 
