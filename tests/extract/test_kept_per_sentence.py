@@ -76,3 +76,19 @@ def test_regions_and_places_with_their_country_are_kept_per_text(monkeypatch):
     assert (region._regions_named(gaz, text), region._regions_named(gaz, text, roles=True)) == first
     assert venue._places_with_country(gaz, [text]) == places
     assert places["goa"].iso3 == "IND"
+
+
+def test_date_lines_and_head_lines_are_read_once_per_line():
+    from analytics.extract import published, text
+
+    for kept in (published._date_line, published.leading_date, text._may_be_headline):
+        kept.cache_clear()
+    for _ in range(2):
+        assert published._date_line("Nairobi, 1 February 2020") == D(2020, 2, 1)
+        assert published.leading_date("date 2024-02-28 The council met") == (
+            D(2024, 2, 28),
+            "The council met",
+        )
+        assert not text._may_be_headline("Tuesday, 18 June 2024")
+    for kept in (published._date_line, published.leading_date, text._may_be_headline):
+        assert kept.cache_info().hits >= 1
