@@ -179,6 +179,9 @@ def city_index(normalise: Callable[[str], str], folder: str | Path | None = None
                     if index is None:
                         index = _build(normalise)
                         _write(path, index)
+                        for old in path.parent.glob("cities-*.marshal"):  # of other code
+                            if old != path:
+                                old.unlink(missing_ok=True)
     cities = Cities(index if index is not None else _build(normalise))
     _in_memory.append(cities)
     return cities

@@ -103,3 +103,13 @@ def test_a_cache_folder_that_cannot_be_written_still_gives_the_index(fresh, tmp_
 def test_no_folder_builds_without_a_file(fresh, tmp_path):
     assert cities.city_index(normalise).kept == SMALL
     assert not any(tmp_path.iterdir())
+
+
+def test_an_index_of_other_code_is_removed_once_a_new_one_is_kept(fresh, tmp_path):
+    folder = tmp_path / "gazetteer"
+    folder.mkdir()
+    (folder / "cities-0123456789abcdef.marshal").write_bytes(b"an index of older code")
+    cities.city_index(normalise, tmp_path)
+    assert [p.name for p in folder.glob("*.marshal")] == [
+        cities.index_file(tmp_path, normalise).name
+    ]
