@@ -118,8 +118,9 @@ def load_corpus(
         keyed.append((file.name, key))
         if not store.has(key):
             todo.setdefault(key, ((file.path, file.name, key), file.size))
-    split = [file for file, size in todo.values() if in_chunks(file[0], size, file[2], store)]
-    whole = [file for file, size in todo.values() if not in_chunks(file[0], size, file[2], store)]
+    split, whole = [], []  # tables given out in chunks of rows; files given out whole
+    for file, size in todo.values():
+        (split if in_chunks(file[0], size, file[2], store) else whole).append(file)
     batches = [whole[i : i + BATCH_FILES] for i in range(0, len(whole), BATCH_FILES)]
     with_texts = texts or not cache
     begun = store.rows((key for _, _, key in split), texts=with_texts)  # chunks kept earlier
