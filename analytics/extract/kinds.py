@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from analytics.extract.gate import Gated
+
 __all__ = ["EVENT_TYPES", "classify_event"]
 
 # Every meeting type, in the order the dashboard lists them, with its label.
@@ -38,8 +40,9 @@ _MEETS = (  # what they hold, or that they met
 # The first rule that matches the title (then the reporting sentence, then the opening)
 # decides; the order matters: "Regional Conference" before "conference", "Policy
 # Commission" before all.
-_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (name, re.compile(pattern, re.IGNORECASE))
+# Each is gated: tried only on a text that holds one of its words.
+_RULES: tuple[tuple[str, Gated], ...] = tuple(
+    (name, Gated(re.compile(pattern, re.IGNORECASE)))
     for name, pattern in (
         ("policy_commission_or_council", r"\bPolicy Commission\b|\bCouncil Sessions?\b|"
          r"\bSessions? of the (?:WCO )?Council\b|\bWCO Council\b|\bConseil de l['’]OMD\b|"
@@ -73,37 +76,45 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )  # fmt: skip
 # The region's heads meeting, said loosely ("customs chiefs meet in Kigali"): a regional
 # conference unless a text names the meeting (the Governing Council they meet in).
-_HEADS_MEET = re.compile(rf"\b(?:{_HEADS})\b[^.;:]{{0,140}}\b(?:{_MEETS})\b", re.IGNORECASE)
+_HEADS_MEET = Gated(re.compile(rf"\b(?:{_HEADS})\b[^.;:]{{0,140}}\b(?:{_MEETS})\b", re.IGNORECASE))
 # ... but not the heads of every region (the Vice-Chairs of the six regions at headquarters),
 # nor those of two continents (ASEM: Asia and Europe).
-_ALL_REGIONS = re.compile(
-    r"\bASEM\b|\binter-?regional\b|\ball (?:the )?(?:six |6 )?(?:WCO )?regions\b|\bVice-Chairs\b|\btoutes les r[ée]gions\b|"
-    r"\btodas las regiones\b|\btodas as regi[õo]es\b",
-    re.IGNORECASE,
+_ALL_REGIONS = Gated(
+    re.compile(
+        r"\bASEM\b|\binter-?regional\b|\ball (?:the )?(?:six |6 )?(?:WCO )?regions\b|\bVice-Chairs\b|\btoutes les r[ée]gions\b|"
+        r"\btodas las regiones\b|\btodas as regi[õo]es\b",
+        re.IGNORECASE,
+    )
 )
 # A title that says the experts meet: the experts' committee that prepares a conference.
-_EXPERTS = re.compile(
-    r"\b(?:Committee|Comit[ée]) (?:of|des|de) (?:los )?[Ee]xpert[os]s?\b|\bexperts['’] meeting\b|"
-    r"\bexpert[os]s?\b[^.;:]{0,60}\b(?:meet|meets|se réunissent|préparent|prepare|se reúnen)\b|"
-    r"\br[ée]union des experts\b|\breuni[oó]n de expertos\b|совещани\w+ экспертов|اجتماع الخبراء|专家会议",
-    re.IGNORECASE,
+_EXPERTS = Gated(
+    re.compile(
+        r"\b(?:Committee|Comit[ée]) (?:of|des|de) (?:los )?[Ee]xpert[os]s?\b|\bexperts['’] meeting\b|"
+        r"\bexpert[os]s?\b[^.;:]{0,60}\b(?:meet|meets|se réunissent|préparent|prepare|se reúnen)\b|"
+        r"\br[ée]union des experts\b|\breuni[oó]n de expertos\b|совещани\w+ экспертов|اجتماع الخبراء|专家会议",
+        re.IGNORECASE,
+    )
 )
 # A conference and nothing more said of it is a forum, unless a later text says more (the
 # title's "Kinshasa conference", the lead's "16th Conference of Directors General").
-_ANY_CONFERENCE = re.compile(
-    r"\bconference\b|\bconf[ée]rence\b|\bconferencia\b|\bconfer[êe]ncia\b|конференци|"
-    r"مؤتمر|大会|(?<!Customs )\bcommittee\b|\bcomit[ée]\b|\bcomit[êe]\b",
-    re.IGNORECASE,
+_ANY_CONFERENCE = Gated(
+    re.compile(
+        r"\bconference\b|\bconf[ée]rence\b|\bconferencia\b|\bconfer[êe]ncia\b|конференци|"
+        r"مؤتمر|大会|(?<!Customs )\bcommittee\b|\bcomit[ée]\b|\bcomit[êe]\b",
+        re.IGNORECASE,
+    )
 )
 # Governing bodies met online keep their own kind; so do forums and workshops by title.
 # The opening's first sentence is read like the lead; its later sentences name the meeting's body (a Council, a Governing Council, a
 # Conference of Directors General) more often than they mention a workshop or visit by it.
 _NAMED = 3  # rules read in the opening
 _BEFORE_VIRTUAL = 2  # rules checked before an online meeting is called a virtual meeting
-_KEEPS_ITS_KIND_ONLINE = re.compile(
-    r"\bforum\b|\bsummit\b|\bconvention\b|\bASEM\b|\bworkshop\b|\batelier\b|\btaller\b|"
-    r"\bforo\b|\bf[óo]rum\b|форум|семинар|منتدى|ورشة|论坛|研讨会",
-    re.IGNORECASE,
+_KEEPS_ITS_KIND_ONLINE = Gated(
+    re.compile(
+        r"\bforum\b|\bsummit\b|\bconvention\b|\bASEM\b|\bworkshop\b|\batelier\b|\btaller\b|"
+        r"\bforo\b|\bf[óo]rum\b|форум|семинар|منتدى|ورشة|论坛|研讨会",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -115,17 +126,17 @@ def classify_event(title: str, lead: str, virtual: bool, opening: str = "") -> s
     if _EXPERTS.search(title) and not online:
         return "other"
     first = opening.split(". ", 1)[0]
-    texts = (title, lead, first, opening)
-    for text, rules in zip(texts, (_RULES, _RULES, _RULES, _RULES[:_NAMED]), strict=True):
+    texts = [(text, text.lower()) for text in (title, lead, first, opening)]
+    for (text, lower), rules in zip(texts, (_RULES, _RULES, _RULES, _RULES[:_NAMED]), strict=True):
         for index, (name, pattern) in enumerate(rules):
             if index == _BEFORE_VIRTUAL and online:
                 return "virtual_meeting"
-            if pattern.search(text):
+            if pattern.search(text, lower):
                 return name
-    every_region = any(_ALL_REGIONS.search(text) for text in texts)
-    for text in texts:
-        if _HEADS_MEET.search(text) and not every_region:
+    every_region = any(_ALL_REGIONS.search(text, lower) for text, lower in texts)
+    for text, lower in texts:
+        if _HEADS_MEET.search(text, lower) and not every_region:
             return "regional_conference"
-        if _ANY_CONFERENCE.search(text):
+        if _ANY_CONFERENCE.search(text, lower):
             return "international_forum"
     return "virtual_meeting" if virtual else "other"

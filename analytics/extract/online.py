@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from analytics.extract.gate import Gated
+
 __all__ = ["is_virtual", "this_meeting_online"]
 
 _ONLINE = r"(?:online|on-line|virtual(?:ly)?|en ligne|en l[ií]nea|virtuelle?)"
@@ -13,23 +15,27 @@ _GATHERING = (
     r"seminar|edition|gathering|dialogue|training|course|exchange|consultation|summit|"
     r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
 )
-_VIRTUAL = re.compile(
-    r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
-    r"в онлайн-формате|افتراضي\w*|عن بعد|عبر (?:تقنية )?(?:الفيديو|الاتصال المرئي)|"
-    r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
-    r"webinarios?|"
-    r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
-    rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
-    rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-    rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
-    rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
-    rf"de mani[èe]re virtuelle|en format virtuel)\b",
-    re.IGNORECASE,
+_VIRTUAL = Gated(
+    re.compile(
+        r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
+        r"в онлайн-формате|افتراضي\w*|عن بعد|عبر (?:تقنية )?(?:الفيديو|الاتصال المرئي)|"
+        r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
+        r"webinarios?|"
+        r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
+        rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
+        rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
+        rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
+        rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
+        rf"de mani[èe]re virtuelle|en format virtuel)\b",
+        re.IGNORECASE,
+    )
 )
-_HYBRID = re.compile(
-    r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
-    r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
-    re.IGNORECASE,
+_HYBRID = Gated(
+    re.compile(
+        r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
+        r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
+        re.IGNORECASE,
+    )
 )
 
 
@@ -37,7 +43,8 @@ def is_virtual(title: str, lead: str) -> bool:
     """True when the title or the sentence that reports the meeting says it was held
     online (not merely that it discussed online trade, nor that some joined online)."""
     text = f"{title} {lead}"
-    return bool(_VIRTUAL.search(text)) and not _HYBRID.search(text)
+    lower = text.lower()
+    return bool(_VIRTUAL.search(text, lower)) and not _HYBRID.search(text, lower)
 
 
 # "This meeting was conducted via video conference": the meeting itself, whatever place the

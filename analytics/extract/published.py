@@ -134,6 +134,7 @@ _METADATA = re.compile(
     r"^\s*(?:[|·•]|\(|(?:editor|source|resource|by|author|posted by|auteur|fuente)\b)",
     re.IGNORECASE,
 )
+_KEPT = 2**14  # texts and lines whose dates are kept
 # What dateparser is asked about: a few words with a number and a word (the day or year
 # and the month), as a date line is; never a headline.
 _MAYBE_DATE = re.compile(r"^(?=.*\d)(?=.*[^\W\d_])\S+(?:\s+\S+){0,6}$")
@@ -143,8 +144,11 @@ _LEADING = re.compile(
 )
 
 
+@lru_cache(maxsize=_KEPT)
 def parse_date(text: str) -> dt.date | None:
-    """Parse one whole date written in any supported language or ISO form, else None."""
+    """Parse one whole date written in any supported language or ISO form, else None
+    (kept per text, as the date line readers below: a page's head lines are read more
+    than once, and an archive's reports share lines)."""
     text = ascii_digits(text.strip())
     if not text or _NOT_PUBLICATION.search(text):
         return None
@@ -194,6 +198,7 @@ def _numeric_line(core: str) -> dt.date | None:
         return None
 
 
+@lru_cache(maxsize=_KEPT)
 def _date_line(line: str) -> dt.date | None:
     """A line that is only a date (with an optional "Published:" label, a time, a source
     in brackets and markup), or a date signed with a place or source ("Nairobi, 1 February
@@ -300,6 +305,7 @@ def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | No
     return None, -1
 
 
+@lru_cache(maxsize=_KEPT)
 def leading_date(line: str) -> tuple[dt.date | None, str]:
     """A date standing before the text of a line, and the line without it: an ISO date
     ("date 2024-02-28 The ..."), or a written one followed by the page's metadata

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from analytics.extract.gate import ascii_literal
+from analytics.extract.gate import Gated, ascii_literal
 from analytics.extract.places import Gazetteer, Place
 from analytics.extract.venue import at_headquarters
 
@@ -16,22 +16,24 @@ GLOBAL = "Global"
 # Meetings of the whole organisation, wherever they are held: its governing bodies and
 # committees, and its global conferences (IT and technology, AEO, PICARD, Knowledge
 # Academy, the global meeting of regional entities), in the site's languages.
-_GLOBAL_SCOPE = re.compile(
-    r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
-    r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
-    r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
-    r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
-    r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
-    r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
-    r"(?:Sub-)?Committee|"
-    r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
-    r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
-    r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
-    r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
-    r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
-    r"Совет\w* таможенного сотрудничества|Совет\w* ВТамО|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
-    r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
-    re.IGNORECASE,
+_GLOBAL_SCOPE = Gated(
+    re.compile(
+        r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
+        r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
+        r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
+        r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
+        r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
+        r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
+        r"(?:Sub-)?Committee|"
+        r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
+        r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
+        r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
+        r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
+        r"Comisi[óo]n (?:de )?Pol[íi]tica)\b|"
+        r"Совет\w* таможенного сотрудничества|Совет\w* ВТамО|Политическ\w+ комисси\w+|海关合作理事会|海關合作理事會|"
+        r"政策委员会|政策委員會|مجلس التعاون الجمركي|لجنة السياسات",
+        re.IGNORECASE,
+    )
 )
 # A region named in a role or an office is not the meeting's scope: "the Asia/Pacific
 # Vice-Chair attended the Policy Commission", "hosted by the ROCB for West Africa".
@@ -114,7 +116,7 @@ def find_region(
     in_brussels = in_brussels and any(_WCO_BODY.search(text) for text in (lead, title))
     at_hq = venue is None or in_brussels or any(at_headquarters(t) for t in (lead, title))
     for text in (lead, title) if at_hq else ():  # "at HQ for five Southern African administrations"
-        peoples = _regions_named(gaz, text, aliases=gaz.region_peoples)
+        peoples = _regions_named(gaz, text, peoples=True)
         if peoples:
             return peoples[0][1], f"held for that region's members: {text!r}"
     guest = _delegation_region(gaz, lead) if at_hq or in_brussels else None
@@ -145,14 +147,23 @@ def _delegation_region(gaz: Gazetteer, lead: str) -> str:
 
 
 def _regions_named(
-    gaz: Gazetteer, text: str, roles: bool = False, aliases: list | None = None
-) -> list[tuple[int, str]]:
+    gaz: Gazetteer, text: str, roles: bool = False, peoples: bool = False
+) -> tuple[tuple[int, str], ...]:
     """(position, region) of each region alias in the text, first mention of each. An
     alias inside a role or an office's name ("the Asia/Pacific Vice-Chair", "ROCB ESA")
-    is not the meeting's scope; with ``roles``, only those are listed."""
+    is not the meeting's scope; with ``roles``, only those are listed; with ``peoples``,
+    the names of a region's people instead. Kept per text with the gazetteer (titles and
+    leads recur: copies of a release, an archive's boilerplate)."""
+    return gaz.kept("regions named", (text, roles, peoples), _find_regions, text, roles, peoples)
+
+
+def _find_regions(
+    gaz: Gazetteer, text: str, roles: bool, peoples: bool
+) -> tuple[tuple[int, str], ...]:
+    """What :func:`_regions_named` says of a text, found."""
     found: dict[str, int] = {}
+    key = tuple(gaz.region_peoples if peoples else gaz.region_aliases)
     text = _PAIRED.sub(r"\1 region\2", text.replace("’", "'"))
-    key = tuple(gaz.region_aliases if aliases is None else aliases)
     plain = text.isascii()
     lower = text.lower()
     for (pattern, region), (literal, icase) in zip(
@@ -166,7 +177,7 @@ def _regions_named(
             if match.start() < found.get(region, len(text) + 1):
                 found[region] = match.start()
             break
-    return sorted((position, region) for region, position in found.items())
+    return tuple(sorted((position, region) for region, position in found.items()))
 
 
 @lru_cache(maxsize=4)

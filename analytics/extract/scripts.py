@@ -17,7 +17,7 @@ from functools import cache
 
 import pycountry
 
-from analytics.extract.places import geonames
+from analytics.extract.cities import geonames
 
 __all__ = ["ScriptPlace", "arabic_key", "in_other_script", "script_places"]
 

@@ -322,6 +322,7 @@ def _wrapped(line: str, after: str) -> bool:
     return line.rsplit(" ", 1)[-1].lower() in _CONTINUES or after[:1].islower()
 
 
+@lru_cache(maxsize=2**14)
 def _may_be_headline(line: str) -> bool:
     if _NOT_HEADLINE.search(line):
         return False

@@ -384,11 +384,16 @@ def _hint_city(gaz: Gazetteer, match: re.Match[str], wanted: set[str]) -> Place 
 
 
 def _places_with_country(gaz: Gazetteer, sentences: list[str]) -> dict[str, Place]:
-    """Places the report names together with their country ("Goa, India")."""
+    """Places the report names together with their country ("Goa, India"): each
+    sentence's kept with the gazetteer (an archive's reports share sentences)."""
     known: dict[str, Place] = {}
     for sentence in sentences:
-        for match in _PLACE_COUNTRY.finditer(sentence):
-            resolved = _resolve(gaz, match, set()) if _hint_country(gaz, match) else None
-            if resolved and resolved[0].city:
-                known.setdefault(normalise(match.group("place").rstrip(".,")), resolved[0])
+        for name, place in gaz.kept("places with country", sentence, _with_country, sentence):
+            known.setdefault(name, place)
     return known
+
+
+def _with_country(gaz: Gazetteer, sentence: str) -> tuple[tuple[str, Place], ...]:
+    matches = _PLACE_COUNTRY.finditer(sentence)
+    found = ((m, _resolve(gaz, m, set()) if _hint_country(gaz, m) else None) for m in matches)
+    return tuple((normalise(m["place"].rstrip(".,")), r[0]) for m, r in found if r and r[0].city)

@@ -3,6 +3,8 @@ sentence in another report is read against that report's own year and publicatio
 
 import datetime as dt
 
+import pytest
+
 from analytics.extract.dates import find_meeting_dates
 from analytics.extract.places import gazetteer
 from analytics.extract.relative import with_relative
@@ -39,3 +41,54 @@ def test_lines_and_phrases_read_again_give_the_same():
     named = gaz.countries_named("Delegates of Ghana and Kenya met.")
     named.add("XXX")  # a caller's own set: what is kept is not changed by it
     assert gaz.countries_named("Delegates of Ghana and Kenya met.") == {"GHA", "KEN"}
+
+
+def test_a_gazetteer_keeps_what_a_recurring_text_gives_once(monkeypatch):
+    from analytics.extract import places
+
+    gaz = gazetteer(*Settings().place_tables)
+    made = []
+
+    def make(g, text):
+        made.append(text)
+        return len(text)
+
+    assert gaz.kept("test table", "Lima", make, "Lima") == 4
+    assert gaz.kept("test table", "Lima", make, "Lima") == 4
+    assert gaz.kept("other table", "Lima", make, "Lima!") == 5  # each table its own
+    assert made == ["Lima", "Lima!"]
+    monkeypatch.setattr(places, "_PHRASES", 1)  # full: emptied before the next one is kept
+    assert gaz.kept("test table", "Quito", make, "Quito") == 5
+    assert gaz.kept("test table", "Lima", make, "Lima") == 4
+    assert made == ["Lima", "Lima!", "Quito", "Lima"]
+
+
+def test_regions_and_places_with_their_country_are_kept_per_text(monkeypatch):
+    from analytics.extract import region, venue
+
+    gaz = gazetteer(*Settings().place_tables)
+    text = "The WCO Europe region met in Goa, India, with the Vice-Chair for Asia/Pacific."
+    first = (region._regions_named(gaz, text), region._regions_named(gaz, text, roles=True))
+    places = venue._places_with_country(gaz, [text])
+    monkeypatch.setattr(region, "_find_regions", lambda *a: pytest.fail("found again"))
+    monkeypatch.setattr(venue, "_with_country", lambda *a: pytest.fail("found again"))
+    assert first == (((4, "Europe"),), ((65, "Asia/Pacific"),))
+    assert (region._regions_named(gaz, text), region._regions_named(gaz, text, roles=True)) == first
+    assert venue._places_with_country(gaz, [text]) == places
+    assert places["goa"].iso3 == "IND"
+
+
+def test_date_lines_and_head_lines_are_read_once_per_line():
+    from analytics.extract import published, text
+
+    for kept in (published._date_line, published.leading_date, text._may_be_headline):
+        kept.cache_clear()
+    for _ in range(2):
+        assert published._date_line("Nairobi, 1 February 2020") == D(2020, 2, 1)
+        assert published.leading_date("date 2024-02-28 The council met") == (
+            D(2024, 2, 28),
+            "The council met",
+        )
+        assert not text._may_be_headline("Tuesday, 18 June 2024")
+    for kept in (published._date_line, published.leading_date, text._may_be_headline):
+        assert kept.cache_info().hits >= 1

@@ -65,9 +65,9 @@ def small_chunks(monkeypatch):
     monkeypatch.setattr(chunks, "TABLE_ROWS", 3)
     done, original = [], pipeline.extract_batch
 
-    def spy(batch, tables):
+    def spy(batch, *inputs):
         done.extend((p.start, p.stop) for p in batch if isinstance(p, Rows))
-        return original(batch, tables)
+        return original(batch, *inputs)
 
     monkeypatch.setattr(pipeline, "extract_batch", spy)
     return done
@@ -117,10 +117,10 @@ def test_a_table_stopped_half_way_resumes_without_losing_or_repeating_a_row(
     settings = settings.replace(workers=1)
     spy = pipeline.extract_batch
 
-    def crashing(batch, tables):
+    def crashing(batch, *inputs):
         if any(isinstance(p, Rows) and p.start == 6 for p in batch):
             raise KeyboardInterrupt  # the machine goes down during the third chunk
-        return spy(batch, tables)
+        return spy(batch, *inputs)
 
     monkeypatch.setattr(pipeline, "extract_batch", crashing)
     with pytest.raises(KeyboardInterrupt):

@@ -53,6 +53,25 @@ def test_html_keeps_article_drops_furniture():
         assert furniture not in doc.text
 
 
+def test_a_page_is_read_without_the_costly_search_of_its_date_words(monkeypatch):
+    # trafilatura's own date is unused (the page's date is read from its elements): its
+    # extensive search, which sends "12 noviembre 2009" to a parser of every language, is
+    # not run
+    import htmldate.extractors
+
+    def never(text):
+        raise AssertionError(f"sent to the slow date parser: {text!r}")
+
+    monkeypatch.setattr(htmldate.extractors, "_external_date", never)
+    html = """<html><head><title>Aduanas</title></head><body>
+    <article><h1>Directores de aduanas se reúnen en Quito</h1><p>12 noviembre 2009</p>
+    <p>Quito, Ecuador. Los delegados de la región se reunieron para hablar de comercio.</p>
+    <p>La reunión terminó con una declaración sobre la cooperación.</p></article></body></html>"""
+    doc = read_bytes(html.encode(), "page.html")[0]
+    assert doc.title == "Directores de aduanas se reúnen en Quito"
+    assert "12 noviembre 2009" in doc.text and "Los delegados" in doc.text
+
+
 def test_html_date_in_a_dated_element_in_another_site_language():
     html = """<html><body><div class="banner">Эта страница не доступна на выбранном вами языке
     Russian : русский, поэтому предлагаем вернуться к версии English : English</div>
