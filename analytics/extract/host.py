@@ -17,12 +17,13 @@ from analytics.extract.places import Gazetteer, Place
 __all__ = ["host_venue", "hosted_by"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
-_CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte")
+_CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte", "place at", "held at")
 # "hosted by the ...", "at the invitation of ...", "accueillie par ...", "a invitación de ..."
 _BY = re.compile(
     r"\b(?:(?:co-)?hosted|organi[sz]ed|convened)\s+(?:\w+ly\s+)?by|\bat the invitation of|"
     r"\b(?:accueilli|organis[ée])e?s?\s+par|[àa] l['’]invitation de|\borganizad[oa]s?\s+por|"
-    r"\ba invitaci[óo]n de|\ba convite d[aoe]|\borganizad[oa]s?\s+pel[oa]",
+    r"\ba invitaci[óo]n de|\ba convite d[aoe]|\borganizad[oa]s?\s+pel[oa]|"
+    r"\b(?:took place|was held|were held|held)\s+at(?=\s+(?:the\s+)?[A-Z])",  # "... at Ghana Customs"
     re.IGNORECASE,
 )
 # "... the Uganda Revenue Authority hosted": the host before its verb
@@ -46,7 +47,7 @@ _REACH = 90  # characters of a host's name at most
 # Words of an administration's name: a person or a ministry is no host of a meeting's venue
 _ADMINISTRATION = re.compile(
     r"\b(?:customs|revenue|excise|tax|douanes?|aduanas?|alf[âa]ndegas?|receita|"
-    r"tributaria|fiscal|administration)\b",
+    r"tributaria|fiscal|administration|FCS)\b",  # the Federal Customs Service
     re.IGNORECASE,
 )
 # ... nor a donor, a programme or a body of several countries ("the Customs Cooperation Fund

@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from analytics.extract.gate import ascii_literal
+from analytics.extract.headquarters import at_headquarters
 from analytics.extract.places import Gazetteer, Place
-from analytics.extract.venue import at_headquarters
 
 __all__ = ["GLOBAL", "find_region"]
 

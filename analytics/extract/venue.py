@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from analytics.extract.capital import capital_places
 from analytics.extract.dates import DateSpan
+from analytics.extract.headquarters import at_headquarters, headquarters_named
 from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
@@ -41,12 +42,6 @@ GUESSED = -4  # "in the country's capital": a place named outright anywhere says
 CERTAIN = 8  # a phrase scoring this much ends the search
 DATE_FOLLOWS_WITHIN = 10  # characters between a place phrase and the date after it
 
-_HEADQUARTERS = re.compile(
-    r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
-    r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
-    r"штаб-квартир\w* ВТамО|世界海关组织总部|世界海關組織總部|مقر منظمة الجمارك العالمية",
-    re.IGNORECASE,
-)
 _NAME = r"[A-ZÀ-Ý][\w'’.-]*"
 # "Côte d'Ivoire", "Sharm el-Sheikh", "Ciudad de México"
 _JOIN = (
@@ -168,11 +163,6 @@ def without_other_meetings(text: str) -> str:
     return _OTHER_CLAUSE.sub("", text)
 
 
-def at_headquarters(text: str) -> bool:
-    """True when the text places the meeting at the WCO's headquarters."""
-    return bool(_HEADQUARTERS.search(text))
-
-
 def named_places(gaz: Gazetteer, sentence: str) -> bool:
     """True when the sentence names a place that could be a venue."""
     return any(_candidates(gaz, sentence, set(), {}, ()))
@@ -281,6 +271,8 @@ def _candidates(
     for landmark in landmarks:
         _, city, iso3 = _LANDMARKS[landmark]
         yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    if headquarters_named(sentence) is not None:  # "au siège de l'OMD", "在世界海关组织总部"
+        yield gaz.city("Brussels", {"BEL"}), IS_CITY + WITH_COUNTRY + AFTER_VERB
     for place, start, guessed in capital_places(gaz, sentence, named):  # "in the capital"
         verb = AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0
         yield place, IS_CITY + verb + (GUESSED if guessed else 0)

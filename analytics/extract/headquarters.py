@@ -1,0 +1,52 @@
+"""Meetings at the WCO's headquarters, in Brussels, in the site's six languages.
+
+"at WCO headquarters", "au siège de l'OMD", "en la sede de la OMA", "в штаб-квартире
+ВТамО", "在世界海关组织总部", "بمقر منظمة الجمارك العالمية"; and "L'OMD a accueilli à son
+siège": the organisation's own seat. Said as where the meeting was ("at", "au", "в",
+"在", "ب"), the headquarters are a place of the text like any city it names, so that the
+countries of the participants listed after it never beat it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["at_headquarters", "headquarters_named"]
+
+_WCO = r"(?:WCO|OMD|OMA|ВТамО|World Customs Organi[sz]ation|Organisation mondiale des douanes|Organizaci[óo]n Mundial de Aduanas)"
+_HEADQUARTERS = re.compile(
+    r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
+    r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
+    r"штаб-квартир\w* ВТамО|世界海关组织总部|世界海關組織總部|مقر منظمة الجمارك العالمية",
+    re.IGNORECASE,
+)
+# The same said as the meeting's place, and the organisation's "own seat" after its name
+_AT_HEADQUARTERS = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?:WCO|World Customs Organi[sz]ation(?:\s+\(WCO\))?)['’]?s?\s+"
+    r"(?:Headquarters?|HQ)\b|"
+    r"\b(?:au|dans les locaux du)\s+si[èe]ge de l['’](?:OMD|Organisation mondiale des douanes)\b|"
+    r"\ben\s+la\s+sede\s+(?:central\s+)?de\s+la\s+(?:OMA|Organizaci[óo]n Mundial de Aduanas)\b|"
+    r"\bв\s+штаб-квартире\s+(?:ВТамО|Всемирной таможенной организации)|"
+    r"[在于][世界海关组织]{0,6}总部|[在於][世界海關組織]{0,6}總部|"
+    r"بمقر\s+(?:منظمة الجمارك العالمية|المنظمة)|في\s+مقر\s+منظمة الجمارك العالمية|"
+    rf"\b{_WCO}\b[^.;]{{0,80}}?\b(?:à son siège|en su sede|at its (?:headquarters|seat))\b",
+    re.IGNORECASE,
+)
+
+
+def at_headquarters(text: str) -> bool:
+    """True when the text places the meeting at the WCO's headquarters."""
+    return bool(_HEADQUARTERS.search(text) or _AT_HEADQUARTERS.search(text))
+
+
+# A word of every phrase above: most sentences have none, and skip the pattern.
+_WORDS = ("headquarter", "hq", "siège", "siege", "sede", "штаб", "总部", "總部", "مقر", "seat")
+
+
+def headquarters_named(text: str) -> int | None:
+    """Where the text says the meeting was held at the WCO's headquarters, if it does."""
+    lower = text.lower()
+    if not any(word in lower for word in _WORDS):
+        return None
+    match = _AT_HEADQUARTERS.search(text)
+    return match.start() if match else None
