@@ -21,6 +21,7 @@ from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
+from analytics.extract.served import served_administration
 from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
 from analytics.extract.venue import find_venue, named_places, without_other_meetings
@@ -125,6 +126,9 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     region, region_from = find_region(
         gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
     )
+    if virtual and not region and (served := served_administration(gaz, [own, report.title])):
+        region = gaz.region_of.get(served[0].iso3, "")  # "online, for the Zambia Revenue Authority"
+        region_from = f"the region of the administration it was held for: {served[1]!r}"
     provenance = {
         "published": report.published_from or "no publication date found",
         "date": date_from

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from analytics.extract.places import Gazetteer, Place
 
-__all__ = ["host_venue", "hosted_by"]
+__all__ = ["administration_place", "host_venue", "hosted_by", "name_before_clause"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
 _CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte", "place at", "held at")
@@ -80,10 +80,16 @@ def host_venue(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, str] | None
         if not any(cue in lower for cue in _CUES):
             continue
         for name in _host_names(text):
-            place = _place_of(gaz, name)
+            place = administration_place(gaz, name)
             if place is not None:
                 return place, text
     return None
+
+
+def name_before_clause(text: str) -> str:
+    """An administration's name at the start of the text, up to the clause after it."""
+    end = _END.search(text)
+    return text[: end.start()] if end else text
 
 
 def hosted_by(text: str) -> str:
@@ -94,9 +100,7 @@ def hosted_by(text: str) -> str:
 def _host_names(text: str) -> Iterable[str]:
     """The names a text gives its host: after "hosted by", before "hosted"."""
     for match in _BY.finditer(text):
-        after = text[match.end() : match.end() + _REACH]
-        end = _END.search(after)
-        yield after[: end.start()] if end else after
+        yield name_before_clause(text[match.end() : match.end() + _REACH])
     for match in _AS_HOST.finditer(text):
         yield match.group("name")
     for match in _HOSTED.finditer(text):
@@ -105,7 +109,7 @@ def _host_names(text: str) -> Iterable[str]:
         yield clause
 
 
-def _place_of(gaz: Gazetteer, name: str) -> Place | None:
+def administration_place(gaz: Gazetteer, name: str) -> Place | None:
     """The country an administration's name gives ("Kenya Revenue Authority", "the Belgian
     Customs Administration"), else its city ("Dubai Customs")."""
     if _NOT_HOST.search(name):
