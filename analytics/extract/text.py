@@ -26,6 +26,7 @@ from analytics.extract.published import (
     signed_by,
 )
 from analytics.extract.relative import with_relative
+from analytics.extract.wrapping import unwrapped, wrapped
 from analytics.ingest.base import RawDocument
 from analytics.text import split_sentences
 
@@ -182,7 +183,7 @@ class Report:
 def read_report(doc: RawDocument) -> Report:
     """Split a raw document into its title, publication date, body and sentences."""
     title, published, published_from, signed_at, lines = _parts(doc)
-    body = "\n\n".join(lines)
+    body = "\n\n".join(unwrapped(lines))  # "Yaoundé a" / "accueilli": one sentence
     texts = split_sentences(body)
     month = next((m for line in lines[:2] if (m := leading_month(line))), None)
     reference = published or month or _latest_full_date(texts)
@@ -282,7 +283,7 @@ def _from_headline(lines: list[str]) -> list[str]:
     for line, after in zip(lines[:_HEAD_LINES], [*lines[1:_HEAD_LINES], ""], strict=True):
         if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
             break
-        if _wrapped(line, after):
+        if wrapped(line, after):
             break
         head.append(line)
     if len(head) < 2 or len(head) == len(lines):
@@ -296,20 +297,6 @@ def _from_headline(lines: list[str]) -> list[str]:
     order = [*range(at + 1, len(head)), *range(at)]
     dates = [head[i] for i in order if i not in headlines]
     return [head[at], *dates, *lines[len(head) :]]
-
-
-# Words a headline does not end with but a paragraph's line cut by the text's width does
-_CONTINUES = frozenset([
-    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-    "au", "de", "des", "du", "en", "et", "la", "le", "les",  # French
-    "y", "el", "al", "e", "o", "da", "do", "em",  # Spanish and Portuguese
-])  # fmt: skip
-
-
-def _wrapped(line: str, after: str) -> bool:
-    """A paragraph's first line wrapped at the text's width ("... held in Dakar on 10 and"
-    / "11 May 2023."): it ends on a joining word or the next line goes on in lower case."""
-    return line.rsplit(" ", 1)[-1].lower() in _CONTINUES or after[:1].islower()
 
 
 def _may_be_headline(line: str) -> bool:

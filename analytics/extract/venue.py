@@ -108,7 +108,8 @@ _CAPITAL_ONLY = re.compile(
 )
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
+    rf"(?:^|(?<=[.;:,]\s))(?:(?i:la ville|the city|la ciudad|a cidade) (?:de |of |d['’]))?"
+    rf"(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
     rf"a abrité|abritait|accueillait|fue (?:el )?escenario|hosting|(?:will )?play(?:s|ed)? host to|"
