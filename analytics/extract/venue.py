@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from analytics.extract.capital import capital_places
+from analytics.extract.clauses import in_later_meeting_clause
 from analytics.extract.dates import DateSpan
 from analytics.extract.headquarters import at_headquarters, headquarters_named
 from analytics.extract.host import host_venue, hosted_by
@@ -94,7 +95,7 @@ _DATELINE_COLON = re.compile(
 )
 _DATELINES = (_DATELINE_PLACE, _DATELINE_COLON)
 _CAPITAL = (
-    r"(?:(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
+    r"(?:(?:[Ll]a|[Tt]he|[Ee]l|a)\s+(?:[A-Za-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
     r"[A-Z][\w-]+['’]s\s+capital)"  # "Ghana's capital, Accra"
 )
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
@@ -309,7 +310,7 @@ def _candidates(
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
-                    + (2 * AWAY if _EARLIER.search(before[-3 * _AWAY_REACH :]) else 0)
+                    + (2 * AWAY if _another_meeting(before) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)
@@ -317,6 +318,12 @@ def _candidates(
                     + (DATE_FOLLOWS if follows else 0)
                 ),
             )
+
+
+def _another_meeting(before: str) -> bool:
+    """The place stands in a clause on another meeting: an earlier one ("on the heels of
+    the workshop held in"), or one to come ("the Council, which will be held in June in")."""
+    return bool(_EARLIER.search(before[-3 * _AWAY_REACH :])) or in_later_meeting_clause(before)
 
 
 def _dateline_weight(sentence: str) -> int:

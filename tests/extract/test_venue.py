@@ -164,3 +164,12 @@ def test_the_city_of_a_place_that_hosted(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("Lomé", "TGO")
+
+
+def test_a_capital_named_after_its_capitalised_adjective(gaz):
+    event = read_event(
+        "Delegations welcomed\n\nThe Cameroonian capital, Yaoundé, welcomed the delegations of "
+        "twenty administrations on 3 March 2015.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Yaoundé", "CMR")
