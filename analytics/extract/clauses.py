@@ -1,6 +1,8 @@
 """Clauses about another meeting inside the sentence that reports this one.
 
-"Experts met at the Palais des Congrès to prepare the Council, which will be held in June
+"visited Kenya ..., on the heels of the recently concluded workshop held in Riyadh": an
+earlier meeting's place (but "took part in the recently concluded conference held in
+Perth" is the meeting). "Experts met at the Palais des Congrès to prepare the Council, which will be held in June
 in Brussels": the sentence reports a meeting that happened, and a subordinate clause names
 a later one and its place. That place is not this meeting's venue ("qui se tiendra en juin
 à Bruxelles", "que se celebrará en junio en Bruselas", "to be held in Brussels").
@@ -12,7 +14,12 @@ import re
 
 from analytics.extract.text import reports_meeting
 
-__all__ = ["in_later_meeting_clause"]
+__all__ = ["in_another_meeting_clause", "in_later_meeting_clause", "without_other_meetings"]
+
+_OTHER = r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
+_EARLIER = re.compile(rf"{_OTHER}[^.;,()]{{0,150}}$", re.IGNORECASE)
+_OTHER_CLAUSE = re.compile(rf"{_OTHER}[^.;,()]*", re.IGNORECASE)
+_EARLIER_REACH = 180  # characters before a place read for "on the heels of"
 
 # A clause on a meeting to come, after the noun it describes
 _LATER = re.compile(
@@ -35,3 +42,16 @@ def in_later_meeting_clause(before: str) -> bool:
     if clause is None or _CLAUSE_END.search(before, clause.end()):
         return False
     return reports_meeting(before[: clause.start()])
+
+
+def without_other_meetings(text: str) -> str:
+    """The text without its clauses on another meeting ("on the heels of the workshop for
+    the MENA region held in Riyadh"): what it says of the meeting reported."""
+    return _OTHER_CLAUSE.sub("", text)
+
+
+def in_another_meeting_clause(before: str) -> bool:
+    """True when the text before a place ends in a clause on another meeting: an earlier
+    one ("on the heels of the workshop held in"), or one to come ("the Council, which will
+    be held in June in")."""
+    return bool(_EARLIER.search(before[-_EARLIER_REACH:])) or in_later_meeting_clause(before)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["at_headquarters", "headquarters_named"]
+__all__ = ["LANDMARKS", "at_headquarters", "headquarters_named"]
 
 _WCO = r"(?:WCO|OMD|OMA|ВТамО|World Customs Organi[sz]ation|Organisation mondiale des douanes|Organizaci[óo]n Mundial de Aduanas)"
 _HEADQUARTERS = re.compile(
@@ -50,3 +50,13 @@ def headquarters_named(text: str) -> int | None:
         return None
     match = _AT_HEADQUARTERS.search(text)
     return match.start() if match else None
+
+
+# Buildings that say the city: the Arab League's headquarters are in Cairo.
+LANDMARKS = (
+    (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
+                r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?ل?"
+                r"(?:جامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
+                r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
+                re.IGNORECASE), "Cairo", "EGY"),
+)  # fmt: skip
