@@ -19,6 +19,7 @@ from analytics.extract.lead import headline_under_lead
 from analytics.extract.published import (
     dated_headline,
     dateline,
+    is_label,
     leading_date,
     leading_month,
     parse_date,
@@ -48,7 +49,8 @@ _BANNER = re.compile(
 _BANNER_WORDS = ("dispon", "available", "доступна", "本页", "غير مت", "no hay versi")
 _FURNITURE = re.compile(
     r"^(?:share(?: this)?(?: page| article)?|print(?: this page)?|back to top|read more|"
-    r"tweet|email this|related (?:news|articles)|tags?:.*)$",
+    r"tweet|email this|related (?:news|articles)|tags?:.*|"
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|instagram|youtube|e-?mail|copy link)$",
     re.IGNORECASE,
 )
 # Sections that close a page, not its report: everything from such a heading on is
@@ -243,7 +245,7 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     if index >= 0:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
-        lines = lines[:index] + lines[index + 1 :]
+        lines = [x for i, x in enumerate(lines) if i != index and not (i < index and is_label(x))]
         # another bare date just under it (the site's clock, read last) is no text either
         lines = [x for i, x in enumerate(lines) if i >= 2 or not bare_date(x)]
     for index, line in enumerate(lines[:2]):  # a date before the text, or a metadata line

@@ -8,6 +8,7 @@ import pytest
 from analytics.extract.published import dateline, published_from_lines
 from analytics.extract.text import read_report, strip_boilerplate
 from analytics.ingest.base import RawDocument
+from tests.extract.reading import read_event
 
 D = dt.date
 BODY = (
@@ -125,3 +126,27 @@ def test_a_headline_with_its_date_after_a_bar():
         "Namibia to chair the regional customs committee",
         D(2015, 3, 6),
     )
+
+
+def test_sharing_links_under_the_headline_are_no_headline(gaz):
+    event = read_event(
+        "Revenue Authority\nMedia Centre\nCustoms officers complete an analysis course\nFacebook\n"
+        "Twitter\nLinkedIn\nWhatsApp\nPublish Date:\n12 June 2019\nA regional course for "
+        "customs officers closed yesterday in Suva.",
+        gaz,
+    )
+    assert (event.title, event.published) == (
+        "Customs officers complete an analysis course",
+        dt.date(2019, 6, 12),
+    )
+    assert event.date == dt.date(2019, 6, 11)
+
+
+def test_a_label_alone_takes_the_date_a_few_lines_below(gaz):
+    event = read_event(
+        "Customs officers complete an analysis course\nPublish Date:\nLatest News\nEvents\n"
+        "Media\n12 June 2019\nA regional course for customs officers closed yesterday in Suva.",
+        gaz,
+    )
+    assert (event.published, event.date) == (dt.date(2019, 6, 12), dt.date(2019, 6, 11))
+    assert "Publish Date" not in event.text
