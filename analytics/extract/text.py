@@ -15,6 +15,7 @@ from functools import cached_property, lru_cache
 
 from analytics.extract.clock import bare_date, without_clock
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
+from analytics.extract.head_dates import page_date_above
 from analytics.extract.lead import headline_under_lead
 from analytics.extract.published import (
     dated_headline,
@@ -242,6 +243,8 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
         published, source = ahead, ahead_from
     found, index = published_from_lines(lines, limit=3)
     signed_at = signed_by(lines[index]) if index >= 0 else ""
+    if 0 <= index < len(lines) - 1 and not signed_at:  # the meeting's place-and-date line
+        signed_at = signed_by(lines[index + 1])
     if index >= 0:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
@@ -297,6 +300,8 @@ def _from_headline(lines: list[str]) -> list[str]:
     # Time: 30 May 2025, 03:30 AM", "Tuesday, June 18, 2024"), is read only after it.
     at = headlines[-1]
     order = [*range(at + 1, len(head)), *range(at)]
+    if page_date_above(head[:at], head[at + 1 :]):  # "Moscow, 21 January 2009": the meeting's
+        order = [*range(at), *range(at + 1, len(head))]
     dates = [head[i] for i in order if i not in headlines]
     return [head[at], *dates, *lines[len(head) :]]
 

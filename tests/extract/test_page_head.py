@@ -150,3 +150,22 @@ def test_a_label_alone_takes_the_date_a_few_lines_below(gaz):
     )
     assert (event.published, event.date) == (dt.date(2019, 6, 12), dt.date(2019, 6, 11))
     assert "Publish Date" not in event.text
+
+
+def test_a_place_and_date_line_under_the_headline_is_the_meeting_s(gaz):
+    event = read_event(
+        "12 February 2009\n\nTraining centres meet\n\nMinsk, 21 January 2009\n\nHeads of the "
+        "customs training centres discussed how to share their courses.",
+        gaz,
+    )
+    assert (event.published, event.date) == (dt.date(2009, 2, 12), dt.date(2009, 1, 21))
+    assert (event.city, event.iso3) == ("Minsk", "BLR")
+
+
+def test_a_site_date_long_after_a_signed_date_line_is_the_site_s(gaz):
+    event = read_event(
+        "Tuesday, June 18, 2024\n\nTraining centres meet\n\nMinsk, 21 January 2009\n\nHeads of "
+        "the customs training centres discussed how to share their courses.",
+        gaz,
+    )
+    assert event.published == dt.date(2009, 1, 21)
