@@ -17,13 +17,26 @@ from analytics.extract.places import Gazetteer, Place
 __all__ = ["administration_place", "host_venue", "hosted_by", "name_before_clause"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
-_CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte", "place at", "held at")
+_CUES = (
+    "host",
+    "invit",
+    "organi",
+    "accueil",
+    "convite",
+    "anfitri",
+    "hôte",
+    "place at",
+    "held at",
+    "visit",
+)
 # "hosted by the ...", "at the invitation of ...", "accueillie par ...", "a invitación de ..."
 _BY = re.compile(
     r"\b(?:(?:co-)?hosted|organi[sz]ed|convened)\s+(?:\w+ly\s+)?by|\bat the invitation of|"
     r"\b(?:accueilli|organis[ée])e?s?\s+par|[àa] l['’]invitation de|\borganizad[oa]s?\s+por|"
     r"\ba invitaci[óo]n de|\ba convite d[aoe]|\borganizad[oa]s?\s+pel[oa]|"
-    r"\b(?:took place|was held|were held|held)\s+at(?=\s+(?:the\s+)?[A-Z])",  # "... at Ghana Customs"
+    r"\b(?:took place|was held|were held|held)\s+at(?=\s+(?:the\s+)?[A-Z])|"  # "... at Ghana Customs"
+    # the administration visited: "visited the General Administration of China Customs"
+    r"\b(?:visited|paid an? (?:\w+ )?visit to)(?=\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
 # "... the Uganda Revenue Authority hosted": the host before its verb

@@ -40,6 +40,13 @@ _NOT_PLACES_AR = {"مدينه"}  # "بمدينة بروكسل": "in the city of"
 _NOT_PLACES_ZH = {"联合", "聯合"}  # "jointly" ("联合举办"), not Lianhe
 
 
+# A title after a country's name: "南非税务局局长" (the head of South Africa's revenue service)
+_VISITOR_ZH = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:局长|局長|署长|署長|部长|部長|关长|關長|大使|主席|专员|專員|代表团|代表團|一行)"
+)
+_IN_THE_CAPITAL_ZH = re.compile(r"(?:在|来|來|访|訪|抵|赴)京(?![津都剧劇])")
+
+
 @dataclass(frozen=True)
 class ScriptPlace:
     """A place named in another script: where in the text, and which place."""
@@ -128,11 +135,13 @@ def script_places(text: str) -> list[ScriptPlace]:
     if _CJK.search(text):
         for match in _chinese_pattern().finditer(text):
             city, iso3 = names["zh"][match.group(0)]
-            if match.group(0) in _NOT_PLACES_ZH:
-                continue
+            if match.group(0) in _NOT_PLACES_ZH or _VISITOR_ZH.match(text, match.end()):
+                continue  # "南非税务局局长": the country of a visitor's title, not a place
             before = text[max(0, match.start() - _LOCATIVE_CJK_REACH) : match.start()]
             locative = bool(_LOCATIVE_CJK.search(before))
             found.append(ScriptPlace(match.start(), city, iso3, locative))
+        for match in _IN_THE_CAPITAL_ZH.finditer(text):  # "在京": in Beijing
+            found.append(ScriptPlace(match.start(), "Beijing", "CHN", True))
     for match in re.finditer(r"[\u0600-\u06ff]+", text):
         place = _arabic_word(match.group(0), names["ar"])
         if place:
