@@ -200,9 +200,8 @@ def _named_more(report: Report, place: Place, held: Place) -> bool:
     Bangkok")."""
     if not (place.city and held.city and place.city != held.city):
         return False
-    return sum(place.city in s.text for s in report.sentences) > sum(
-        held.city in s.text for s in report.sentences
-    )
+    named = [sum(city in s.text for s in report.sentences) for city in (place.city, held.city)]
+    return named[0] > named[1] > 0  # (a name written in another language is not counted)
 
 
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
