@@ -126,7 +126,8 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     region, region_from = find_region(
         gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
     )
-    if virtual and not region and (served := served_administration(gaz, [own, report.title])):
+    opening_texts = [own, report.title, *report.texts[:_OPENING_SENTENCES]]
+    if virtual and not region and (served := served_administration(gaz, opening_texts)):
         region = gaz.region_of.get(served[0].iso3, "")  # "online, for the Zambia Revenue Authority"
         region_from = f"the region of the administration it was held for: {served[1]!r}"
     provenance = {

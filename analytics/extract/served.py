@@ -3,7 +3,8 @@
 An online training or workshop "for officers of the Zambia Revenue Authority" has no
 venue, and names no region: it concerns that administration's country, so its region is
 that country's ("pour les agents de la Douane du Niger", "para funcionarios de la Aduana
-de Chile").
+de Chile"); else that of the one administration that organised it ("organized by the
+General Administration of China Customs").
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from analytics.extract.host import administration_place, name_before_clause
+from analytics.extract.host import administration_place, host_venue, name_before_clause
 from analytics.extract.places import Gazetteer, Place
 
 __all__ = ["served_administration"]
@@ -29,10 +30,12 @@ _FOR = re.compile(
 
 def served_administration(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, str] | None:
     """The country of the one administration the first of ``texts`` that names one says
-    the meeting was held for, and that text; None when none is named."""
+    the meeting was held for (else that organised it), and that text; None when none is
+    named."""
+    texts = list(texts)
     for text in texts:
         for match in _FOR.finditer(text):
             place = administration_place(gaz, name_before_clause(match.group("name")))
             if place is not None:
                 return place, text
-    return None
+    return host_venue(gaz, texts)

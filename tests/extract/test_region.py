@@ -116,3 +116,19 @@ def test_a_regional_workshop_in_brussels_stays_the_region_s(gaz):
 )
 def test_an_online_event_for_one_administration_is_of_its_country_s_region(report, region, gaz):
     assert _region(report, gaz) == region
+
+
+def test_an_online_event_organised_by_one_administration_is_of_its_region(gaz):
+    report = (
+        "High-level seminar on smart borders\n\nThe seminar on smart borders was held online on "
+        "7 and 8 November 2022. It was organized by the General Administration of China Customs."
+    )
+    assert _region(report, gaz) == "Asia/Pacific"
+
+
+def test_a_delegation_received_at_headquarters_is_a_visit_in_europe(gaz):
+    report = (
+        "Delegation at headquarters\n\nThe Secretary General received a high-level delegation of "
+        "Turkmenistan on 12 October 2018 at WCO headquarters in Brussels."
+    )
+    assert _region(report, gaz) == "Europe"
