@@ -18,6 +18,7 @@ from functools import cache, lru_cache
 from dateparser.languages.loader import default_loader
 
 from analytics.extract.gate import Names
+from analytics.extract.mojibake import misdecoded_months
 from analytics.text import MONTHS, WEEKDAYS
 
 __all__ = [
@@ -72,7 +73,7 @@ def month_numbers() -> dict[str, int]:
                     names.setdefault(name, number)
     for name, number in _MORE_MONTHS.items():
         names.setdefault(name, number)
-    return names
+    return misdecoded_months(names.items()) | names  # "εδΈ€ζœˆ": 十一月 as some copies show it
 
 
 @cache

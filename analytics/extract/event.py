@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, fields
 
 import pandas as pd
 
+from analytics.extract.host import host_venue
 from analytics.extract.kinds import EVENT_TYPES, classify_event
 from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
@@ -123,9 +124,15 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     own = without_other_meetings(lead)  # "on the heels of the MENA workshop in Riyadh"
     opening = " ".join(s.text for s in report.sentences[:_OPENING_SENTENCES])
     event_type = classify_event(report.title, own, virtual, opening)
+    scope = venue
+    if virtual:  # online: the organiser's country ("organized by China Customs") is its region's
+        organiser = host_venue(gaz, (s.text for s in report.sentences[:_OPENING_SENTENCES]))
+        scope = organiser[0] if organiser else None
     region, region_from = find_region(
-        gaz, report.title, own, venue, event_type == "bilateral_visit", report.body
+        gaz, report.title, own, scope, event_type == "bilateral_visit", report.body
     )
+    if virtual and scope is not None:
+        region_from = region_from.replace("the venue country", "the organiser's country")
     opening_texts = [own, report.title, *report.texts[:_OPENING_SENTENCES]]
     if virtual and not region and (served := served_administration(gaz, opening_texts)):
         region = gaz.region_of.get(served[0].iso3, "")  # "online, for the Zambia Revenue Authority"

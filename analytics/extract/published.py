@@ -104,9 +104,9 @@ _NUMERIC_LINE = re.compile(
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
 )
 # "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Riyadh, March 2, 2013,
-# SPA -- ..."
+# SPA -- ...", "Abuja, Nigeria – April 9, 2025- The ..." (a dash before the date too)
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:\(\w+\)\s*)?(?:le |el |on )?"
+    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:[–—-]+\s+)?(?:\(\w+\)\s*)?(?:le |el |on )?"
     r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
     r"\s*(?:\.?[–—-]+|:)\s*"
@@ -125,6 +125,12 @@ _AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
     r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
     r"[A-Z][\w.-]{1,20}/\s*"
+)
+# An aggregator's dateline with the date in its sources' bracket: "DUBAI, (UrduPoint /
+# Pakistan Point News / WAM - 19th Oct, 2019) A ..."
+_BRACKETED = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}),\s+\([^()]{1,80}?\s+[-–]\s+"
+    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4})\)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
@@ -244,6 +250,8 @@ def _plain_date(core: str) -> dt.date | None:
         return numeric
     if not re.search(r"\d{4}", core):
         return None
+    if len(core) <= _PLAIN_CHARS and (written := _written_date(core)):
+        return written  # also a month misdecoded with signs ("06 εδΈ€ζœˆ 2017")
     if len(core) <= _PLAIN_CHARS and re.fullmatch(r"[\w ,./:-]+", core, flags=re.UNICODE):
         found = parse_date(core)
         if found:
@@ -351,7 +359,12 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
     core = plain_dateline(core)  # "NAIROBI, Kenya, March 14, 2023 /PRNewswire/ -- ..."
-    match = _DATELINE.match(core) or _YEARLESS_DATELINE.match(core) or _AGENCY.match(core)
+    match = (
+        _DATELINE.match(core)
+        or _YEARLESS_DATELINE.match(core)
+        or _AGENCY.match(core)
+        or _BRACKETED.match(core)
+    )
     if not match:
         return None, line
     written = match.group("date")

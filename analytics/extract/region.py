@@ -7,8 +7,8 @@ import re
 from functools import lru_cache
 
 from analytics.extract.gate import ascii_literal
-from analytics.extract.headquarters import at_headquarters
 from analytics.extract.places import Gazetteer, Place
+from analytics.extract.seat import at_headquarters
 
 __all__ = ["GLOBAL", "find_region"]
 
@@ -124,6 +124,9 @@ def find_region(
         peoples = _regions_named(gaz, text, aliases=gaz.region_peoples)
         if peoples:
             return peoples[0][1], f"held for that region's members: {text!r}"
+    guest = _delegation_region(gaz, lead) if at_hq or in_brussels else None
+    if guest:  # "received a delegation of the Government of Turkmenistan at headquarters"
+        return guest, f"the region of the delegation received: {lead!r}"
     for text in (lead, title):
         if not visit and at_headquarters(text):
             return GLOBAL, f"held at WCO headquarters: {text!r}"
@@ -132,6 +135,20 @@ def find_region(
     if venue_region:
         return venue_region, f"the region of the venue country ({venue.country})"
     return "", "no region named and no venue country"
+
+
+_DELEGATION = re.compile(
+    r"\b(?:received|welcomed|hosted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}delegation\s+"
+    r"(?:of|from)\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?"
+    r"(?P<country>[A-Z][\w'’-]+(?: (?:of (?:the )?)?[A-Z][\w'’-]+){0,3})"
+)
+
+
+def _delegation_region(gaz: Gazetteer, lead: str) -> str:
+    """The region of the one country whose delegation the Secretariat received."""
+    match = _DELEGATION.search(lead)
+    iso3 = gaz.country(match.group("country")) if match else None
+    return gaz.region_of.get(iso3, "") if iso3 else ""
 
 
 def _regions_named(

@@ -35,6 +35,13 @@ _LAST_WEEK = re.compile(
     re.IGNORECASE,
 )
 _NEXT = re.compile(r"(?:next|prochain|próximo|coming)\s*$", re.IGNORECASE)
+# "will be held on Wednesday", "is going to be held on Wednesday", "is due to open on
+# Monday": a weekday said in the future is the coming one
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are) (?:going|due|scheduled|set|expected) to|to be)\s+"
+    r"(?:[\w-]+\s+){0,4}$",
+    re.IGNORECASE,
+)
 _UNTIL = re.compile(
     r"(?:until|till|through|to|jusqu'au|jusqu’au|hasta el|al|по|حتى)\s*$", re.IGNORECASE
 )
@@ -120,7 +127,8 @@ def _said(
         )
         if said_as_date:
             weekday = weekday_names()[match.group("day").lower()]
-            coming = bool(_NEXT.search(sentence[: match.start()]))
+            before = sentence[: match.start()]
+            coming = bool(_NEXT.search(before) or _FUTURE.search(before))
             weekdays.append((match.start(), weekday, coming))
     return offsets, last_week, tuple(weekdays)
 

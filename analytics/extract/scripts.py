@@ -37,7 +37,9 @@ _LOCATIVE_CJK_REACH = 6  # characters before a Chinese place read for "在"
 _LOCATIVE_RU = re.compile(r"(?:^|\s)(?:в|во|на)\s+$", re.IGNORECASE)
 _LOCATIVE_AR = re.compile(r"(?:^|\s)(?:في|فى|بمدينة|بمدينه|في مدينة)\s+$")
 _NOT_PLACES_AR = {"مدينه"}  # "بمدينة بروكسل": "in the city of" Brussels, not Medina
-_NOT_PLACES_ZH = {"联合", "聯合"}  # "jointly" ("联合举办"), not Lianhe
+# "jointly" ("联合举办"), not Lianhe; "centre" ("培训中心"), not Zhongxin; "cooperation"
+# ("加强合作"), not Hezuo
+_NOT_PLACES_ZH = {"联合", "聯合", "中心", "合作"}
 
 
 # A title after a country's name: "南非税务局局长" (the head of South Africa's revenue service)

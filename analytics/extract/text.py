@@ -245,6 +245,11 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     signed_at = signed_by(lines[index]) if index >= 0 else ""
     if 0 <= index < len(lines) - 1 and not signed_at:  # the meeting's place-and-date line
         signed_at = signed_by(lines[index + 1])
+    byline = next((i for i, x in enumerate(lines[:3]) if _BYLINE_FROM.match(x)), None)
+    if byline is not None:  # where the report was filed from; not text
+        signed_at = signed_at or _BYLINE_FROM.match(lines[byline])["place"]
+        index = index - 1 if byline < index else index
+        lines = lines[:byline] + lines[byline + 1 :]
     if index >= 0:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
@@ -272,7 +277,12 @@ _HEAD_LINES = 8  # lines above the first paragraph read for the headline
 _PARAGRAPH_CHARS = 150  # a longer line is a paragraph, as is one ending like a sentence
 # A summary's items and labels ("- Venue: Accra", "Background:"): the text has begun
 _ITEM = re.compile(r"^(?:[-–•*·]\s|\d+[.)]\s|[^\s:]+(?: [^\s:]+){0,3}:(?:\s|$))")
+# A newspaper's byline with the place it was filed from: "From Godwin Tsa, Abuja"
+_BYLINE_FROM = re.compile(
+    r"^(?:From|By)\s+(?:[A-Z][\w'’.-]+\s+){1,3}?[A-Z][\w'’.-]+,\s+(?P<place>[A-Z][\w'’. -]{2,30})$"
+)
 _NOT_HEADLINE = re.compile(
+    rf"(?-i:{_BYLINE_FROM.pattern})|"
     r"^(?:by|par|por|posted by|written by|photo|source|fuente)\b|\bago$|\bil y a\b|\bhace\b|"
     r"\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}",  # a print header, a file name: "9/29/2020 News"
     re.IGNORECASE,

@@ -14,10 +14,10 @@ from functools import lru_cache
 from analytics.extract.capital import capital_places
 from analytics.extract.clauses import in_another_meeting_clause, without_other_meetings
 from analytics.extract.dates import DateSpan
-from analytics.extract.headquarters import LANDMARKS, at_headquarters, headquarters_named
 from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
+from analytics.extract.seat import LANDMARKS, at_headquarters, council_session, headquarters_named
 from analytics.extract.text import Report, Sentence
 
 __all__ = ["at_headquarters", "find_venue", "named_places", "without_other_meetings"]
@@ -66,7 +66,7 @@ _CITY_OF = (
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|welcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"trip|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
@@ -107,9 +107,13 @@ _CAPITAL_ONLY = re.compile(
     r"\b(?:(?:in|at|en|à|dans|em)\s+(?:the|this|la|el|a)|na)\s+"
     rf"(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)? capital|capital(?:e)? [a-zà-ÿ-]+){_NO_HINT}"
 )
+_AFTER_RELATIVE = "|".join(
+    f"(?<=\\b{w} )" for w in ("lesquelles", "lesquels", "desquelles", "desquels", "laquelle",
+                               "lequel", "où", "when", "where", "donde", "cuando", "quand")
+)  # fmt: skip
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
-_HOST_SUBJECT = re.compile(
-    rf"(?:^|(?<=[.;:,]\s))(?:(?i:la ville|the city|la ciudad|a cidade) (?:de |of |d['’]))?"
+_HOST_SUBJECT = re.compile(  # ... also after a relative ("au cours desquelles Yaoundé a accueilli")
+    rf"(?:^|(?<=[.;:,]\s)|{_AFTER_RELATIVE})(?:(?i:la ville|the city|la ciudad|a cidade) (?:de |of |d['’]))?"
     rf"(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
@@ -168,15 +172,7 @@ def find_venue(
         score += _date_weight(meeting, sentence.dates)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
-            if (
-                best is None
-                or rank > best[:2]
-                or (
-                    rank[0] == best[0] > 0
-                    and rank[1] != best[1]
-                    and _named_more(report, place, best[2])
-                )
-            ):
+            if best is None or rank > best[:2] or _named_more(report, rank, place, best):
                 best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
@@ -188,17 +184,23 @@ def find_venue(
         return gaz.city("Brussels", {"BEL"}), at_hq
     written = _dateline_place(gaz, report, named)
     host = host_venue(gaz, (s.text for s in candidates))
+    council = council_session(s.text for s in candidates)
+    if host is None and written[0] is None and council is not None:  # the Council sits at HQ
+        return gaz.city("Brussels", {"BEL"}), f"the WCO Council's sessions: {council!r}"
     if host is None or (written[0] is not None and written[0].iso3 == host[0].iso3):
         return written  # the dateline's city, in the host's country
     return host[0], hosted_by(host[1])
 
 
-def _named_more(report: Report, place: Place, held: Place) -> bool:
+def _named_more(report: Report, rank: tuple[int, int], place: Place, best: tuple) -> bool:
     """Of two cities scoring alike in two sentences, the later wins when more sentences
     name it: the city the meeting is held in, said again ("began in Vientiane ... the
     workshop in Vientiane"), beats one named once of another event ("a project launched in
     Bangkok")."""
-    if not (place.city and held.city and place.city != held.city):
+    held = best[2]
+    if rank[0] != best[0] or rank[0] <= 0 or rank[1] == best[1] or not place.city:
+        return False
+    if not held.city or place.city == held.city:
         return False
     named = [sum(city in s.text for s in report.sentences) for city in (place.city, held.city)]
     return named[0] > named[1] > 0  # (a name written in another language is not counted)

@@ -15,7 +15,7 @@ from analytics.pipeline import load_corpus
 from tests.conftest import DEMO, ROOT
 
 SETS = [DEMO, *sorted(p for p in (ROOT / "data" / "eval").iterdir() if p.is_dir())]
-# Measured (README, "Meetings, not reports"): precision 1.00, recall 1.00 (333 of 334
+# Measured (README, "Meetings, not reports"): precision 1.00, recall 1.00 (336 of 337
 # pairs) on all sets. The floors fail a change that makes it worse; what is missed is a
 # pair whose venue or online reading is wrong (a workshop's two reports, one read online).
 PRECISION, RECALL = 1.0, 0.99

@@ -153,3 +153,13 @@ def test_a_date_before_a_metadata_line():
         None,
         "3 May 2017 The delegates met in Lima.",
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [("24 εδΈ€ζœˆ 2015", dt.date(2015, 11, 24)), ("03 δΈ‰ζœˆ 2018", dt.date(2018, 3, 3))],
+    ids=["november", "march"],
+)
+def test_a_chinese_month_misdecoded_in_a_date_line(line, expected):
+    # 十一月 and 三月 as UTF-8 bytes read as Greek and Western code pages
+    assert published_from_lines([line]) == (expected, 0)

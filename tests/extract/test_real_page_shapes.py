@@ -400,3 +400,79 @@ def test_the_day_a_body_reported_is_not_the_meetings(gaz):
         gaz,
     )
     assert (event.date, event.end_date) == (D(2024, 3, 18), D(2024, 3, 22))
+
+
+def test_a_dash_before_the_datelines_date(gaz):
+    event = _event(
+        "Experts meet\n\nKigali, Rwanda – June 4, 2024- Customs experts today opened a meeting "
+        "on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2024, 6, 4), D(2024, 6, 4), "Kigali")
+
+
+def test_a_bylines_place_is_where_the_report_was_filed_from(gaz):
+    event = _event(
+        "Officials meet on data\n\nFrom Amina Yusuf, Kano\n\nCustoms officials of the region met "
+        "on 3 May 2022 at the headquarters of the service.",
+        gaz,
+    )
+    assert (event.title, event.city, event.iso3) == ("Officials meet on data", "Kano", "NGA")
+
+
+def test_an_aggregators_dateline_with_its_date_in_the_sources_bracket(gaz):
+    event = _event(
+        "Customs meeting opens\n\nMUSCAT, (Daily Desk / Regional Wire / ONA - 2nd Feb, 2021) "
+        "Customs officials of the region today began a meeting on transit.",
+        gaz,
+    )
+    assert (event.published, event.date, event.city) == (D(2021, 2, 2), D(2021, 2, 2), "Muscat")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our delegation attended the 141st/142nd sessions of the WCO Council from 22 to 24 June "
+        "2023.",
+        "Nos délégués ont pris part aux sessions du Conseil de l'OMD du 22 au 24 juin 2023.",
+    ],
+    ids=["en", "fr"],
+)
+def test_the_councils_sessions_sit_at_headquarters(sentence, gaz):
+    event = _event(f"Council sessions\n\n30 June 2023\n\n{sentence}", gaz)
+    assert (event.city, event.iso3, event.region) == ("Brussels", "BEL", "Global")
+
+
+def test_a_regions_governing_council_is_not_the_wco_council(gaz):
+    event = _event(
+        "Governing Council\n\n30 June 2023\n\nDelegates attended the sessions of the ESA "
+        "Governing Council from 22 to 24 June 2023.",
+        gaz,
+    )
+    assert event.iso3 == ""
+
+
+@pytest.mark.parametrize(
+    ("lead", "region"),
+    [
+        ("The Secretary General received a high-level delegation of the Government of Lao PDR "
+         "on 3 May 2022 at WCO headquarters in Brussels.", "Asia/Pacific"),
+        ("The Secretary General received a delegation from Senegal on 3 May 2022 at WCO "
+         "headquarters in Brussels.", "West and Central Africa"),
+        ("Delegates from Senegal joined a workshop on 3 May 2022 at WCO headquarters in "
+         "Brussels.", "Global"),  # not a delegation received: a meeting at headquarters
+    ],
+    ids=["government-of", "from", "no-delegation"],
+)  # fmt: skip
+def test_a_delegation_received_at_headquarters_gives_its_countrys_region(lead, region, gaz):
+    event = _event(f"Meeting at the WCO\n\n5 May 2022\n\n{lead}", gaz)
+    assert (event.iso3, event.region) == ("BEL", region)
+
+
+def test_an_online_meetings_region_is_its_organisers(gaz):
+    event = _event(
+        "Online seminar\n\n12 May 2022\n\nA seminar on data was held online on 10 May 2022, "
+        "organized by Thai Customs.",
+        gaz,
+    )
+    assert (event.virtual, event.iso3, event.region) == (True, "", "Asia/Pacific")

@@ -89,3 +89,17 @@ def test_a_day_said_by_a_dated_report_is_read_against_its_date(gaz):
         gaz,
     )
     assert (event.date, event.iso3) == (dt.date(2019, 5, 13), "LAO")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The meeting will be opened on Friday by the Minister.", D(2019, 10, 11)),
+        ("The Council is going to be held on Monday.", D(2019, 10, 14)),
+        ("The workshop is due to start on Friday.", D(2019, 10, 11)),
+        ("The workshop opened on Friday.", D(2019, 10, 4)),  # said in the past: the last one
+    ],
+    ids=["will-be", "going-to-be", "due-to", "past"],
+)
+def test_a_weekday_said_in_the_future_is_the_coming_one(sentence, expected):
+    assert _dates(sentence) == [(expected, None)]

@@ -84,3 +84,13 @@ def test_left_today_for_meetings_held_from_one_day_until_another(gaz):
         D(2022, 6, 20),
         D(2022, 6, 25),
     )
+
+
+def test_centre_and_cooperation_in_chinese_are_no_towns(gaz):
+    # "培训中心" (training centre) is not Zhongxin, "合作" (cooperation) not Hezuo.
+    event = _event(
+        "地区培训中心负责人会议召开\n\n2016-05-12\n\n5月10日至11日，地区培训中心负责人会议召开，"
+        "各方加强培训合作。会议在蒙古举行。",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", "MNG")

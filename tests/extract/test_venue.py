@@ -173,3 +173,23 @@ def test_a_capital_named_after_its_capitalised_adjective(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("Yaoundé", "CMR")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Deux jours, les 4 et 5 mai 2016, pendant lesquels Niamey a accueilli l'atelier régional.",
+        "It was a week in May 2016 when Kigali hosted the regional workshop.",
+    ],
+    ids=["fr", "en"],
+)
+def test_a_city_hosting_after_a_relative_is_the_venue(sentence, gaz):
+    city, _, _ = _venue(f"Atelier\n\n{sentence}", gaz)
+    assert city in {"Niamey", "Kigali"} and city in sentence
+
+
+def test_a_speech_that_welcomes_guests_to_a_city(gaz):
+    city, iso3, _ = _venue(
+        "Opening remarks\n\n3 May 2016\n\nWelcome to Apia and to this regional meeting.", gaz
+    )
+    assert (city, iso3) == ("Apia", "WSM")

@@ -1,19 +1,22 @@
-"""Meetings at the WCO's headquarters, in Brussels, in the site's six languages.
+"""The WCO's own seat: a meeting placed at its headquarters ("at WCO Headquarters",
+"au siège de l'OMD"), or a body that meets only there (the Council's sessions).
 
-"at WCO headquarters", "au siège de l'OMD", "en la sede de la OMA", "в штаб-квартире
-ВТамО", "在世界海关组织总部", "بمقر منظمة الجمارك العالمية"; and "L'OMD a accueilli à son
-siège": the organisation's own seat. Said as where the meeting was ("at", "au", "в",
-"在", "ب"), the headquarters are a place of the text like any city it names, so that the
-countries of the participants listed after it never beat it.
+Said as where the meeting was ("au siège de l'OMD", "en la sede de la OMA", "в
+штаб-квартире ВТамО", "在世界海关组织总部", "بمقر منظمة الجمارك العالمية", and "L'OMD a
+accueilli à son siège": the organisation's own seat), the headquarters are a place of the
+text like any city it names, so that the countries of the participants listed after it
+never beat it. Other bodies' seats say their city too: the Arab League's is in Cairo.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-__all__ = ["LANDMARKS", "at_headquarters", "headquarters_named"]
+__all__ = ["LANDMARKS", "at_headquarters", "council_session", "headquarters_named"]
 
 _WCO = r"(?:WCO|OMD|OMA|ВТамО|World Customs Organi[sz]ation|Organisation mondiale des douanes|Organizaci[óo]n Mundial de Aduanas)"
+
 _HEADQUARTERS = re.compile(
     r"\b(?:WCO|Organi[sz]ation['’]s|its) (?:Headquarters?|HQ|head office)\b|"
     r"\bsi[èe]ge de l['’]OMD\b|\bsede (?:de la|central de la) OMA\b|"
@@ -33,10 +36,26 @@ _AT_HEADQUARTERS = re.compile(
     re.IGNORECASE,
 )
 
+# "the 132nd annual session of the WCO's Customs Co-operation Council", "the WCO Council
+# sessions", "les sessions du Conseil de l'OMD" (not a region's Governing Council, nor "the
+# Council of ECO Heads")
+_COUNCIL = re.compile(
+    r"\bsessions? of the (?:WCO(?:['’]s)? )?(?:Customs Co-?operation )?Council\b(?! of)|"
+    r"\b(?:WCO|Customs Co-?operation) Council(?:['’]s)? (?:[\w-]+ ){0,2}sessions?\b|"
+    r"\bsessions? du Conseil de l['’]OMD\b|\bsesi[oó]n(?:es)? del Consejo de la OMA\b",
+    re.IGNORECASE,
+)
+
 
 def at_headquarters(text: str) -> bool:
     """True when the text places the meeting at the WCO's headquarters."""
     return bool(_HEADQUARTERS.search(text) or _AT_HEADQUARTERS.search(text))
+
+
+def council_session(texts: Iterable[str]) -> str | None:
+    """The first text that reports a session of the WCO Council, which sits at the
+    headquarters in Brussels; None when none does."""
+    return next((text for text in texts if _COUNCIL.search(text)), None)
 
 
 # A word of every phrase above: most sentences have none, and skip the pattern.
