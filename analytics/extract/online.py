@@ -19,13 +19,18 @@ _VIRTUAL = Gated(
     re.compile(
         r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
         r"в онлайн-формате|افتراضي\w*|عن بعد|عبر (?:تقنية )?(?:الفيديو|الاتصال المرئي)|"
-        r"\b(?:video[- ]?conferenc\w*|videoconferencia|visioconf[ée]rence|webinars?|webinaires?|"
-        r"webinarios?|"
+        r"\b(?:video[- ]?conferenc\w*|videoconfer[êe]nc\w*|videoconferencia|visioconf[ée]rence|"
+        r"webinars?|webinaires?|webinarios?|"
         r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
+        r"(?:through|over|using|by means of|via)\s+(?:an?\s+)?(?:online\s+)?video[- ]?links?|"
         rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
         rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-        rf"{_ONLINE}\s+(?:\w+\s+)?{_GATHERING}|virtually|"
-        rf"(?:de|en) (?:forma|manera|modo|modalidad|format) virtual|en mode virtuel|"
+        rf"{_ONLINE}\s+(?:[\w-]+\s+)?{_GATHERING}|virtually|"  # "online face-to-face meetings"
+        # the noun first: "une formation en ligne", "un taller virtual"
+        r"(?:formations?|formaci[óo]n|capacitaci[óo]n|ateliers?|s[ée]minaires?|seminarios?|"
+        r"talleres|taller|cursos?|cours|r[ée]unions?|reuni[óo]n|conf[ée]rences?|conferencias?)\s+"
+        r"(?:virtuel(?:le)?s?|en ligne|en l[ií]nea|virtual(?:es)?)|"
+        rf"(?:de|en|em) (?:forma|manera|modo|modalidad|formato?) virtual|en mode virtuel|"
         rf"de mani[èe]re virtuelle|en format virtuel)\b",
         re.IGNORECASE,
     )
@@ -33,6 +38,9 @@ _VIRTUAL = Gated(
 _HYBRID = Gated(
     re.compile(
         r"\bhybrid\b|\bhybride?\b|\bin person and online\b|\bin the room\b|"
+        r"\b(?:in person|face[- ]to[- ]face|on site|onsite) (?:and|or) (?:online|virtually|remotely)\b|"
+        r"\b(?:online|virtually|remotely) (?:and|or) (?:in person|face[- ]to[- ]face|on site)\b|"
+        r"\bpr[ée]sentiel(?:le)? et (?:à distance|en ligne)\b|\bpresencial y virtual\b|"
         r"\b(?:following|joined|joining|connected|participating)\s+(?:\w+\s+)?(?:online|remotely)\b",
         re.IGNORECASE,
     )

@@ -16,10 +16,12 @@ from functools import lru_cache
 import dateparser
 
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
+from analytics.extract.wires import plain_dateline
 
 __all__ = [
     "dated_headline",
     "dateline",
+    "is_label",
     "leading_date",
     "leading_month",
     "parse_date",
@@ -32,7 +34,9 @@ _PLAIN_CHARS = 40  # a date alone on its line is at most this long
 _SIGNED_WORDS = 6  # words of the place or source that signs a date
 
 _LABEL = re.compile(
-    r"^\W*(?:published(?:\s+on)?|posted(?:\s+on)?|date[ds]?|updated|prepared(?:\s+on)?|"
+    r"^\W*(?:publish(?:ed)?\s+date|publication\s+date|date\s+of\s+publication|"
+    r"date\s+de\s+publication|fecha\s+de\s+publicaci[óo]n|data\s+de\s+publica[çc][ãa]o|"
+    r"published(?:\s+on)?|posted(?:\s+on)?|date[ds]?|updated|prepared(?:\s+on)?|"
     r"issued(?:\s+on)?|released(?:\s+on)?|news|noticias?|actualités?|nouvelles|новости|"
     r"publi[ée]\s+le|publicado(?:\s+el)?|fecha|дата|发布时间|发布日期|日期|تاريخ(?:\s+النشر)?|"
     r"mis à jour(?:\s+le)?|actualizado(?:\s+el)?|atualizado(?:\s+em)?|来源[：:]\s*\S+|"
@@ -302,7 +306,20 @@ def published_from_lines(lines: list[str], limit: int = 6) -> tuple[dt.date | No
         found = _date_line(line)
         if found:
             return found, index
+        if index in first and is_label(line):  # "Publish Date:" and, lines below, the date
+            for after in range(index + 1, min(index + 1 + _LABEL_REACH, len(lines))):
+                if found := _date_line(lines[after]):
+                    return found, after
     return None, -1
+
+
+_LABEL_REACH = 4  # lines under a label alone (menus, sharing links) where its date may stand
+
+
+def is_label(line: str) -> bool:
+    """True when the line is a date line's label alone ("Publish Date:", "Fecha:")."""
+    match = _LABEL.match(line)
+    return bool(match) and match.end() == len(line) and bool(re.search(r"[^\W\d_]", line))
 
 
 @lru_cache(maxsize=_KEPT)
@@ -347,6 +364,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
     Wednesday"), else the first of them.
     """
     core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
+    core = plain_dateline(core)  # "NAIROBI, Kenya, March 14, 2023 /PRNewswire/ -- ..."
     match = (
         _DATELINE.match(core)
         or _YEARLESS_DATELINE.match(core)

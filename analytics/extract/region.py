@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from analytics.extract.gate import Gated, ascii_literal
 from analytics.extract.places import Gazetteer, Place
-from analytics.extract.venue import at_headquarters
+from analytics.extract.seat import at_headquarters
 
 __all__ = ["GLOBAL", "find_region"]
 
@@ -19,13 +19,15 @@ GLOBAL = "Global"
 _GLOBAL_SCOPE = Gated(
     re.compile(
         r"\b(?:Council Sessions?|(?:Annual )?Sessions? of the (?:WCO |World Customs "
-        r"Organi[sz]ation['’]s |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
+        r"Organi[sz]ation(?:['’]s| \(WCO\))? |Customs Co-?operation )?Council|WCO Council|Policy Commission|"
         r"Customs Co-?operation Council|Global [\w -]{0,40}?(?:Conference|Meeting|Forum|Summit|Webinar)|"
         r"(?:WCO )?(?:IT(?:/TI)?|Technology(?: and Innovation)?|TECH-CON) (?:Conference|Forum)|"
         r"TECH-CON|PICARD|Knowledge Academy|(?:Permanent Technical|Enforcement|Harmonized System|"
         r"Capacity Building|Finance|Audit|Integrity|Private Sector Consultative) "
         r"(?:Sub-)?Committee|"
-        r"all (?:six |6 |the )?(?:WCO )?regions|every region|"
+        r"all (?:six |6 |the )?(?:WCO )?regions|every region|(?:from|of) the (?:six|6) (?:WCO )?regions|"
+        r"(?:from|across) (?:around|across|all over) the (?:world|globe)|from around the world|"
+        r"WCO-wide|"
         r"Conseil de coop[ée]ration douani[èe]re|Commission de politique g[ée]n[ée]rale|"
         r"sessions du Conseil|Conseil de l['’]OMD|Consejo de Cooperaci[óo]n Aduanera|"
         r"sesiones del Consejo|Consejo de la OMA|Conselho da OMA|"
@@ -59,7 +61,12 @@ _NOT_THIS_MEETING = re.compile(
 )
 _WCO_BODY = re.compile(
     r"\b(?:Council|Working (?:Group|Party)|Committee|Task Force|Conseil|Comit[ée]|"
-    r"Groupe de travail|Consejo|Grupo de trabajo)\b",
+    r"Groupe de travail|Consejo|Grupo de trabajo)\b|"
+    # ... or an event of the WCO's own: its workshops, academies and accreditations
+    r"\b(?:WCO|OMD|OMA)\b[^.;]{0,60}?\b(?:workshops?|academy|accreditation|seminars?|"
+    r"conferences?|ateliers?|s[ée]minaires?|acad[ée]mie|accr[ée]ditation|talleres?|"
+    r"seminarios?|academia|acreditaci[óo]n)\b|"
+    r"\b(?:accreditation|accr[ée]ditation|acreditaci[óo]n)\b",
     re.IGNORECASE,
 )
 _CONTEXT = 40  # characters before a Council mention read for "ahead of", "adopted by" ...

@@ -15,7 +15,7 @@ from analytics.extract.dates import DateSpan, weekday_names
 from analytics.extract.gate import Names
 from analytics.extract.periods import period_dates
 
-__all__ = ["with_relative"]
+__all__ = ["says_relative_day", "with_relative"]
 
 _DAY = dt.timedelta(days=1)
 # Words that put the meeting (bounded by Latin letters only: Chinese has no spaces, and
@@ -156,6 +156,13 @@ def _wire_weekday(sentence: str, match: re.Match[str]) -> bool:
         and day.lower() in _ENGLISH_WEEKDAYS
         and not _NAME_BEFORE.search(sentence[: match.start()])
     )
+
+
+def says_relative_day(sentence: str) -> bool:
+    """True when the sentence dates something by the day it was written ("began
+    yesterday", "opens today", "on Tuesday"), which only the publication date can place."""
+    offsets, _, weekdays = _said(sentence)
+    return bool(offsets or weekdays)
 
 
 def with_relative(

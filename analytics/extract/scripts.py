@@ -17,6 +17,7 @@ from functools import cache
 
 import pycountry
 
+from analytics.extract import common_words
 from analytics.extract.cities import geonames
 
 __all__ = ["ScriptPlace", "arabic_key", "in_other_script", "script_places"]
@@ -39,6 +40,13 @@ _NOT_PLACES_AR = {"مدينه"}  # "بمدينة بروكسل": "in the city of"
 # "jointly" ("联合举办"), not Lianhe; "centre" ("培训中心"), not Zhongxin; "cooperation"
 # ("加强合作"), not Hezuo
 _NOT_PLACES_ZH = {"联合", "聯合", "中心", "合作"}
+
+
+# A title after a country's name: "南非税务局局长" (the head of South Africa's revenue service)
+_VISITOR_ZH = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:局长|局長|署长|署長|部长|部長|关长|關長|大使|主席|专员|專員|代表团|代表團|一行)"
+)
+_IN_THE_CAPITAL_ZH = re.compile(r"(?:在|来|來|访|訪|抵|赴)京(?![津都剧劇])")
 
 
 @dataclass(frozen=True)
@@ -95,11 +103,25 @@ def _names() -> dict[str, dict[str, tuple[str, str]]]:
 def _add(by_script, name: str, entry: tuple[str, str], script: str | None = None) -> None:
     name = name.strip()
     if _CJK.search(name) and (script in (None, "zh")) and len(name) >= 2:
-        by_script["zh"].setdefault(name, entry)
+        found, key = "zh", name
     elif _ARABIC.search(name) and (script in (None, "ar")) and len(name) >= 3:
-        by_script["ar"].setdefault(arabic_key(name), entry)
+        found, key = "ar", arabic_key(name)
     elif _CYRILLIC.search(name) and (script in (None, "ru")) and len(name) >= 4:
-        by_script["ru"].setdefault(_cyrillic_stem(name), entry)
+        found, key = "ru", _cyrillic_stem(name)
+    else:
+        return
+    if key not in _common_keys()[found]:  # "دولة" ("State") is no town in India
+        by_script[found].setdefault(key, entry)
+
+
+@cache
+def _common_keys() -> dict[str, frozenset[str]]:
+    """Ordinary words that are also a town's name ("دولة", "Совет"), as the index keys them."""
+    return {
+        "zh": common_words.CHINESE,
+        "ar": frozenset(map(arabic_key, common_words.ARABIC)),
+        "ru": frozenset(map(_cyrillic_stem, common_words.RUSSIAN)),
+    }
 
 
 @cache
@@ -115,11 +137,13 @@ def script_places(text: str) -> list[ScriptPlace]:
     if _CJK.search(text):
         for match in _chinese_pattern().finditer(text):
             city, iso3 = names["zh"][match.group(0)]
-            if match.group(0) in _NOT_PLACES_ZH:
-                continue
+            if match.group(0) in _NOT_PLACES_ZH or _VISITOR_ZH.match(text, match.end()):
+                continue  # "南非税务局局长": the country of a visitor's title, not a place
             before = text[max(0, match.start() - _LOCATIVE_CJK_REACH) : match.start()]
             locative = bool(_LOCATIVE_CJK.search(before))
             found.append(ScriptPlace(match.start(), city, iso3, locative))
+        for match in _IN_THE_CAPITAL_ZH.finditer(text):  # "在京": in Beijing
+            found.append(ScriptPlace(match.start(), "Beijing", "CHN", True))
     for match in re.finditer(r"[\u0600-\u06ff]+", text):
         place = _arabic_word(match.group(0), names["ar"])
         if place:

@@ -15,10 +15,12 @@ from functools import cached_property, lru_cache
 
 from analytics.extract.clock import bare_date, without_clock
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
+from analytics.extract.head_dates import page_date_above
 from analytics.extract.lead import headline_under_lead
 from analytics.extract.published import (
     dated_headline,
     dateline,
+    is_label,
     leading_date,
     leading_month,
     parse_date,
@@ -26,6 +28,7 @@ from analytics.extract.published import (
     signed_by,
 )
 from analytics.extract.relative import with_relative
+from analytics.extract.wrapping import unwrapped, wrapped
 from analytics.ingest.base import RawDocument
 from analytics.text import split_sentences
 
@@ -47,7 +50,8 @@ _BANNER = re.compile(
 _BANNER_WORDS = ("dispon", "available", "доступна", "本页", "غير مت", "no hay versi")
 _FURNITURE = re.compile(
     r"^(?:share(?: this)?(?: page| article)?|print(?: this page)?|back to top|read more|"
-    r"tweet|email this|related (?:news|articles)|tags?:.*)$",
+    r"tweet|email this|related (?:news|articles)|tags?:.*|"
+    r"facebook|twitter|x|linkedin|whatsapp|telegram|instagram|youtube|e-?mail|copy link)$",
     re.IGNORECASE,
 )
 # Sections that close a page, not its report: everything from such a heading on is
@@ -182,7 +186,7 @@ class Report:
 def read_report(doc: RawDocument) -> Report:
     """Split a raw document into its title, publication date, body and sentences."""
     title, published, published_from, signed_at, lines = _parts(doc)
-    body = "\n\n".join(lines)
+    body = "\n\n".join(unwrapped(lines))  # "Yaoundé a" / "accueilli": one sentence
     texts = split_sentences(body)
     month = next((m for line in lines[:2] if (m := leading_month(line))), None)
     reference = published or month or _latest_full_date(texts)
@@ -239,6 +243,8 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
         published, source = ahead, ahead_from
     found, index = published_from_lines(lines, limit=3)
     signed_at = signed_by(lines[index]) if index >= 0 else ""
+    if 0 <= index < len(lines) - 1 and not signed_at:  # the meeting's place-and-date line
+        signed_at = signed_by(lines[index + 1])
     byline = next((i for i, x in enumerate(lines[:3]) if _BYLINE_FROM.match(x)), None)
     if byline is not None:  # where the report was filed from; not text
         signed_at = signed_at or _BYLINE_FROM.match(lines[byline])["place"]
@@ -247,7 +253,7 @@ def _parts(doc: RawDocument) -> tuple[str, dt.date | None, str, str, list[str]]:
     if index >= 0:
         if not published:
             published, source = found, f"the date line {lines[index]!r}"
-        lines = lines[:index] + lines[index + 1 :]
+        lines = [x for i, x in enumerate(lines) if i != index and not (i < index and is_label(x))]
         # another bare date just under it (the site's clock, read last) is no text either
         lines = [x for i, x in enumerate(lines) if i >= 2 or not bare_date(x)]
     for index, line in enumerate(lines[:2]):  # a date before the text, or a metadata line
@@ -292,7 +298,7 @@ def _from_headline(lines: list[str]) -> list[str]:
     for line, after in zip(lines[:_HEAD_LINES], [*lines[1:_HEAD_LINES], ""], strict=True):
         if len(line) > _PARAGRAPH_CHARS or line.endswith((".", "!", "?")) or _ITEM.match(line):
             break
-        if _wrapped(line, after):
+        if wrapped(line, after):
             break
         head.append(line)
     if len(head) < 2 or len(head) == len(lines):
@@ -304,22 +310,10 @@ def _from_headline(lines: list[str]) -> list[str]:
     # Time: 30 May 2025, 03:30 AM", "Tuesday, June 18, 2024"), is read only after it.
     at = headlines[-1]
     order = [*range(at + 1, len(head)), *range(at)]
+    if page_date_above(head[:at], head[at + 1 :]):  # "Moscow, 21 January 2009": the meeting's
+        order = [*range(at), *range(at + 1, len(head))]
     dates = [head[i] for i in order if i not in headlines]
     return [head[at], *dates, *lines[len(head) :]]
-
-
-# Words a headline does not end with but a paragraph's line cut by the text's width does
-_CONTINUES = frozenset([
-    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
-    "au", "de", "des", "du", "en", "et", "la", "le", "les",  # French
-    "y", "el", "al", "e", "o", "da", "do", "em",  # Spanish and Portuguese
-])  # fmt: skip
-
-
-def _wrapped(line: str, after: str) -> bool:
-    """A paragraph's first line wrapped at the text's width ("... held in Dakar on 10 and"
-    / "11 May 2023."): it ends on a joining word or the next line goes on in lower case."""
-    return line.rsplit(" ", 1)[-1].lower() in _CONTINUES or after[:1].islower()
 
 
 @lru_cache(maxsize=2**14)

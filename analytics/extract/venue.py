@@ -12,11 +12,12 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from analytics.extract.capital import capital_places
+from analytics.extract.clauses import in_another_meeting_clause, without_other_meetings
 from analytics.extract.dates import DateSpan
 from analytics.extract.host import host_venue, hosted_by
 from analytics.extract.places import MONTHS_AND_DAYS, Gazetteer, Place, normalise
 from analytics.extract.scripts import in_other_script, script_places
-from analytics.extract.seat import at_headquarters, council_session
+from analytics.extract.seat import LANDMARKS, at_headquarters, council_session, headquarters_named
 from analytics.extract.text import Report, Sentence
 
 __all__ = ["at_headquarters", "find_venue", "named_places", "without_other_meetings"]
@@ -94,7 +95,7 @@ _DATELINE_COLON = re.compile(
 )
 _DATELINES = (_DATELINE_PLACE, _DATELINE_COLON)
 _CAPITAL = (
-    r"(?:(?:la|the|el|a)\s+(?:[a-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
+    r"(?:(?:[Ll]a|[Tt]he|[Ee]l|a)\s+(?:[A-Za-zé]+\s+)?capital(?:e)?(?:\s+[a-zé]+)?|"
     r"[A-Z][\w-]+['’]s\s+capital)"  # "Ghana's capital, Accra"
 )
 # "dans la capitale centrafricaine, Bangui", "in the Kenyan capital, Nairobi"
@@ -112,7 +113,8 @@ _AFTER_RELATIVE = "|".join(
 )  # fmt: skip
 # "Brazzaville la capitale abrite ...", "Nairobi hosts the ...": the place hosts the meeting
 _HOST_SUBJECT = re.compile(  # ... also after a relative ("au cours desquelles Yaoundé a accueilli")
-    rf"(?:^|(?<=[.;:,]\s)|{_AFTER_RELATIVE})(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
+    rf"(?:^|(?<=[.;:,]\s)|{_AFTER_RELATIVE})(?:(?i:la ville|the city|la ciudad|a cidade) (?:de |of |d['’]))?"
+    rf"(?P<place>{_PLACE_NAME})(?:,?\s+{_CAPITAL},?)?(?:\s+\([A-Z]{{2}}\))?\s+"
     rf"(?:abrite|accueille|acoge|hosts|hosted|is hosting|a accueilli|ha acogido|will host|"
     rf"accueillera|abritera|acoger[áa]|albergar[áa]|sediar[áa]|sediou|foi palco|recebeu|"
     rf"a abrité|abritait|accueillait|fue (?:el )?escenario|hosting|(?:will )?play(?:s|ed)? host to|"
@@ -124,14 +126,6 @@ _BUILDING_OF = re.compile(
     rf"(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 _BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
-# Buildings that say the city: the Arab League's headquarters are in Cairo.
-_LANDMARKS = (
-    (re.compile(r"(?:headquarters|seat|General Secretariat) of the (?:League of Arab States|"
-                r"Arab League)|Arab League(?:'s)? headquarters|مقر (?:الأمانة العامة )?ل?"
-                r"(?:جامعة الدول العربية|الجامعة العربية)|بمقر (?:الأمانة العامة )?"
-                r"(?:لجامعة الدول العربية|الجامعة العربية)|مقر (?:الأمانة العامة )?للجامعة العربية",
-                re.IGNORECASE), "Cairo", "EGY"),
-)  # fmt: skip
 # "Customs of Bangladesh, Bolivia, Colombia ...": an administration of a list, no place
 _NOT_A_NAME = set(MONTHS_AND_DAYS) | {"customs", "douane", "douanes", "aduana", "aduanas",
     "ministry", "ministere", "ministerio", "authority", "administration", "department"}  # fmt: skip
@@ -142,11 +136,6 @@ _HERE = re.compile(
 )
 _AWAY = re.compile(r"\b(?:away from|far from|loin de|lejos de)\b[^,.;()]{0,40}$", re.IGNORECASE)
 _AWAY_REACH = 60  # characters before a place phrase read for "away from"
-# "on the heels of the recently concluded workshop held in Riyadh": another meeting's place
-# (but "took part in the recently concluded conference held in Perth" is the meeting)
-_OTHER = r"\b(?:previous|preceding|on the heels of|after the (?:close|end) of)\b"
-_EARLIER = re.compile(rf"{_OTHER}[^.;,()]{{0,150}}$", re.IGNORECASE)
-_OTHER_CLAUSE = re.compile(rf"{_OTHER}[^.;,()]*", re.IGNORECASE)
 _ROLE_BEFORE_PLACE = re.compile(
     r"\b(?:President|Director(?:[- ]General)?|Minister|Commissioner|Chair(?:person|man)?|"
     r"Head|Ambassador|Secretary|Governor)\b[^,.;()]{0,40}\b(?:of|in|for)\s+(?:the\s+)?$",
@@ -159,12 +148,6 @@ _VERB_BEFORE = re.compile(
     r"began|begins|kicked off|under way|underway)\s*(?:\w+\s*){0,3}$",
     re.IGNORECASE,
 )
-
-
-def without_other_meetings(text: str) -> str:
-    """The text without its clauses on another meeting ("on the heels of the workshop for
-    the MENA region held in Riyadh"): what it says of the meeting reported."""
-    return _OTHER_CLAUSE.sub("", text)
 
 
 def named_places(gaz: Gazetteer, sentence: str) -> bool:
@@ -189,7 +172,7 @@ def find_venue(
         score += _date_weight(meeting, sentence.dates)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
-            if best is None or rank > best[:2]:
+            if best is None or rank > best[:2] or _named_more(report, rank, place, best):
                 best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
@@ -209,11 +192,27 @@ def find_venue(
     return host[0], hosted_by(host[1])
 
 
+def _named_more(report: Report, rank: tuple[int, int], place: Place, best: tuple) -> bool:
+    """Of two cities scoring alike in two sentences, the later wins when more sentences
+    name it: the city the meeting is held in, said again ("began in Vientiane ... the
+    workshop in Vientiane"), beats one named once of another event ("a project launched in
+    Bangkok")."""
+    held = best[2]
+    if rank[0] != best[0] or rank[0] <= 0 or rank[1] == best[1] or not place.city:
+        return False
+    if not held.city or place.city == held.city:
+        return False
+    named = [sum(city in s.text for s in report.sentences) for city in (place.city, held.city)]
+    return named[0] > named[1] > 0  # (a name written in another language is not counted)
+
+
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:
     """What the dates of a sentence say of its places: the meeting's own, some date near
     it, or only days far from it (another meeting's)."""
     if not dates:
         return 0
+    if meeting is None:  # the report's dates were all another event's ("launched in 2017")
+        return OTHER_TIME
     if any(_on(meeting, d.start) for d in dates):
         return ON_MEETING_DATE
     if meeting is not None and all(  # a month ("en mai 2025") may be a month further off
@@ -256,7 +255,7 @@ def _phrases(sentence: str) -> tuple[tuple[int, ...], re.Match[str] | None, tupl
     """The landmarks a sentence names, its venue label, and each place pattern with its
     matches: what depends on the sentence alone, kept per sentence (reports of one
     archive share sentences)."""
-    landmarks = tuple(i for i, (pattern, _, _) in enumerate(_LANDMARKS) if pattern.search(sentence))
+    landmarks = tuple(i for i, (pattern, _, _) in enumerate(LANDMARKS) if pattern.search(sentence))
     buildings = _BUILDING_WORD.search(sentence)  # most sentences name none: spare the pattern
     found = tuple(
         (pattern, needs_hint, tuple(pattern.finditer(sentence)))
@@ -276,8 +275,10 @@ def _candidates(
     """(place, score of the phrase itself) for every place phrase of a sentence."""
     landmarks, label, found = _phrases(sentence)
     for landmark in landmarks:
-        _, city, iso3 = _LANDMARKS[landmark]
+        _, city, iso3 = LANDMARKS[landmark]
         yield Place(city, gaz.name_of(iso3), iso3), IS_CITY + WITH_COUNTRY
+    if headquarters_named(sentence) is not None:  # "au siège de l'OMD", "在世界海关组织总部"
+        yield gaz.city("Brussels", {"BEL"}), IS_CITY + WITH_COUNTRY + AFTER_VERB
     for place, start, guessed in capital_places(gaz, sentence, named):  # "in the capital"
         verb = AFTER_VERB if _VERB_BEFORE.search(sentence[:start]) else 0
         yield place, IS_CITY + verb + (GUESSED if guessed else 0)
@@ -313,7 +314,7 @@ def _candidates(
                     (IS_CITY if place.city else 0)
                     + (_dateline_weight(sentence) if pattern in _DATELINES else 0)
                     + (AWAY if _AWAY.search(before[-_AWAY_REACH:]) else 0)
-                    + (2 * AWAY if _EARLIER.search(before[-3 * _AWAY_REACH :]) else 0)
+                    + (2 * AWAY if in_another_meeting_clause(before) else 0)
                     + (0 if whole else PARTIAL)
                     + (AFTER_VERB if verb else 0)
                     + (IN_ROLE if _ROLE_BEFORE_PLACE.search(before) else 0)

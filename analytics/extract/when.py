@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 
 from analytics.extract.dates import DateSpan, find_meeting_dates, month_without_year
+from analytics.extract.relative import says_relative_day
 from analytics.extract.text import Report
 
 __all__ = ["meeting_dates"]
@@ -71,6 +72,9 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
         spans = find_meeting_dates(window, report.reference)
         if spans:
             return spans[0], window.split("\n")[0]
+    if _dated_by_an_unknown_day(report):  # "began yesterday", and no publication date
+        spans = report.title_dates[:1]
+        return (spans[0], report.title) if spans else (None, "")
     found = [(span, s.text) for s in report.sentences for span in _dates_of(s)]
     # "2016 WCO IT Conference, 1-3 June, Dakar": a title's date is the meeting's.
     reported = [(span, report.title) for span in report.title_dates]
@@ -94,6 +98,22 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
                 return other, text  # "left this morning for the meeting held from 20 to 25 June"
         return _with_length(span, source, report), source
     return span, source
+
+
+def _dated_by_an_unknown_day(report: Report) -> bool:
+    """True when the first sentence that dates the meeting to the day does so by the day
+    of a report whose publication date is unknown ("A workshop began yesterday in
+    Vientiane"): the other dates are other events' ("a project launched in March 2017 in
+    Bangkok"), and no date is better than theirs."""
+    if report.published is not None:
+        return False
+    for sentence in report.sentences:
+        if any(span.precise for span in sentence.dates):
+            return False
+        said = sentence.happened or _OPENING.search(sentence.text) or _CLOSING.search(sentence.text)
+        if said and says_relative_day(sentence.text):
+            return True
+    return False
 
 
 def _with_length(span: DateSpan, source: str, report: Report) -> DateSpan:

@@ -96,3 +96,22 @@ def test_the_head_of_a_countrys_administration_hosts_for_that_country(gaz):
         gaz,
     )
     assert (event.city, event.iso3) == ("", "LSO")
+
+
+@pytest.mark.parametrize(
+    ("headline", "iso3"),
+    [
+        ("Risk management workshop took place at Nigeria Customs Service", "NGA"),
+        ("WCO tariff seminar took place at the Russian FCS", "RUS"),
+        ("Valuation workshop was held at the FCS of Russia", "RUS"),
+        ("Valuation workshop took place at the Grand Hotel", ""),
+    ],
+    ids=["country-customs", "adjective-fcs", "fcs-of-country", "a-hotel"],
+)
+def test_a_headline_that_says_it_took_place_at_an_administration(headline, iso3, gaz):
+    event = read_event(
+        f"{headline}\n\nThe workshop was held from 9 to 11 April 2018 for the tariff experts of "
+        "the administration.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("", iso3)

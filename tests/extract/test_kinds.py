@@ -93,3 +93,14 @@ def test_copies_of_one_conference_in_each_language_read_one_type(title, lead):
 )  # fmt: skip
 def test_the_type_named_wins_over_what_is_said_loosely(title, lead, opening, expected):
     assert classify_event(title, lead, False, opening) == expected
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "The Secretary General received a high-level delegation of Ruritania at headquarters.",
+        "The Director General welcomed a delegation from the Ministry of Finance on 3 May.",
+    ],
+)
+def test_a_delegation_received_is_a_visit(lead):
+    assert classify_event("Meeting with a delegation", lead, False) == "bilateral_visit"

@@ -8,6 +8,7 @@ import pytest
 from analytics.extract.published import dateline, published_from_lines
 from analytics.extract.text import read_report, strip_boilerplate
 from analytics.ingest.base import RawDocument
+from tests.extract.reading import read_event
 
 D = dt.date
 BODY = (
@@ -125,3 +126,46 @@ def test_a_headline_with_its_date_after_a_bar():
         "Namibia to chair the regional customs committee",
         D(2015, 3, 6),
     )
+
+
+def test_sharing_links_under_the_headline_are_no_headline(gaz):
+    event = read_event(
+        "Revenue Authority\nMedia Centre\nCustoms officers complete an analysis course\nFacebook\n"
+        "Twitter\nLinkedIn\nWhatsApp\nPublish Date:\n12 June 2019\nA regional course for "
+        "customs officers closed yesterday in Suva.",
+        gaz,
+    )
+    assert (event.title, event.published) == (
+        "Customs officers complete an analysis course",
+        dt.date(2019, 6, 12),
+    )
+    assert event.date == dt.date(2019, 6, 11)
+
+
+def test_a_label_alone_takes_the_date_a_few_lines_below(gaz):
+    event = read_event(
+        "Customs officers complete an analysis course\nPublish Date:\nLatest News\nEvents\n"
+        "Media\n12 June 2019\nA regional course for customs officers closed yesterday in Suva.",
+        gaz,
+    )
+    assert (event.published, event.date) == (dt.date(2019, 6, 12), dt.date(2019, 6, 11))
+    assert "Publish Date" not in event.text
+
+
+def test_a_place_and_date_line_under_the_headline_is_the_meeting_s(gaz):
+    event = read_event(
+        "12 February 2009\n\nTraining centres meet\n\nMinsk, 21 January 2009\n\nHeads of the "
+        "customs training centres discussed how to share their courses.",
+        gaz,
+    )
+    assert (event.published, event.date) == (dt.date(2009, 2, 12), dt.date(2009, 1, 21))
+    assert (event.city, event.iso3) == ("Minsk", "BLR")
+
+
+def test_a_site_date_long_after_a_signed_date_line_is_the_site_s(gaz):
+    event = read_event(
+        "Tuesday, June 18, 2024\n\nTraining centres meet\n\nMinsk, 21 January 2009\n\nHeads of "
+        "the customs training centres discussed how to share their courses.",
+        gaz,
+    )
+    assert event.published == dt.date(2009, 1, 21)

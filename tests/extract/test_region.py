@@ -68,3 +68,67 @@ def test_two_regions_named_together_give_the_venues(gaz):
         "of the Europe and Asia/Pacific regions in Tbilisi, Georgia, on 18 and 19 March 2019."
     )
     assert _region(report, gaz) == "Europe"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Data analytics workshop\n\nThe WCO organised a workshop on data analytics in Brussels "
+        "from 6 to 8 March 2023 for participants from around the world.",
+        "Valuation academy\n\nThe WCO Academy on customs valuation was held in Brussels from 6 "
+        "to 8 March 2023.",
+        "Advisers accredited\n\nAn accreditation workshop for audit advisers was held in Brussels "
+        "from 6 to 8 March 2023.",
+        "Council meets\n\nThe 143rd/144th Sessions of the World Customs Organization (WCO) "
+        "Council took place from 27 to 29 June 2024.",
+        "Virtual workshop on e-commerce\n\nThe WCO held a virtual WCO-wide workshop on "
+        "e-commerce from 6 to 8 March 2023.",
+    ],
+    ids=["from-around-the-world", "academy", "accreditation", "council-full-name", "wco-wide"],
+)
+def test_events_of_the_whole_organisation_in_brussels_or_online_are_global(report, gaz):
+    assert _region(report, gaz) == "Global"
+
+
+def test_a_regional_workshop_in_brussels_stays_the_region_s(gaz):
+    report = (
+        "Europe workshop\n\nThe WCO held a workshop for the Europe region in Brussels from 6 to 8 "
+        "March 2023."
+    )
+    assert _region(report, gaz) == "Europe"
+
+
+@pytest.mark.parametrize(
+    ("report", "region"),
+    [
+        (
+            "Online training\n\nThe WCO delivered an online training on integrity for officers of "
+            "the Zambia Revenue Authority from 8 to 10 September 2021.",
+            "East and Southern Africa",
+        ),
+        (
+            "Formation en ligne\n\nL'OMD a organisé une formation en ligne pour les agents de la "
+            "Douane du Niger du 8 au 10 septembre 2021.",
+            "West and Central Africa",
+        ),
+    ],
+    ids=["en", "fr"],
+)
+def test_an_online_event_for_one_administration_is_of_its_country_s_region(report, region, gaz):
+    assert _region(report, gaz) == region
+
+
+def test_an_online_event_organised_by_one_administration_is_of_its_region(gaz):
+    report = (
+        "High-level seminar on smart borders\n\nThe seminar on smart borders was held online on "
+        "7 and 8 November 2022. It was organized by the General Administration of China Customs."
+    )
+    assert _region(report, gaz) == "Asia/Pacific"
+
+
+def test_a_delegation_received_at_headquarters_is_a_visit_in_europe(gaz):
+    report = (
+        "Delegation at headquarters\n\nThe Secretary General received a high-level delegation of "
+        "Turkmenistan on 12 October 2018 at WCO headquarters in Brussels."
+    )
+    assert _region(report, gaz) == "Europe"

@@ -6,6 +6,7 @@ import pytest
 
 from analytics.extract.dates import find_meeting_dates
 from analytics.extract.relative import with_relative
+from tests.extract.reading import read_event
 
 D = dt.date
 PUBLISHED = D(2019, 10, 9)  # a Wednesday
@@ -62,6 +63,32 @@ def test_without_a_publication_date_nothing_relative_is_read():
 def test_weekdays_before_an_absolute_date_are_its_weekdays():
     sentence = "The meeting was held on Thursday and Friday, 2 and 3 February, in Washington."
     assert _dates(sentence, published=D(2012, 2, 14)) == [(D(2012, 2, 2), D(2012, 2, 3))]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A national workshop on risk management began yesterday in Vientiane for customs "
+        "officers. It belongs to a regional project launched in March 2017 in Bangkok. During "
+        "the workshop in Vientiane, officers select consignments for inspection.",
+        "The regional project on risk management, launched in March 2017 in Bangkok, now comes "
+        "to Laos. A national workshop began yesterday in Vientiane for customs officers. During "
+        "the workshop in Vientiane, officers select consignments for inspection.",
+    ],
+    ids=["other-event-after", "other-event-first"],
+)
+def test_a_day_said_by_an_undated_report_takes_no_other_event_s_date(body, gaz):
+    event = read_event(f"Risk management workshop\n\n{body}", gaz)
+    assert (event.date, event.city, event.iso3) == (None, "Vientiane", "LAO")
+
+
+def test_a_day_said_by_a_dated_report_is_read_against_its_date(gaz):
+    event = read_event(
+        "Risk management workshop\n\n14 May 2019\n\nA national workshop on risk management began "
+        "yesterday in Vientiane. It belongs to a project launched in March 2017 in Bangkok.",
+        gaz,
+    )
+    assert (event.date, event.iso3) == (dt.date(2019, 5, 13), "LAO")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import pytest
 
 from analytics.extract.event import extract_event
 from analytics.ingest.base import RawDocument
+from tests.extract.reading import read_event
 
 
 def _venue(text: str, gaz) -> tuple[str, str, bool]:
@@ -154,6 +155,24 @@ def test_an_earlier_meeting_held_online_does_not_make_this_one_online(gaz):
     assert _venue(report + earlier, gaz)[2] is False
     this_one = "La conférence s'est tenue par visioconférence, en raison de la pandémie."
     assert _venue(report + this_one, gaz)[2] is True
+
+
+def test_the_city_of_a_place_that_hosted(gaz):
+    event = read_event(
+        "Séminaire régional\n\nDu 14 au 16 mars 2016, la ville de Lomé a accueilli un séminaire "
+        "régional sur la valeur en douane.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Lomé", "TGO")
+
+
+def test_a_capital_named_after_its_capitalised_adjective(gaz):
+    event = read_event(
+        "Delegations welcomed\n\nThe Cameroonian capital, Yaoundé, welcomed the delegations of "
+        "twenty administrations on 3 March 2015.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Yaoundé", "CMR")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,41 @@
+"""The administration an online meeting was held for, whose country gives its region.
+
+An online training or workshop "for officers of the Zambia Revenue Authority" has no
+venue, and names no region: it concerns that administration's country, so its region is
+that country's ("pour les agents de la Douane du Niger", "para funcionarios de la Aduana
+de Chile"); else that of the one administration that organised it ("organized by the
+General Administration of China Customs").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from analytics.extract.host import administration_place, host_venue, name_before_clause
+from analytics.extract.places import Gazetteer, Place
+
+__all__ = ["served_administration"]
+
+_PEOPLE = (
+    r"(?:(?:officers|officials|staff|experts|managers|trainers|auditors|agents|cadres|"
+    r"fonctionnaires|funcionarios|servidores)\s+(?:of|from|de|du|des|de la|d['’])\s*)?"
+)
+# "for (the officers of) the Zambia Revenue Authority", "pour la Douane du Niger"
+_FOR = re.compile(
+    rf"\b(?:for|pour|para)\s+(?:the\s+|les\s+|los\s+|la\s+|le\s+|l['’]\s*)?{_PEOPLE}"
+    r"(?:the\s+|la\s+|le\s+|l['’]\s*)?(?P<name>[A-ZÀ-Ý][^,;:()]{2,90})"
+)
+
+
+def served_administration(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, str] | None:
+    """The country of the one administration the first of ``texts`` that names one says
+    the meeting was held for (else that organised it), and that text; None when none is
+    named."""
+    texts = list(texts)
+    for text in texts:
+        for match in _FOR.finditer(text):
+            place = administration_place(gaz, name_before_clause(match.group("name")))
+            if place is not None:
+                return place, text
+    return host_venue(gaz, texts)
