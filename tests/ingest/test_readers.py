@@ -82,7 +82,9 @@ def test_html_date_in_a_dated_element_in_another_site_language():
     doc = read_bytes(html.encode(), "page.html")[0]
     assert doc.published == "15 марта 2017"
     event = extract_event(doc, gazetteer(*Settings().place_tables))
-    assert (event.published.isoformat(), event.date.isoformat()) == ("2017-03-15", "2017-03-14")
+    # two days that closed on the 14th: the meeting opened on the 13th
+    assert (event.published.isoformat(), event.date.isoformat()) == ("2017-03-15", "2017-03-13")
+    assert event.end_date.isoformat() == "2017-03-14"
     assert "доступна" not in event.text
 
 
