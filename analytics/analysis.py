@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from analytics.corrections import Corrections, apply_corrections, orphans
@@ -62,10 +63,29 @@ class Analysis:
         events = self.events.assign(meeting_id=meeting_ids.to_numpy())
         return replace(self, events=events, meetings=meetings_of(self.events, meeting_ids))
 
-    def reports_of(self, meetings: pd.DataFrame) -> pd.DataFrame:
-        """The reports of these meetings (rows of ``events``)."""
-        wanted = set(meetings["meeting_id"].tolist())
-        return self.events[[m in wanted for m in self.events["meeting_id"].tolist()]]
+    def reports_of(
+        self, meetings: pd.DataFrame, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """The reports of these meetings (rows of ``events``, in its order), with only
+        those of ``columns`` it has when given (a page that needs a few copies only
+        those)."""
+        ids, codes = self._meeting_codes
+        wanted = np.zeros(len(ids) + 1, dtype=bool)  # the last: reports of no meeting
+        found = ids.get_indexer(pd.unique(meetings["meeting_id"].to_numpy(dtype=object)))
+        wanted[found[found >= 0]] = True
+        events = (
+            self.events
+            if columns is None
+            else self.events[[c for c in columns if c in self.events]]
+        )
+        return events[wanted[codes]]
+
+    @cached_property
+    def _meeting_codes(self) -> tuple[pd.Index, np.ndarray]:
+        """The meeting ids and, for each report, its meeting's position among them (-1:
+        none), once per analysis: selecting a meeting's reports compares no strings."""
+        codes, ids = pd.factorize(self.events["meeting_id"].to_numpy(dtype=object))
+        return pd.Index(ids, dtype=object), codes
 
     def corrected(self, corrections: Corrections, countries: dict[str, str]) -> Analysis:
         """This analysis with these corrections applied (instead of any applied before):
