@@ -23,6 +23,7 @@ from analytics.model.themes import ThemeModel
 __all__ = ["Analysis", "agreement_with_corrections"]
 
 QUOTES_KEPT = 20_000  # (report, theme) evidence quotes an analysis keeps for the pages
+SHOWN_FIRST = 10  # a theme's strongest reports whose evidence the Themes page quotes
 
 
 @dataclass
@@ -177,15 +178,31 @@ class Analysis:
         return [found[key] for key in keys]
 
     def quote_all(self, batch: int = 32) -> int:
-        """Quote the evidence of every report ahead of the pages (off the request path), a
-        batch of reports at a time, when the analysis can keep them all; how many pairs."""
+        """Quote evidence ahead of the pages (off the request path), a batch of reports at
+        a time: of every report when the analysis can keep them all, else of those the
+        pages show first (each theme's strongest reports, over all and in each region);
+        how many pairs."""
         pairs = self.doc_themes[["doc_id", "theme"]]
         if len(pairs) > QUOTES_KEPT:
-            return 0
-        docs = list(dict.fromkeys(pairs["doc_id"]))
+            pairs = self.strongest(SHOWN_FIRST)
+        # In order of doc_id, as a compacted store holds them: a batch reads few row groups.
+        docs = sorted(set(pairs["doc_id"].tolist()))
         for start in range(0, len(docs), batch):
             self.evidence(pairs[pairs["doc_id"].isin(set(docs[start : start + batch]))])
         return len(pairs)
+
+    def strongest(self, n: int) -> pd.DataFrame:
+        """The (doc_id, theme) pairs of each theme's ``n`` strongest reports, and of its
+        ``n`` strongest in each region (by the report's region), strongest first."""
+        rows = self.doc_themes[["doc_id", "theme", "weight"]]
+        regions = self.events.drop_duplicates("doc_id").set_index("doc_id")["region"]
+        rows = rows.assign(region=regions.reindex(rows["doc_id"]).to_numpy())
+        ranked = rows.sort_values("weight", ascending=False, kind="stable")
+        top = pd.concat([
+            ranked.groupby("theme", sort=False).head(n),
+            ranked.groupby(["theme", "region"], sort=False, dropna=False).head(n),
+        ])  # fmt: skip
+        return top[["doc_id", "theme"]].drop_duplicates().reset_index(drop=True)
 
     @property
     def labels(self) -> dict[str, str]:
