@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from analytics.corrections import Corrections, apply_corrections, orphans
@@ -22,6 +23,7 @@ from analytics.model.themes import ThemeModel
 __all__ = ["Analysis", "agreement_with_corrections"]
 
 QUOTES_KEPT = 20_000  # (report, theme) evidence quotes an analysis keeps for the pages
+SHOWN_FIRST = 10  # a theme's strongest reports whose evidence the Themes page quotes
 
 
 @dataclass
@@ -62,10 +64,29 @@ class Analysis:
         events = self.events.assign(meeting_id=meeting_ids.to_numpy())
         return replace(self, events=events, meetings=meetings_of(self.events, meeting_ids))
 
-    def reports_of(self, meetings: pd.DataFrame) -> pd.DataFrame:
-        """The reports of these meetings (rows of ``events``)."""
-        wanted = set(meetings["meeting_id"].tolist())
-        return self.events[[m in wanted for m in self.events["meeting_id"].tolist()]]
+    def reports_of(
+        self, meetings: pd.DataFrame, columns: Sequence[str] | None = None
+    ) -> pd.DataFrame:
+        """The reports of these meetings (rows of ``events``, in its order), with only
+        those of ``columns`` it has when given (a page that needs a few copies only
+        those)."""
+        ids, codes = self._meeting_codes
+        wanted = np.zeros(len(ids) + 1, dtype=bool)  # the last: reports of no meeting
+        found = ids.get_indexer(pd.unique(meetings["meeting_id"].to_numpy(dtype=object)))
+        wanted[found[found >= 0]] = True
+        events = (
+            self.events
+            if columns is None
+            else self.events[[c for c in columns if c in self.events]]
+        )
+        return events[wanted[codes]]
+
+    @cached_property
+    def _meeting_codes(self) -> tuple[pd.Index, np.ndarray]:
+        """The meeting ids and, for each report, its meeting's position among them (-1:
+        none), once per analysis: selecting a meeting's reports compares no strings."""
+        codes, ids = pd.factorize(self.events["meeting_id"].to_numpy(dtype=object))
+        return pd.Index(ids, dtype=object), codes
 
     def corrected(self, corrections: Corrections, countries: dict[str, str]) -> Analysis:
         """This analysis with these corrections applied (instead of any applied before):
@@ -157,15 +178,31 @@ class Analysis:
         return [found[key] for key in keys]
 
     def quote_all(self, batch: int = 32) -> int:
-        """Quote the evidence of every report ahead of the pages (off the request path), a
-        batch of reports at a time, when the analysis can keep them all; how many pairs."""
+        """Quote evidence ahead of the pages (off the request path), a batch of reports at
+        a time: of every report when the analysis can keep them all, else of those the
+        pages show first (each theme's strongest reports, over all and in each region);
+        how many pairs."""
         pairs = self.doc_themes[["doc_id", "theme"]]
         if len(pairs) > QUOTES_KEPT:
-            return 0
-        docs = list(dict.fromkeys(pairs["doc_id"]))
+            pairs = self.strongest(SHOWN_FIRST)
+        # In order of doc_id, as a compacted store holds them: a batch reads few row groups.
+        docs = sorted(set(pairs["doc_id"].tolist()))
         for start in range(0, len(docs), batch):
             self.evidence(pairs[pairs["doc_id"].isin(set(docs[start : start + batch]))])
         return len(pairs)
+
+    def strongest(self, n: int) -> pd.DataFrame:
+        """The (doc_id, theme) pairs of each theme's ``n`` strongest reports, and of its
+        ``n`` strongest in each region (by the report's region), strongest first."""
+        rows = self.doc_themes[["doc_id", "theme", "weight"]]
+        regions = self.events.drop_duplicates("doc_id").set_index("doc_id")["region"]
+        rows = rows.assign(region=regions.reindex(rows["doc_id"]).to_numpy())
+        ranked = rows.sort_values("weight", ascending=False, kind="stable")
+        top = pd.concat([
+            ranked.groupby("theme", sort=False).head(n),
+            ranked.groupby(["theme", "region"], sort=False, dropna=False).head(n),
+        ])  # fmt: skip
+        return top[["doc_id", "theme"]].drop_duplicates().reset_index(drop=True)
 
     @property
     def labels(self) -> dict[str, str]:

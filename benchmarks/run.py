@@ -133,8 +133,40 @@ def _bare_session() -> float:
         script.unlink()
 
 
+def _script_cpu() -> list[float]:
+    """From now on, the CPU seconds of each AppTest run's script thread (the server's
+    work, without AppTest's own in the test's thread), appended to the list returned."""
+    from streamlit.testing.v1 import local_script_runner
+
+    runner = local_script_runner.LocalScriptRunner
+    plain = getattr(runner, "_plain_run_script_thread", runner._run_script_thread)
+    seconds: list[float] = []
+
+    def counted(self) -> None:
+        start = time.thread_time()
+        try:
+            plain(self)
+        finally:
+            seconds.append(time.thread_time() - start)
+
+    runner._plain_run_script_thread = plain
+    runner._run_script_thread = counted
+    return seconds
+
+
+def _wait_for_jobs() -> None:
+    """Wait for the server's background jobs (the quality figures, the evidence quoted
+    ahead, the look at every file), so that they do not share the cores with the runs."""
+    from pages.shared import state
+
+    jobs = state._store()["jobs"]
+    while not all(job.done() for job in list(jobs._futures.values())):
+        time.sleep(0.2)
+
+
 def page_reruns(table: Table, env: dict[str, str]) -> None:
-    """Each page's run with a new region filter: median of RUNS.
+    """Each page's run with a new region filter: median of RUNS, in wall time and in CPU
+    time of the script's thread.
 
     Each run is a new session opened on a link with the filter (``?region=...``), so
     app.py and the page run whole, as after a filter change in a browser (AppTest reruns
@@ -143,6 +175,7 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
     from streamlit.testing.v1 import AppTest
 
     os.environ.update(env)
+    cpu = _script_cpu()
     table.add(f"AppTest's own cost of a session (one line of text, median of {RUNS})",
               _bare_session(), "to subtract from the page runs below")  # fmt: skip
     for page in PAGES:
@@ -151,8 +184,10 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
             at = AppTest.from_file(str(script), default_timeout=900).run()  # warm the process
             assert not at.exception, [e.value for e in at.exception]
             wait_for_quality(Path(env["MEETINGS_CACHE_DIR"]))
+            _wait_for_jobs()
             regions = list(at.sidebar.multiselect[0].options)
             times = []
+            cpu.clear()
             for run in range(RUNS):
                 at = AppTest.from_file(str(script), default_timeout=900)
                 at.query_params["region"] = regions[run % len(regions)]
@@ -162,7 +197,8 @@ def page_reruns(table: Table, env: dict[str, str]) -> None:
         finally:
             script.unlink()
         table.add(f"page {page}: run with a new region filter (median of {RUNS})",
-                  statistics.median(times), "server time, AppTest")  # fmt: skip
+                  statistics.median(times),
+                  f"server time, AppTest; CPU of its script {statistics.median(cpu):.3f} s")  # fmt: skip
 
 
 def measure(n: int, workers: int, keep: Path | None) -> Table:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 import streamlit as st
 
 from analytics.extract.kinds import EVENT_TYPES
-from analytics.views.briefing import brief, default_periods, periods_for
+from analytics.views.briefing import REPORT_COLUMNS, brief, default_periods, periods_for
 from analytics.views.briefing_docs import (
     SECTIONS,
     Header,
@@ -72,7 +72,7 @@ if current.filters.themes:
 
 briefing = kept(current, "brief", lambda: brief(
     meetings, compared, periods, current.few, analysis.doc_themes,
-    analysis.reports_of(meetings), quote=analysis.evidence), periods)  # fmt: skip
+    analysis.reports_of(meetings, REPORT_COLUMNS), quote=analysis.evidence), periods)  # fmt: skip
 written = kept(current, "sentences", lambda: sentences(briefing, labels), periods)
 told = kept(current, "summary", lambda: summary(written), periods)
 tables = kept(current, "tables", lambda: snapshot_tables(briefing, labels), periods)

@@ -6,7 +6,12 @@ from analytics.errors import AnalyticsError
 from analytics.views.aggregate import region_theme_matrix, theme_trends, themes_by_discussion
 from analytics.views.charts import theme_region_bars, theme_trend_lines
 from analytics.views.markdown import as_text
-from analytics.views.tables import agreement_by_set, emerging_themes, theme_evidence
+from analytics.views.tables import (
+    EVIDENCE_COLUMNS,
+    agreement_by_set,
+    emerging_themes,
+    theme_evidence,
+)
 from pages.shared import state
 from pages.shared.downloads import download_csv, snapshot
 from pages.shared.filters import require_meetings, view
@@ -47,7 +52,7 @@ with right:
 
 st.subheader("Evidence: the sentences behind the theme")
 evidence = kept(current, "evidence", lambda: theme_evidence(
-    analysis.doc_themes, analysis.reports_of(events), theme, quote=analysis.evidence), theme)  # fmt: skip
+    analysis.doc_themes, analysis.reports_of(events, EVIDENCE_COLUMNS), theme, quote=analysis.evidence), theme)  # fmt: skip
 if evidence.empty:
     st.info("No selected meeting discussed this theme.")
 for row in evidence.head(6).itertuples():

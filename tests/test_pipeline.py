@@ -422,3 +422,33 @@ def test_a_load_that_trusts_the_folders_notices_added_and_removed_files_only(mak
     looked = load_corpus([folder], settings)  # every file stat'ed
     assert looked.signature != kept.signature
     assert not looked.events.equals(kept.events)
+
+
+def test_a_large_corpus_quotes_ahead_the_evidence_of_each_themes_strongest_reports(
+    make_corpus, settings, monkeypatch
+):
+    from analytics.views.tables import theme_evidence
+
+    folder = make_corpus(SMALL_REPORTS)
+    plain = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    ahead = pipeline.analyse(settings.replace(corpus_dirs=(folder,), workers=1))
+    themes = ahead.doc_themes["theme"].unique()
+    expected = [theme_evidence(plain.doc_themes, plain.events, theme, n=1, quote=plain.evidence)
+                for theme in themes]  # fmt: skip
+    # As if there were too many pairs to quote them all.
+    monkeypatch.setattr(analysis_module, "QUOTES_KEPT", len(ahead.doc_themes) - 1)
+    strongest = ahead.strongest(1)
+    assert ahead.quote_all(batch=2) == len(strongest)
+    chosen = set(strongest.itertuples(index=False))
+    regions = ahead.events.set_index("doc_id")["region"]
+    for theme, rows in ahead.doc_themes.groupby("theme"):
+        ranked = rows.assign(region=regions.reindex(rows["doc_id"]).to_numpy()).sort_values(
+            "weight", ascending=False, kind="stable"
+        )
+        assert (ranked["doc_id"].iloc[0], theme) in chosen
+        for _, mine in ranked.groupby("region"):
+            assert (mine["doc_id"].iloc[0], theme) in chosen
+    monkeypatch.setattr(analysis_module, "quote_evidence", lambda *a: pytest.fail("quoted again"))
+    for theme, plainly in zip(themes, expected, strict=True):  # the strongest: already quoted
+        shown = theme_evidence(ahead.doc_themes, ahead.events, theme, n=1, quote=ahead.evidence)
+        assert shown.equals(plainly)

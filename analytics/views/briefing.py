@@ -19,6 +19,7 @@ from analytics.views.tables import Quote
 
 __all__ = [
     "ALL",
+    "REPORT_COLUMNS",
     "Briefing",
     "Periods",
     "brief",
@@ -37,6 +38,10 @@ _CHANGES = ["scope", "theme", "meetings_then", "total_then", "share_then", "meet
             "total_now", "share_now", "change", "total_earlier", "first_time", "few"]  # fmt: skip
 _CARRIERS = ["scope", "theme", "date", "title", "venue", "meeting_id", "doc_id", "quoted",
              "quote", "source"]  # fmt: skip
+
+
+# The columns of the reports that :func:`brief` reads.
+REPORT_COLUMNS = ("doc_id", "source")
 
 
 @dataclass(frozen=True)

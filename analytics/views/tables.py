@@ -12,6 +12,7 @@ import pandas as pd
 from analytics.extract.kinds import EVENT_TYPES
 
 __all__ = [
+    "EVIDENCE_COLUMNS",
     "agreement_by_set",
     "demo_sources",
     "emerging_themes",
@@ -76,6 +77,10 @@ def _with_evidence(rows: pd.DataFrame, quote: Quote | None) -> pd.DataFrame:
     if quote is None or "evidence" in rows:
         return rows
     return rows.assign(evidence=quote(rows) if len(rows) else [])
+
+
+# The columns of the reports that :func:`theme_evidence` reads.
+EVIDENCE_COLUMNS = ("doc_id", "date", "title", "region", "corrected")
 
 
 def theme_evidence(
