@@ -1,4 +1,5 @@
-"""Names of bodies told head first and biographical clauses carry seed words without
+"""Names of bodies told head first, biographical clauses and the control words of every theme
+("risk management", "operations") carry seed words without
 discussing their themes; the sentence's own discussion still counts. Sentences are ours."""
 
 import pytest
@@ -54,3 +55,19 @@ def test_a_name_told_head_first_or_a_life_story_is_no_evidence(themes, seeds, se
 )  # fmt: skip
 def test_the_rest_of_the_sentence_still_counts(themes, seeds, sentence, theme):
     assert _count(themes, seeds, sentence, theme) >= 1, without_background(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ten officers practised the risk management of air cargo with the visiting experts.",
+        "The valuation teams described their operations at the port and their intelligence.",
+    ],
+)
+def test_weak_enforcement_words_alone_make_no_enforcement(themes, seeds, sentence):
+    assert _count(themes, seeds, sentence, "enforcement_illicit_trade") == 0
+
+
+def test_weak_enforcement_words_count_beside_a_real_enforcement_word(themes, seeds):
+    sentence = "Intelligence from joint operations led to the seizures of cocaine at the port."
+    assert _count(themes, seeds, sentence, "enforcement_illicit_trade") > 2
