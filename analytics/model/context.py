@@ -38,6 +38,13 @@ _ASIDE = re.compile(
     r"(?:work|mandate|portfolio|activities|courses?|curricul(?:um|a)|catalogue|modules|syllabus) "
     r"(?:covers?|covered|includes?|included|spans?|spanned|contains?|contained)|"
     r"works on|brings together \d+|"
+    # a programme's or a partnership's objectives, as background: "the partnership aims to
+    # promote ...", "the programme focuses on ...", "in support of its objectives"
+    r"(?:partnership|programme|program|project|initiative|agreement|cooperation|co-operation|"
+    r"fund|facility|mechanism)s?\s+(?:\w+\s+){0,2}?(?:aims?|aimed|seeks?|sought|focus(?:es|ed)?|"
+    r"(?:is|was|are|were) (?:designed|intended)) (?:to|on)|"
+    r"in support of (?:\w+ ){0,5}?(?:objectives|goals|aims)|whose (?:objectives?|goals?|aims?) "
+    r"(?:is|are|include)|"
     r"site web|sitio web|financ[ée]e? par|financiad[oa] por|con el apoyo de|avec le soutien de)\b"
     # an agenda or a course that covers topics, in Chinese: "会议议程涵盖……等专题"
     r"|(?:议程|内容|课程)(?:涵盖|包括|涉及)",
@@ -47,7 +54,8 @@ _ASIDE = re.compile(
 # word is much faster than the pattern.
 _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", "support",
                    "earlier", "previous", "brings", "past", "cover", "include", "span", "works on",
-                   "sitio", "apoyo", "soutien", "议程", "内容", "课程")  # fmt: skip
+                   "sitio", "apoyo", "soutien", "议程", "内容", "课程", "aim", "seek", "sought",
+                   "focus", "designed", "intended", "objective", "goals")  # fmt: skip
 # Sponsors, observers, the next meeting: plain phrases (lower case), found without a pattern.
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
                     "attended the opening", "also took part", "next meeting", "next session",
@@ -145,14 +153,15 @@ def _aside(unit: str) -> bool:
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
-    r"[,،]\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+|[、，]"
+    r"[,،؛]\s+(?:and\s+|or\s+|et\s+|ou\s+|y\s+|e\s+|o\s+)?|\s+(?:and|or|et|ou|y|e|o)\s+|[、，；]"
 )
-_COMMAS = re.compile("[,،、，]")
+_COMMAS = re.compile("[,،؛、，；]")
 # What introduces a list at the end of the sentence's first part: its last words are the
 # first item ("the concerns the Chair listed were valuation, the SAFE Framework, ...",
 # "topics such as disruptive technologies, ...").
 _LIST_INTRO = re.compile(
-    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|:)\s+(?P<item>[^,;:]+)$",
+    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|:|مثل|بما في ذلك|ومنها|"
+    r"包括|诸如|例如|如)\s*(?P<item>[^,;:،؛、，；]+)$",
     re.IGNORECASE,
 )
 ITEM_WORDS = 5  # longer items say something of each priority: not a bare list
@@ -185,6 +194,30 @@ _MISSION = re.compile(r"\bprotect(?:s|ing|ion of)? (?:the )?societ(?:y|ies)\b", 
 
 def _mission(unit: str) -> bool:
     return "societ" in unit and bool(_MISSION.search(unit)) and bool(enumeration(unit, 3))
+
+
+# Topics named as a short list, in passing: "topics such as e-commerce and security",
+# "covering important topics, such as ..., among others", "in areas such as ...",
+# "مواضيع مثل ...", "电子商务、安全等议题".
+_TOPICS_LIST = re.compile(
+    r"\b(?:topics|areas|issues|subjects|themes|matters|fields)\s+(?:such as|like|including)\b|"
+    r"\bcovering (?:\w+ ){0,2}(?:topics|issues|areas)\b|\bamong others\b|\bentre autres\b|"
+    r"\bentre otros\b|(?:مواضيع|موضوعات|مجالات|قضايا)\s+(?:مثل|منها)|"
+    r"等(?:议题|专题|领域|问题|方面|话题)|诸如",
+    re.IGNORECASE,
+)
+_TOPICS_WORDS = ("such as", "like", "including", "covering", "among others", "entre ", "مثل",
+                 "منها", "等", "诸如")  # fmt: skip
+
+
+def _topics_list(unit: str) -> bool:
+    """Topics named "such as" in a list of two short items or more."""
+    return (
+        any(word in unit.lower() for word in _TOPICS_WORDS)
+        and bool(_TOPICS_LIST.search(unit))
+        # Chinese glues its first item to the verb: a list is its "、"
+        and (bool(enumeration(unit, 2)) or "、" in unit)
+    )
 
 
 def _priority_list(unit: str, listed: bool) -> bool:
@@ -228,6 +261,7 @@ def unit_context(
             bare[i]
             or _priority_list(unit, listed[i])
             or _mission(unit)
+            or _topics_list(unit)
             or (word_count(unit) <= _ASIDE_WORDS and _aside(unit))
         ):
             weight[i] = ASIDE

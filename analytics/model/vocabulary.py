@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import (
     TfidfVectorizer,
 )
 
+from analytics.model.background import without_background
 from analytics.model.passing import without_passing_phrases
 from analytics.model.phrases import TOKEN_PATTERN, PhraseCounter
 from analytics.model.taxonomy import Theme
@@ -199,7 +200,7 @@ def without_body_names(sentence: str) -> str:
         blanked = _LOWER_ROLE.sub(" ", blanked)
     if any(title in blanked for title in _TITLES):
         blanked = _ROLE.sub(" ", blanked)
-    blanked = _BODY_NAME.sub(" ", blanked)
+    blanked = without_background(_BODY_NAME.sub(" ", blanked))
     lower = blanked.lower()
     if any(word in lower for word in _AS_A_TIME_WORDS):  # a word test is faster than the pattern
         blanked = _AS_A_TIME.sub(" ", blanked)
