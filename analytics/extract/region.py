@@ -147,10 +147,17 @@ _DELEGATION = re.compile(
 
 
 def _delegation_region(gaz: Gazetteer, lead: str) -> str:
-    """The region of the one country whose delegation the Secretariat received."""
+    """The region of the one country whose delegation the Secretariat received, or of the
+    body of a region's countries that sent it ("a delegation of the East African
+    Community", "of the ECOWAS Commission")."""
     match = _DELEGATION.search(lead)
-    iso3 = gaz.country(match.group("country")) if match else None
-    return gaz.region_of.get(iso3, "") if iso3 else ""
+    if not match:
+        return ""
+    iso3 = gaz.country(match.group("country"))
+    if iso3:
+        return gaz.region_of.get(iso3, "")
+    members = _regions_named(gaz, match.group("country"), peoples=True)
+    return members[0][1] if len(members) == 1 else ""
 
 
 def _regions_named(

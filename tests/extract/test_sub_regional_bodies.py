@@ -1,0 +1,88 @@
+"""Bodies of a region's countries (ECOWAS, the EAC, ASEAN, the GCC, the CIS ...) and
+regions named in Spanish, Portuguese and Russian: the region of a meeting held online or at
+headquarters, where no venue gives one; and the WCO's Spanish acronym, which is no country."""
+
+import pytest
+
+from tests.extract.reading import read_event
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (  # a delegation of a community at headquarters: the community's region, not Belgium's
+            "Talks at the Secretariat\n\n9 May 2016\n\nThe Secretary General received a "
+            "delegation of the SADC Secretariat at WCO headquarters on 4 May 2016 to discuss "
+            "transit guarantees.",
+            "East and Southern Africa",
+        ),
+        (
+            "Community officials in Brussels\n\n2 June 2017\n\nThe WCO received a delegation of "
+            "the UEMOA Commission at its Headquarters on 30 May 2017 about the common tariff.",
+            "West and Central Africa",
+        ),
+        (  # online: the bloc whose officers it gathered
+            "Webinar on origin\n\n8 July 2021\n\nThe WCO held a webinar on 6 July 2021 for "
+            "customs officers of ASEAN Member States on rules of origin.",
+            "Asia/Pacific",
+        ),
+        (
+            "Gulf customs heads meet by video\n\n5 May 2020\n\nThe heads of the GCC customs "
+            "administrations met by video conference on 4 May 2020 on the movement of goods.",
+            "North of Africa, Near and Middle East",
+        ),
+        (
+            "Heads of customs meet online\n\n3 April 2021\n\nThe council of heads of customs "
+            "services of CIS member states met online on 2 April 2021 on transit.",
+            "Europe",
+        ),
+    ],
+    ids=["sadc-at-hq", "uemoa-at-hq", "asean-online", "gcc-online", "cis-online"],
+)
+def test_a_body_of_a_regions_countries_gives_the_region(text, region, gaz):
+    assert read_event(text, gaz).region == region
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (
+            "Taller en línea\n\n9 de marzo de 2022\n\nLa OMA organizó el 8 de marzo de 2022 un "
+            "taller virtual para las aduanas de África Oriental y Austral sobre el tránsito.",
+            "East and Southern Africa",
+        ),
+        (
+            "Seminário online\n\n10 de maio de 2022\n\nA OMA realizou em 9 de maio de 2022 um "
+            "seminário virtual para as aduanas da África Ocidental e Central sobre origem.",
+            "West and Central Africa",
+        ),
+        (
+            "Онлайн-семинар\n\n15 апреля 2021 года\n\nВ онлайн-формате прошёл семинар для "
+            "таможенных служб Ближнего и Среднего Востока по вопросам транзита.",
+            "North of Africa, Near and Middle East",
+        ),
+    ],
+    ids=["spanish", "portuguese", "russian"],
+)
+def test_a_region_named_in_another_language(text, region, gaz):
+    event = read_event(text, gaz)
+    assert (event.virtual, event.region) == (True, region)
+
+
+def test_the_wco_spanish_acronym_is_not_oman(gaz):
+    # "La OMA organizó": the WCO organised it; the administration it was for gives the region
+    event = read_event(
+        "Taller virtual\n\n20 de abril de 2021\n\nLa OMA organizó un taller virtual sobre "
+        "clasificación para funcionarios de la Aduana de Chile del 12 al 14 de abril de 2021.",
+        gaz,
+    )
+    assert (event.virtual, event.region) == (True, "Americas and Caribbean")
+
+
+def test_a_workshop_with_no_venue_takes_the_region_of_the_administration_it_was_for(gaz):
+    event = read_event(
+        "National workshop on valuation\n\nThe WCO delivered a national workshop on customs "
+        "valuation for the State Customs Service of Kyrgyzstan on 3-4 March 2021.",
+        gaz,
+    )
+    assert (event.iso3, event.region) == ("", "Europe")
