@@ -86,3 +86,48 @@ def test_a_workshop_with_no_venue_takes_the_region_of_the_administration_it_was_
         gaz,
     )
     assert (event.iso3, event.region) == ("", "Europe")
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        (  # the WCO's region in the other order
+            "Contact points meet\n\n5 March 2021\n\nThe contact points of the Southern and "
+            "Eastern Africa region met online on 4 March 2021.",
+            "East and Southern Africa",
+        ),
+        (  # a part of a region named alone, online: the WCO region it lies in
+            "Formation en ligne\n\n3 juin 2021\n\nL'OMD a organisé le 2 juin 2021 une formation "
+            "en ligne pour les douanes d'Afrique centrale sur le transit.",
+            "West and Central Africa",
+        ),
+        (  # Central Asia is in the WCO's Europe region
+            "Online course\n\n9 June 2021\n\nThe WCO held an online course on 8 June 2021 for "
+            "customs officers of Central Asia on risk management.",
+            "Europe",
+        ),
+        (
+            "Семинар онлайн\n\n2 июня 2021 года\n\nВ режиме онлайн прошёл семинар для таможенных "
+            "служб Ближнего Востока.",
+            "North of Africa, Near and Middle East",
+        ),
+        (  # at headquarters, for one region's members
+            "Workshop at the Secretariat\n\n3 May 2019\n\nA workshop was held at WCO headquarters "
+            "on 2 May 2019 for officers of South-East Asia's customs administrations.",
+            "Asia/Pacific",
+        ),
+    ],
+    ids=["word-order", "central-africa", "central-asia", "middle-east-ru", "south-east-asia"],
+)
+def test_a_part_of_a_region_named_alone_where_no_venue_gives_one(text, region, gaz):
+    assert read_event(text, gaz).region == region
+
+
+def test_a_part_of_a_region_named_in_passing_does_not_beat_the_venue(gaz):
+    # the venue (Vienna) gives the region; the Middle East office's name is a role
+    event = read_event(
+        "Operation debrief\n\n5 October 2019\n\nThe RILO for the Middle East took part in the "
+        "debriefing of a joint operation held in Vienna, Austria, on 2 and 3 October 2019.",
+        gaz,
+    )
+    assert (event.iso3, event.region) == ("AUT", "Europe")
