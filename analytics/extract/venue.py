@@ -66,7 +66,7 @@ _CITY_OF = (
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"trip|tour|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
