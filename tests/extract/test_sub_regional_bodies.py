@@ -131,3 +131,21 @@ def test_a_part_of_a_region_named_in_passing_does_not_beat_the_venue(gaz):
         gaz,
     )
     assert (event.iso3, event.region) == ("AUT", "Europe")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "for participants from Africa, Asia and the Middle East",
+        "for participants from West Africa, Central Asia and the Caribbean",
+    ],
+    ids=["listed-with-continents", "parts-of-several-regions"],
+)
+def test_parts_of_the_world_in_a_list_are_no_one_region(lead, gaz):
+    # at headquarters for people of several parts of the world: the whole organisation's
+    event = read_event(
+        f"Workshop at headquarters\n\n5 May 2019\n\nA workshop on AEO was held at WCO "
+        f"headquarters on 3 May 2019 {lead}.",
+        gaz,
+    )
+    assert event.region == "Global"
