@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "28"
+EXTRACTOR_VERSION = "29"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 
@@ -135,8 +135,13 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     if virtual and scope is not None:
         region_from = region_from.replace("the venue country", "the organiser's country")
     opening_texts = [own, report.title, *report.texts[:_OPENING_SENTENCES]]
-    if virtual and not region and (served := served_administration(gaz, opening_texts)):
-        region = gaz.region_of.get(served[0].iso3, "")  # "online, for the Zambia Revenue Authority"
+    # online, or with no venue at all: "for the Zambia Revenue Authority", "for Uzbekistan"
+    if (
+        (virtual or venue is None)
+        and not region
+        and (served := served_administration(gaz, opening_texts))
+    ):
+        region = gaz.region_of.get(served[0].iso3, "")
         region_from = f"the region of the administration it was held for: {served[1]!r}"
     provenance = {
         "published": report.published_from or "no publication date found",

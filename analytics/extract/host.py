@@ -64,9 +64,10 @@ _ADMINISTRATION = re.compile(
     re.IGNORECASE,
 )
 # ... nor a donor, a programme or a body of several countries ("the Customs Cooperation Fund
-# of Japan", "the Southern African Customs Union", "the Regional Office")
+# of Japan", "the Southern African Customs Union", "the Regional Office"), nor the WCO by
+# its acronyms ("La OMA organizó ...": not Oman)
 _NOT_HOST = re.compile(
-    r"\b(?:funds?|fonds|fondos?|programm?e?s?|projec?ts?|projets?|proyectos?|cooperation|"
+    r"\b(?:WCO|OMD|OMA|funds?|fonds|fondos?|programm?e?s?|projec?ts?|projets?|proyectos?|cooperation|"
     r"coop[ée]ration|cooperaci[óo]n|banks?|banque|banco|unions?|uni[óo]n|organi[sz]ations?|"
     r"organizaci[óo]n|secr[ée]tariat|secretar[íi]a|office)\b",
     re.IGNORECASE,

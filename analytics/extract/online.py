@@ -28,8 +28,9 @@ _VIRTUAL = Gated(
         rf"{_ONLINE}\s+(?:[\w-]+\s+)?{_GATHERING}|virtually|"  # "online face-to-face meetings"
         # the noun first: "une formation en ligne", "un taller virtual"
         r"(?:formations?|formaci[óo]n|capacitaci[óo]n|ateliers?|s[ée]minaires?|seminarios?|"
-        r"talleres|taller|cursos?|cours|r[ée]unions?|reuni[óo]n|conf[ée]rences?|conferencias?)\s+"
-        r"(?:virtuel(?:le)?s?|en ligne|en l[ií]nea|virtual(?:es)?)|"
+        r"talleres|taller|cursos?|cours|r[ée]unions?|reuni[óo]n|conf[ée]rences?|conferencias?|"
+        r"workshops?|semin[áa]rios?|oficinas?|reuni[ãa]o|reuni[õo]es|treinamentos?)\s+"
+        r"(?:virtuel(?:le)?s?|en ligne|en l[ií]nea|virtual(?:es)?|virtuais|online)|"
         rf"(?:de|en|em) (?:forma|manera|modo|modalidad|formato?) virtual|en mode virtuel|"
         rf"de mani[èe]re virtuelle|en format virtuel)\b",
         re.IGNORECASE,

@@ -205,6 +205,11 @@ class Gazetteer:
             found |= self._phrase_countries(match.group(0))
         return found
 
+    def names_city(self, text: str, city: str) -> bool:
+        """True when the text names the city by its English name or any other the
+        gazetteer knows ("Alger" and "Argel" are Algiers), kept per text and city."""
+        return city in text or self.kept("names city", (text, city), _names_city, text, city)
+
     def _phrase_countries(self, phrase: str) -> frozenset[str]:
         """The countries any run of up to five words of a capitalised phrase names, kept
         per phrase ("Customs", "Secretary General" recur in every report)."""
@@ -223,6 +228,23 @@ class Gazetteer:
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+|and\s+)?[A-Z][\w'’-]+)*")
+# A name of up to three words in any Latin language: "Alger", "Le Caire", "Ciudad de México"
+_CITY_WORDS = re.compile(
+    r"[A-ZÀ-Ý][\w'’-]*(?:[ -](?:de |del |du |d['’]|el |al |la |le )?[A-ZÀ-Ý][\w'’-]*){0,2}"
+)
+
+
+def _names_city(gaz: Gazetteer, text: str, city: str) -> bool:
+    """Whether a capitalised name in the text, or its last words ("À Alger"), is the city."""
+    for match in _CITY_WORDS.finditer(text):
+        words = match.group(0)
+        for phrase in {words, words.split(" ", 1)[-1]}:
+            place = gaz.city(phrase)
+            if place is not None and place.city == city:
+                return True
+    return False
+
+
 _CAPITAL_ALIAS = re.compile(r" capital$|^capitale? ")  # "Kenyan capital", "capital boliviana"
 _PHRASES = 2**16  # capitalised phrases whose countries are kept, texts of each table
 

@@ -104,10 +104,10 @@ _NUMERIC_LINE = re.compile(
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
 )
 # "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Riyadh, March 2, 2013,
-# SPA -- ...", "Abuja, Nigeria – April 9, 2025- The ..." (a dash before the date too)
+# SPA -- ...", "Abuja, Nigeria – April 9, 2025- The ..." (a dash before too), "القاهرة، 2 مارس 2020 -"
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][^–—:\n]{1,60}?)\s*,?\s+(?:[–—-]+\s+)?(?:\(\w+\)\s*)?(?:le |el |on )?"
-    r"(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}|"
+    r"^(?P<place>[A-ZÀ-ÝА-ЯЁ\u0621-\u064a][^–—:\n]{1,60}?)\s*[,،]?\s+(?:[–—-]+\s+)?(?:\(\w+\)\s*)?"
+    r"(?:le |el |on )?(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}(?:\s+г\.)?|"
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
     r"\s*(?:\.?[–—-]+|:)\s*"
 )

@@ -124,7 +124,7 @@ def find_region(
     at_hq = venue is None or in_brussels or any(at_headquarters(t) for t in (lead, title))
     for text in (lead, title) if at_hq else ():  # "at HQ for five Southern African administrations"
         peoples = _regions_named(gaz, text, peoples=True)
-        if peoples:
+        if _one_region_alone(text, peoples):
             return peoples[0][1], f"held for that region's members: {text!r}"
     guest = _delegation_region(gaz, lead) if at_hq or in_brussels else None
     if guest:  # "received a delegation of the Government of Turkmenistan at headquarters"
@@ -139,6 +139,21 @@ def find_region(
     return "", "no region named and no venue country"
 
 
+# "participants from Africa, Asia and the Middle East": one of a list of parts of the world
+_LISTED_BEFORE = re.compile(
+    r"\b(?:Africa|Asia|Europe|Americas?|Oceania|Pacific|Caribbean|Afrique|Asie|Am[ée]riques?|"
+    r"Europa|[ÁA]frica|[ÁA]sia|Am[ée]ricas?)(?:,| and| et| y| e)\s+(?:the\s+|la\s+|le\s+|l')?$"
+)
+
+
+def _one_region_alone(text: str, peoples: tuple[tuple[int, str], ...]) -> bool:
+    """True when the people of one region only are named, and not as one of a list of
+    parts of the world ("from West Africa, Central Asia and the Caribbean" is no region's)."""
+    if len({region for _, region in peoples}) != 1:
+        return False
+    return not _LISTED_BEFORE.search(text[max(0, peoples[0][0] - 40) : peoples[0][0]])
+
+
 _DELEGATION = re.compile(
     r"\b(?:received|welcomed|hosted)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}delegation\s+"
     r"(?:of|from)\s+(?:the\s+)?(?:Government\s+of\s+(?:the\s+)?)?"
@@ -147,10 +162,17 @@ _DELEGATION = re.compile(
 
 
 def _delegation_region(gaz: Gazetteer, lead: str) -> str:
-    """The region of the one country whose delegation the Secretariat received."""
+    """The region of the one country whose delegation the Secretariat received, or of the
+    body of a region's countries that sent it ("a delegation of the East African
+    Community", "of the ECOWAS Commission")."""
     match = _DELEGATION.search(lead)
-    iso3 = gaz.country(match.group("country")) if match else None
-    return gaz.region_of.get(iso3, "") if iso3 else ""
+    if not match:
+        return ""
+    iso3 = gaz.country(match.group("country"))
+    if iso3:
+        return gaz.region_of.get(iso3, "")
+    members = _regions_named(gaz, match.group("country"), peoples=True)
+    return members[0][1] if len(members) == 1 else ""
 
 
 def _regions_named(

@@ -1,4 +1,5 @@
-"""The administration an online meeting was held for, whose country gives its region.
+"""The administration an online meeting (or one that names no place) was held for, whose
+country gives its region.
 
 An online training or workshop "for officers of the Zambia Revenue Authority" has no
 venue, and names no region: it concerns that administration's country, so its region is

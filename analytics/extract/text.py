@@ -84,6 +84,7 @@ _HAPPENED = re.compile(
     r"attended|attends|visited|visit|participated|took part|welcomed|chaired|"
     r"ran|run|launched|celebrated|came together|got together|come together|"
     r"kicked off|under way|underway|concluding|wrapped up|commenced|"
+    r"received (?:an? |the )?(?:[\w-]+ ){0,2}(?:delegation|visit)|"  # "received a delegation of"
     r"tenue?s?|celebr[oó]|realiz[oó]|reuni[oó]|r[ée]uni\w*|accueill\w*|acogi[oó]|"
     r"se reunieron|organis[ée]e?s?|realizou|realizad[ao]s?|decorreu|teve lugar|reuni[ur]am|"
     r"acolheu|participaram|foi palco|sediou|particip[oó]|participaron|asisti[oó]|asistieron|"

@@ -66,7 +66,7 @@ _CITY_OF = (
 # "held in Havana (Cuba)", "in Nusa Dua, Bali, Indonesia", "in the Kingdom of Bahrain"
 _PLACE = re.compile(
     rf"\b(?:in|at|en|à|a|au|aux|em|no|na|visit(?:ed|ing)|(?:travel\w*|came|come|went|flew|headed|arrived|moved|visits?|"
-    rf"trip|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
+    rf"trip|tour|mission|[Ww]elcome[sd]?|welcoming)\s+to|welcom\w*\s+{_GUESTS}to)"
     rf"\s+(?:(?:the|la|le|el)\s+)?{_CITY_OF}(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 # "Venue: Seoul, South Korea" in meeting summaries
@@ -172,7 +172,7 @@ def find_venue(
         score += _date_weight(meeting, sentence.dates)
         for place, bonus in _candidates(gaz, sentence.text, named, known, sentence.dates):
             rank = (score + bonus, -order)
-            if best is None or rank > best[:2] or _named_more(report, rank, place, best):
+            if best is None or rank > best[:2] or _named_more(gaz, report, rank, place, best):
                 best = (*rank, place, sentence.text)
         if best and best[0] >= CERTAIN:
             break
@@ -192,18 +192,16 @@ def find_venue(
     return host[0], hosted_by(host[1])
 
 
-def _named_more(report: Report, rank: tuple[int, int], place: Place, best: tuple) -> bool:
+def _named_more(gaz: Gazetteer, report: Report, rank: tuple, place: Place, best: tuple) -> bool:
     """Of two cities scoring alike in two sentences, the later wins when more sentences
     name it: the city the meeting is held in, said again ("began in Vientiane ... the
     workshop in Vientiane"), beats one named once of another event ("a project launched in
     Bangkok")."""
-    held = best[2]
-    if rank[0] != best[0] or rank[0] <= 0 or rank[1] == best[1] or not place.city:
+    cities = (place.city, best[2].city)
+    if rank[0] != best[0] or rank[0] <= 0 or rank[1] == best[1] or not all(cities):
         return False
-    if not held.city or place.city == held.city:
-        return False
-    named = [sum(city in s.text for s in report.sentences) for city in (place.city, held.city)]
-    return named[0] > named[1] > 0  # (a name written in another language is not counted)
+    named = [sum(gaz.names_city(s.text, c) for s in report.sentences) for c in cities]
+    return cities[0] != cities[1] and named[0] > named[1] > 0  # any language: "Alger"
 
 
 def _date_weight(meeting: DateSpan | None, dates: tuple[DateSpan, ...]) -> int:

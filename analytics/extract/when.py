@@ -28,7 +28,8 @@ _LENGTH = re.compile(
 )
 _OPENING = re.compile(
     r"\b(?:open(?:ed|s)?|beg(?:an|ins)|start(?:ed|s)|kick(?:ed|s) off|launch(?:ed|es)|commenced|"
-    r"(?:s'est )?ouv(?:erte?s?|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+)\b",
+    r"(?:s'est )?ouv(?:erte?s?|re)|inaugur\w+|inici\w+|abri[óu]|arranc\w+|"
+    r"a d[ée]but[ée]|d[ée]bute|comenz[óo]|comienza|come[çc]ou|começa)\b",
     re.IGNORECASE,
 )
 _CLOSING = re.compile(

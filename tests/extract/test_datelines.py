@@ -266,3 +266,30 @@ def test_a_district_named_with_its_city(gaz):
         gaz,
     )
     assert (event.date, event.city, event.iso3) == (D(2019, 9, 9), "Suva", "FJI")
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "date", "iso3"),
+    [
+        (  # Arabic: the city, the Arabic comma, the day it was filed, a dash
+            "لقاء جمركي في عمّان\n\nعمّان، 12 مايو 2021 - اختتمت ورشة العمل الإقليمية حول "
+            "إدارة المخاطر في عمّان، الأردن، في 11 مايو 2021 بمشاركة خبراء من المنطقة.",
+            D(2021, 5, 12),
+            D(2021, 5, 11),
+            "JOR",
+        ),
+        (  # Russian: the city, the day with "г.", a dash
+            "Семинар в Ташкенте\n\nТашкент, 9 октября 2019 г. – Региональный семинар по "
+            "оценке рисков прошёл в Ташкенте 8 октября 2019 года.",
+            D(2019, 10, 9),
+            D(2019, 10, 8),
+            "UZB",
+        ),
+    ],
+    ids=["arabic", "russian"],
+)
+def test_a_dateline_in_arabic_or_cyrillic_script_gives_way_to_the_meeting_date(
+    text, published, date, iso3, gaz
+):
+    event = _event(text, gaz)
+    assert (event.published, event.date, event.iso3) == (published, date, iso3)

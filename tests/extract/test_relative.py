@@ -103,3 +103,29 @@ def test_a_day_said_by_a_dated_report_is_read_against_its_date(gaz):
 )
 def test_a_weekday_said_in_the_future_is_the_coming_one(sentence, expected):
     assert _dates(sentence) == [(expected, None)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Le projet régional, lancé en mars 2017 à Dakar, arrive au Mali. Un atelier national "
+        "a débuté hier à Bamako pour les agents des douanes.",
+        "El proyecto regional, lanzado en marzo de 2017 en Dakar, llega a Malí. Un taller "
+        "nacional comenzó ayer en Bamako para funcionarios de aduanas.",
+    ],
+    ids=["french", "spanish"],
+)
+def test_a_day_said_in_french_or_spanish_by_an_undated_report_takes_no_other_date(body, gaz):
+    event = read_event(f"Atelier national\n\n{body}", gaz)
+    assert (event.date, event.iso3) == (None, "MLI")
+
+
+def test_a_city_said_again_in_french_is_counted_under_its_french_name(gaz):
+    # "Alger" twice beats "Tunis" once, as "Algiers" twice would in English
+    event = read_event(
+        "Séminaire et atelier\n\nUn séminaire sur le projet s'est tenu à Tunis. Un atelier "
+        "national s'est tenu à Alger pour les agents. Pendant l'atelier à Alger, les agents "
+        "ont étudié le transit.",
+        gaz,
+    )
+    assert (event.city, event.iso3) == ("Algiers", "DZA")

@@ -193,3 +193,23 @@ def test_a_speech_that_welcomes_guests_to_a_city(gaz):
         "Opening remarks\n\n3 May 2016\n\nWelcome to Apia and to this regional meeting.", gaz
     )
     assert (city, iso3) == ("Apia", "WSM")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        (  # the administration visited is abroad; the visitors' own country is not the venue
+            "Officers learn about risk management\n\n12 April 2019\n\nOfficers of the Zambia "
+            "Revenue Authority completed a study tour to Mauritius from 1 to 5 April 2019.",
+            "MUS",
+        ),
+        (
+            "Learning from a neighbour\n\n3 August 2018\n\nOfficials of the Namibia Revenue "
+            "Agency went on a benchmarking tour to Rwanda from 23 to 27 July 2018.",
+            "RWA",
+        ),
+    ],
+    ids=["study-tour", "benchmarking-tour"],
+)
+def test_a_tour_to_a_country_is_held_there(text, iso3, gaz):
+    assert read_event(text, gaz).iso3 == iso3
