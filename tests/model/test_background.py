@@ -5,19 +5,6 @@ discussing their themes; the sentence's own discussion still counts. Sentences a
 import pytest
 
 from analytics.model.background import without_background
-from analytics.model.taxonomy import load_taxonomy
-from analytics.model.vocabulary import SeedTerms
-from tests.conftest import ROOT
-
-
-@pytest.fixture(scope="module")
-def themes():
-    return load_taxonomy(ROOT / "data" / "themes.toml")
-
-
-@pytest.fixture(scope="module")
-def seeds(themes):
-    return SeedTerms(themes)
 
 
 def _count(themes, seeds, sentence, theme):

@@ -6,10 +6,8 @@ import numpy as np
 import pytest
 
 from analytics.model import context
-from analytics.model.taxonomy import load_taxonomy
 from analytics.model.themes import ThemeModel
 from analytics.model.vocabulary import SeedTerms, without_body_names
-from tests.conftest import ROOT
 
 # Our own reports: each discusses its first theme; the others are named only in passing.
 REPORTS = [
@@ -29,11 +27,6 @@ REPORTS = [
     "Compliance and Facilitation of the Secretariat in the chair.",
 ]
 DISCUSSED = ["enforcement_illicit_trade", "ecommerce", "security_terrorism", "gender_people"]
-
-
-@pytest.fixture(scope="module")
-def themes():
-    return load_taxonomy(ROOT / "data" / "themes.toml")
 
 
 @pytest.fixture(scope="module")

@@ -7,10 +7,8 @@ import numpy as np
 import pytest
 
 from analytics.model import context
-from analytics.model.taxonomy import load_taxonomy
 from analytics.model.themes import ThemeModel
-from analytics.model.vocabulary import SeedTerms, without_body_names
-from tests.conftest import ROOT
+from analytics.model.vocabulary import without_body_names
 
 REPORTS = [
     "The Americas region met on trusted traders in Lima on 4 September 2023.\n\n"
@@ -33,16 +31,6 @@ DISCUSSED = [
     {"gender_people"},
     {"security_terrorism", "coordinated_border_management"},
 ]
-
-
-@pytest.fixture(scope="module")
-def themes():
-    return load_taxonomy(ROOT / "data" / "themes.toml")
-
-
-@pytest.fixture(scope="module")
-def seeds(themes):
-    return SeedTerms(themes)
 
 
 def _column(themes, theme):

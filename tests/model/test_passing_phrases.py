@@ -10,10 +10,8 @@ import pytest
 
 from analytics.model import context
 from analytics.model.phrases import PhraseCounter
-from analytics.model.taxonomy import load_taxonomy
 from analytics.model.themes import ThemeModel
-from analytics.model.vocabulary import SeedTerms, without_body_names
-from tests.conftest import ROOT
+from analytics.model.vocabulary import without_body_names
 
 REPORTS = [
     "Valuation officers of the Caribbean met in Castries on 3 March 2025.\n\n"
@@ -42,16 +40,6 @@ DISCUSSED = [
     {"data_digital", "security_terrorism"},
     {"coordinated_border_management", "capacity_building"},
 ]
-
-
-@pytest.fixture(scope="module")
-def themes():
-    return load_taxonomy(ROOT / "data" / "themes.toml")
-
-
-@pytest.fixture(scope="module")
-def seeds(themes):
-    return SeedTerms(themes)
 
 
 def _column(themes, theme):

@@ -16,16 +16,6 @@ from analytics.model.vocabulary import SeedTerms, split_units, without_body_name
 from tests.conftest import ROOT
 
 
-@pytest.fixture(scope="module")
-def themes():
-    return load_taxonomy(ROOT / "data" / "themes.toml")
-
-
-@pytest.fixture(scope="module")
-def seeds(themes):
-    return SeedTerms(themes)
-
-
 def _found(themes, seeds, sentence: str) -> set[str]:
     counts = seeds.count([sentence])[0]
     return {t.id for t, c in zip(themes, counts, strict=True) if c > 0}
