@@ -62,7 +62,12 @@ def test_cli_themes_prints_table_and_figures(make_corpus, capsys):
 def test_cli_csv_cells_a_spreadsheet_would_run_are_neutralised_unless_raw(make_corpus, tmp_path):
     formula = '=HYPERLINK("http://evil.example","x")'
     body = SMALL_REPORTS["nairobi.txt"].split("\n", 1)[1]
-    folder = make_corpus({"trap.txt": f"{formula}\n{body}", "sum.txt": f"@SUM(A1)\n{body}x"})
+    folder = make_corpus(
+        {
+            "trap.txt": f"{formula}\n{body}",
+            "sum.txt": f"@SUM(A1)\n{body}Delegates thanked the hosts.",
+        }
+    )
     for extra, expected in (([], {"'" + formula, "'@SUM(A1)"}), (["--raw"], {formula, "@SUM(A1)"})):
         out = tmp_path / f"events{len(extra)}.csv"
         assert main(["events", str(folder), "--no-cache", "--out", str(out), *extra]) == 0
