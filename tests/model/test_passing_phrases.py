@@ -10,7 +10,6 @@ import pytest
 
 from analytics.model import context
 from analytics.model.phrases import PhraseCounter
-from analytics.model.themes import ThemeModel
 from analytics.model.vocabulary import without_body_names
 
 REPORTS = [
@@ -42,15 +41,9 @@ DISCUSSED = [
 ]
 
 
-def _column(themes, theme):
-    return [t.id for t in themes].index(theme)
-
-
 @pytest.mark.parametrize("doc", range(len(REPORTS)))
-def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(themes, doc):
-    model = ThemeModel(themes=themes, n_emerging=1, threshold=0.225, evidence_weight=0.8)
-    assigned = model.fit(REPORTS).assign(model.transform(REPORTS))[doc]
-    assert {t for t in assigned if not t.startswith("emerging")} == DISCUSSED[doc], assigned
+def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(named_assigned, doc):
+    assert named_assigned[doc] == DISCUSSED[doc], named_assigned[doc]
 
 
 @pytest.mark.parametrize(
@@ -94,8 +87,8 @@ def test_reports_get_the_themes_they_discuss_and_not_those_named_in_passing(them
         ("La douane est devenue un corps de sécurité économique.", "security_terrorism"),
     ],
 )  # fmt: skip
-def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
-    assert seeds.count([sentence])[0, _column(themes, theme)] == 0, without_body_names(sentence)
+def test_a_seed_word_in_passing_is_no_evidence(column, seeds, sentence, theme):
+    assert seeds.count([sentence])[0, column[theme]] == 0, without_body_names(sentence)
 
 
 @pytest.mark.parametrize(
@@ -128,8 +121,8 @@ def test_a_seed_word_in_passing_is_no_evidence(themes, seeds, sentence, theme):
          "gender_people"),
     ],
 )  # fmt: skip
-def test_a_priority_discussed_in_other_words_is_evidence_of_it(themes, seeds, sentence, theme):
-    assert seeds.count([sentence])[0, _column(themes, theme)] >= 1, without_body_names(sentence)
+def test_a_priority_discussed_in_other_words_is_evidence_of_it(column, seeds, sentence, theme):
+    assert seeds.count([sentence])[0, column[theme]] >= 1, without_body_names(sentence)
 
 
 def test_a_phrase_inside_a_longer_one_of_other_themes_is_the_longer_ones():
