@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from analytics.extract.published import dateline, parse_date, published_from_lines
+from analytics.extract.datelines import dateline
+from analytics.extract.published import parse_date, published_from_lines
 
 __all__ = ["headline_under_lead"]
 

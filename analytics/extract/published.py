@@ -10,17 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 import dateparser
 
 from analytics.extract.dates import LANGUAGES, ascii_digits, find_date_spans, weekday_names
-from analytics.extract.wires import plain_dateline
 
 __all__ = [
     "dated_headline",
-    "dateline",
     "is_label",
     "leading_date",
     "leading_month",
@@ -102,35 +99,6 @@ _MEETING_SUMMARY = re.compile(r"^\W*(?:venue|location|lieu|lugar)\s*:", re.IGNOR
 _NUMERIC_LINE = re.compile(
     r"^(?P<d>\d{1,2})\s*[./-]\s*(?P<m>\d{1,2})\s*[./-]\s*(?P<y>\d{2}|\d{4})"
     r"(?:\s+\d{1,2}:\d\d(?::\d\d)?)?(?:\s+\d+)?$"  # a time, and a view counter after it
-)
-# "TOKYO, 5 May 2010 – ...", "Brussels, 28 June 2022 (TDI): ...", "Riyadh, March 2, 2013,
-# SPA -- ...", "Abuja, Nigeria – April 9, 2025- The ..." (a dash before too), "القاهرة، 2 مارس 2020 -"
-_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-ÝА-ЯЁ\u0621-\u064a][^–—:\n]{1,60}?)\s*[,،]?\s+(?:[–—-]+\s+)?(?:\(\w+\)\s*)?"
-    r"(?:le |el |on )?(?P<date>\d{1,2}(?:er|º|st|nd|rd|th)?\s+(?:de\s+)?\w+\.?,?\s+(?:de\s+)?\d{4}(?:\s+г\.)?|"
-    r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
-    r"\s*(?:\.?[–—-]+|:)\s*"
-)
-# A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
-# "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -",
-# "La Habana, 21 may (RHC) La XLI ..." (the source alone ends it)
-# (not "Nairobi, 3-5 March")
-_YEARLESS_DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?(?:,\s+[A-ZÀ-Ý][\w'’. -]{1,30}?)?),\s+"
-    r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*"
-    r"(?:\([^)]{1,30}\)\s*(?:\.?[–—-]+|:)?|\.?[–—-]+|:)(?!\s*\d)\s*"
-)
-# An agency's dateline of dots and a slash: "Baku. 8 December. REPORT.AZ/ Today ..."
-_AGENCY = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
-    r"(?P<date>\d{1,2}\s+[^\W\d_]+(?:\s+\d{4})?|[^\W\d_]+\s+\d{1,2}(?:,\s+\d{4})?)\.\s+"
-    r"[A-Z][\w.-]{1,20}/\s*"
-)
-# An aggregator's dateline with the date in its sources' bracket: "DUBAI, (UrduPoint /
-# Pakistan Point News / WAM - 19th Oct, 2019) A ..."
-_BRACKETED = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}),\s+\([^()]{1,80}?\s+[-–]\s+"
-    r"(?P<date>\d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,9}\.?,?\s+\d{4})\)\s*"
 )
 # "date 2024-02-28 The World Customs ..." or "2024-02-28 — The ...": a date before the text
 # What follows a date on a page's metadata line: "Editor: ...", "| Source: ...", "(Xinhua)"
@@ -351,49 +319,3 @@ def leading_month(line: str) -> dt.date | None:
     without one (the first of that month)."""
     match = _LEADING_MONTH.match(line)
     return dt.date(int(match["y"]), int(match["m"]), 1) if match else None
-
-
-def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]:
-    """The date of a newswire dateline opening the body ("TOKYO, 5 May 2010 – ...",
-    "Dakar, le 3 mai 2017 – ...", "Cairo, Feb. 28 (Petra) -- ...") and the line without
-    that date: it is when the report was filed, not when the meeting took place. The place
-    stays (it is often the venue).
-
-    A dateline without its year takes the first of ``years`` (the likely years, best
-    first) on which it falls on the weekday the wire names ("March 20 ... wrapped up on
-    Wednesday"), else the first of them.
-    """
-    core = _SOURCE_BEFORE.sub("", line, count=1)  # "(MENAFN- Agency (XYZ)) AMMAN, ..."
-    core = plain_dateline(core)  # "NAIROBI, Kenya, March 14, 2023 /PRNewswire/ -- ..."
-    match = (
-        _DATELINE.match(core)
-        or _YEARLESS_DATELINE.match(core)
-        or _AGENCY.match(core)
-        or _BRACKETED.match(core)
-    )
-    if not match:
-        return None, line
-    written = match.group("date")
-    date = parse_date(written) if re.search(r"\d{4}", written) else None
-    if date is None and years:
-        days = [_day_in(written, year) for year in years]
-        named = _weekdays_named(core[match.end() :])
-        date = next((d for d in days if d and d.weekday() in named), None) or days[0]
-    place = match.group("place").rstrip(", ")
-    if date is None:  # "Baku. 8 December. REPORT.AZ/": the place is kept as a dateline's
-        return None, f"{place} – {written} – {core[match.end() :]}" if match.re is _AGENCY else line
-    return date, f"{place} – {core[match.end() :]}"
-
-
-_SOURCE_BEFORE = re.compile(r"^\((?:[^()]|\([^()]*\))*\)\s*(?=[A-ZÀ-Ý][^,]{1,40},)")
-
-
-def _day_in(written: str, year: int) -> dt.date | None:
-    spans = find_date_spans(written, year)
-    return spans[0].start if spans and spans[0].precise else None
-
-
-def _weekdays_named(text: str) -> set[int]:
-    """The weekdays a sentence names (0: Monday)."""
-    names = weekday_names()
-    return {names[w] for w in re.findall(r"[^\W\d_]+", text.lower()) if w in names}

@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from analytics.extract.clock import bare_date, without_clock
+from analytics.extract.datelines import dateline
 from analytics.extract.dates import DateSpan, ascii_digits, find_date_spans, find_meeting_dates
 from analytics.extract.head_dates import page_date_above
 from analytics.extract.lead import headline_under_lead
 from analytics.extract.published import (
     dated_headline,
-    dateline,
     is_label,
     leading_date,
     leading_month,

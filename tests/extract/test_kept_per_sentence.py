@@ -64,17 +64,17 @@ def test_a_gazetteer_keeps_what_a_recurring_text_gives_once(monkeypatch):
 
 
 def test_regions_and_places_with_their_country_are_kept_per_text(monkeypatch):
-    from analytics.extract import region, venue
+    from analytics.extract import phrases, region
 
     gaz = gazetteer(*Settings().place_tables)
     text = "The WCO Europe region met in Goa, India, with the Vice-Chair for Asia/Pacific."
     first = (region._regions_named(gaz, text), region._regions_named(gaz, text, roles=True))
-    places = venue._places_with_country(gaz, [text])
+    places = phrases.places_with_country(gaz, [text])
     monkeypatch.setattr(region, "_find_regions", lambda *a: pytest.fail("found again"))
-    monkeypatch.setattr(venue, "_with_country", lambda *a: pytest.fail("found again"))
+    monkeypatch.setattr(phrases, "_with_country", lambda *a: pytest.fail("found again"))
     assert first == (((4, "Europe"),), ((65, "Asia/Pacific"),))
     assert (region._regions_named(gaz, text), region._regions_named(gaz, text, roles=True)) == first
-    assert venue._places_with_country(gaz, [text]) == places
+    assert phrases.places_with_country(gaz, [text]) == places
     assert places["goa"].iso3 == "IND"
 
 

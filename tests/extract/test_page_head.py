@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from analytics.extract.published import dateline, published_from_lines
+from analytics.extract.datelines import dateline
+from analytics.extract.published import published_from_lines
 from analytics.extract.text import read_report, strip_boilerplate
 from analytics.ingest.base import RawDocument
 from tests.extract.reading import read_event

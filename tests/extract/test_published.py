@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
+from analytics.extract.datelines import dateline
 from analytics.extract.published import (
-    dateline,
     leading_date,
     parse_date,
     published_from_lines,
