@@ -34,6 +34,14 @@ _YEARLESS_DATELINE = re.compile(
     r"(?P<date>\w+\.?\s+\d{1,2}|\d{1,2}\s+\w+\.?)\s*"
     r"(?:\([^)]{1,30}\)\s*(?:\.?[–—-]+|:)?|\.?[–—-]+|:)(?!\s*\d)\s*"
 )
+# A wire's dateline written tight, its year in two digits and its source glued after it:
+# "Bissau,13 Jan. 21(ANG) – ...", "Luanda, Jan. 13, 21 (Agency) - ..." (the source says it
+# is a dateline, so "21" is a year, not a day)
+_SHORT_YEAR = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?),\s*"
+    r"(?P<date>(?:\d{1,2}\s+[^\W\d_]{3,9}\.?|[^\W\d_]{3,9}\.?\s+\d{1,2},?)\s+)(?P<yy>\d\d)"
+    r"\s*\([A-Za-z]{2,10}\)\s*(?:\.?[–—-]+|:)\s*"
+)
 # An agency's dateline of dots and a slash: "Baku. 8 December. REPORT.AZ/ Today ..."
 _AGENCY = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’ -]{1,30}?)\.\s+"
@@ -65,10 +73,13 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
         or _YEARLESS_DATELINE.match(core)
         or _AGENCY.match(core)
         or _BRACKETED.match(core)
+        or _SHORT_YEAR.match(core)
     )
     if not match:
         return None, line
     written = match.group("date")
+    if match.re is _SHORT_YEAR:  # "13 Jan. 21": of this century
+        written = f"{written}20{match.group('yy')}"
     date = parse_date(written) if re.search(r"\d{4}", written) else None
     if date is None and years:
         days = [_day_in(written, year) for year in years]

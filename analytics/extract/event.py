@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # Bump when extraction changes, so that cached rows are recomputed.
-EXTRACTOR_VERSION = "29"
+EXTRACTOR_VERSION = "30"
 _OPENING_SENTENCES = 3  # of the body, read for the meeting's type when title and lead say none
 
 

@@ -293,3 +293,22 @@ def test_a_dateline_in_arabic_or_cyrillic_script_gives_way_to_the_meeting_date(
 ):
     event = _event(text, gaz)
     assert (event.published, event.date, event.iso3) == (published, date, iso3)
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Praia,9 Mar. 22(NAC) – O vice-presidente regional", D(2022, 3, 9)),
+        ("Mindelo, Mar. 9, 22 (NAC) - O vice-presidente regional", D(2022, 3, 9)),
+    ],
+    ids=["day-first-glued", "month-first"],
+)
+def test_a_tight_wire_dateline_with_a_two_digit_year(line, published, gaz):
+    # No space after the comma, the year in two digits, the agency's bracket glued to it.
+    event = _event(
+        f"Cooperação aduaneira\n{line} chegou segunda-feira a Cabo Verde para uma visita "
+        "de três dias às alfândegas do país.",
+        gaz,
+    )
+    assert (event.published, event.iso3) == (published, "CPV")
+    assert "(NAC)" in json.loads(event.provenance)["published"]
