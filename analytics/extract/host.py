@@ -59,7 +59,7 @@ _END = re.compile(
 _REACH = 90  # characters of a host's name at most
 # Words of an administration's name: a person or a ministry is no host of a meeting's venue
 _ADMINISTRATION = re.compile(
-    r"\b(?:customs|revenue|excise|tax|douanes?|aduanas?|alf[âa]ndegas?|receita|"
+    r"\b(?:customs|revenue|excise|tax|douanes?|aduanas?|alf[âa]ndegas?|receita|border|"
     r"tributaria|fiscal|administration|FCS)\b",  # the Federal Customs Service
     re.IGNORECASE,
 )

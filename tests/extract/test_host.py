@@ -46,6 +46,16 @@ from tests.extract.reading import read_event
             "Customs as host.",
             "BOL",
         ),
+        (
+            "The contact points meeting was held from 12 to 14 March 2019, hosted by the "
+            "Australian Border Force, Vice-Chair for the region.",
+            "AUS",
+        ),
+        (
+            "The regional workshop took place on 12 and 13 March 2019, hosted by the Canada "
+            "Border Services Agency.",
+            "CAN",
+        ),
     ],
     ids=[
         "hosted-by",
@@ -55,6 +65,8 @@ from tests.extract.reading import read_event
         "es-invitacion",
         "fr-country",
         "with-as-host",
+        "border-force-adjective",
+        "border-agency",
     ],
 )
 def test_the_host_administration_gives_the_country(sentence, iso3, gaz):
