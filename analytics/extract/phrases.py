@@ -119,6 +119,14 @@ _BUILDING_OF = re.compile(
     rf"(?P<place>{_PLACE_NAME}){_HINT}?"
 )
 _BUILDING_WORD = re.compile(r"(?i:h[ôo]tel|centre|palais|salle|auditorium)")
+# "at the Royal Customs Academy (RCA), Melaka", "au Centre de Formation (CFD), Ouagadougou":
+# a building, its acronym, then its city
+_ACRONYM_THEN_CITY = re.compile(
+    rf"\b(?:at|in|au|à|en|no|na)\s+(?:(?:the|la|le|el|a|o)\s+|l['’])?{_NAME}\s+"
+    rf"(?:(?:{_NAME}|of|for|on|and|de|des|du|la|le|del|da|do|d['’][\w-]+)\s+){{0,8}}?"
+    rf"\([A-Z][A-Z0-9&./-]{{1,11}}\),\s*(?P<place>{_PLACE_NAME}){_HINT}?"
+)
+_POSSESSIVE = re.compile(r"['’]s$")  # "Havana's": the city of the building named after it
 # "Customs of Bangladesh, Bolivia, Colombia ...": an administration of a list, no place
 _NOT_A_NAME = set(MONTHS_AND_DAYS) | {"customs", "douane", "douanes", "aduana", "aduanas",
     "ministry", "ministere", "ministerio", "authority", "administration", "department"}  # fmt: skip
@@ -147,7 +155,7 @@ _PATTERNS = (
     (_DATELINE_PLACE, False), (_DATELINE_COLON, False), (_HOST_SUBJECT, False),
     (_CAPITAL_NAMED, False),
     (_CAPITAL_ONLY, False), (_PLACE, False), (_ISLAND_OF, False), (_ISLAND_NAMED, False),
-    (_BUILDING_OF, False), (_PLACE_COUNTRY, True),
+    (_BUILDING_OF, False), (_ACRONYM_THEN_CITY, False), (_PLACE_COUNTRY, True),
 )  # fmt: skip
 
 
@@ -161,7 +169,8 @@ def _phrases(sentence: str) -> tuple[tuple[int, ...], re.Match[str] | None, tupl
     found = tuple(
         (pattern, needs_hint, tuple(pattern.finditer(sentence)))
         for pattern, needs_hint in _PATTERNS
-        if pattern is not _BUILDING_OF or buildings
+        if (pattern is not _BUILDING_OF or buildings)
+        and (pattern is not _ACRONYM_THEN_CITY or "), " in sentence)
     )
     return landmarks, _VENUE_LABEL.search(sentence), found
 
@@ -250,6 +259,8 @@ def _resolve(
     holds the places the report names with their country elsewhere ("GOA, India"), so
     that a bare "in Goa" means the same place."""
     words = match.group("place").rstrip(".,").split()
+    if _POSSESSIVE.search(words[0]):  # "in Havana's Hotel Nacional": a building of that city
+        words = [_POSSESSIVE.sub("", words[0])]
     hint_iso = _hint_country(gaz, match)
     if match.group("comma") and (iso3 := gaz.country(" ".join(words) + match.group("comma"))):
         # "Hong Kong, China": the whole phrase is the member's name

@@ -69,8 +69,13 @@ def test_a_capital_named_by_its_countrys_adjective(sentence, city, iso3, gaz):
         ("Le séminaire s'est tenu le 12 mars 2019 en Côte d'Ivoire.", "", "CIV"),
         ("The seminar took place on 12 March 2019 in Sharm el-Sheikh.", "Sharm el-Sheikh",
          "EGY"),
+        # a city's building, the city in the possessive; an older meeting named after it
+        ("The seminar, held 12 through 14 March 2019 in Kingston's Courtleigh Hotel, drew 80 "
+         "delegates. The council was founded at a meeting held in Miami on 7 November 1989.",
+         "Kingston", "JAM"),
     ],
-    ids=["countrys-capital", "member-name", "la-ciudad", "d-apostrophe", "el-hyphen"],
+    ids=["countrys-capital", "member-name", "la-ciudad", "d-apostrophe", "el-hyphen",
+         "citys-building"],
 )  # fmt: skip
 def test_place_names_with_articles_possessives_and_members_names(sentence, city, iso3, gaz):
     assert _venue(f"Seminar\n\n14 March 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
@@ -83,8 +88,13 @@ def test_place_names_with_articles_possessives_and_members_names(sentence, city,
         ("L'atelier s'est ouvert le 12 mars 2019 en République du Niger.", "", "NER"),
         ("L'atelier s'est ouvert le 12 mars 2019 au Palais des Congrès de Cotonou.", "Cotonou",
          "BEN"),
+        # the building's acronym between its name and its city
+        ("L'atelier s'est tenu le 12 mars 2019 au Centre de Formation Douanière (CFD), "
+         "Ouagadougou.", "Ouagadougou", "BFA"),
+        ("The workshop was held on 12 March 2019 at the Regional Training Academy (RTAC), "
+         "Entebbe.", "Entebbe", "UGA"),
     ],
-    ids=["hotel-de", "republique-du", "palais-de"],
+    ids=["hotel-de", "republique-du", "palais-de", "acronym-fr", "acronym-en"],
 )  # fmt: skip
 def test_venues_in_the_names_of_buildings_and_countries(sentence, city, iso3, gaz):
     assert _venue(f"Atelier\n\n14 mars 2019\n\n{sentence}", gaz)[:2] == (city, iso3)
