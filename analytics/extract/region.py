@@ -203,6 +203,8 @@ def _find_regions(
         for match in pattern.finditer(text):
             if _in_role(text, match) != roles:
                 continue
+            if peoples and _DONOR_BEFORE.search(text[max(0, match.start() - 40) : match.start()]):
+                continue  # "funded by the European Union": who paid, not who met
             if match.start() < found.get(region, len(text) + 1):
                 found[region] = match.start()
             break
@@ -241,6 +243,15 @@ def _alias_literals(aliases: tuple[tuple[str, str], ...]) -> list[tuple[str | No
         icase = bool(pattern.flags & re.IGNORECASE)
         literals.append((ascii_literal(alias, icase), icase))
     return literals
+
+
+# A body that paid for the meeting is not the people it gathered
+_DONOR_BEFORE = re.compile(
+    r"\b(?:(?:funded|financed|sponsored|supported)\s+by|(?:support|funding|financing|grant)\s+"
+    r"(?:of|from)|financ[ée]e?s?\s+par|financiad[oa]s?\s+por|con el apoyo de|avec le soutien de)"
+    r"\s+(?:the\s+|la\s+|l['’]\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _in_role(text: str, match: re.Match[str]) -> bool:

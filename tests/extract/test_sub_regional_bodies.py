@@ -36,8 +36,14 @@ from tests.extract.reading import read_event
             "services of CIS member states met online on 2 April 2021 on transit.",
             "Europe",
         ),
+        (
+            "Heads of customs meet online\n\n5 November 2021\n\nOn 3 November 2021, the "
+            "European Anti-Fraud Office hosted an online meeting of the heads of customs of the "
+            "European Union on fraud in e-commerce.",
+            "Europe",
+        ),
     ],
-    ids=["sadc-at-hq", "uemoa-at-hq", "asean-online", "gcc-online", "cis-online"],
+    ids=["sadc-at-hq", "uemoa-at-hq", "asean-online", "gcc-online", "cis-online", "eu-online"],
 )
 def test_a_body_of_a_regions_countries_gives_the_region(text, region, gaz):
     assert read_event(text, gaz).region == region
@@ -149,3 +155,18 @@ def test_parts_of_the_world_in_a_list_are_no_one_region(lead, gaz):
         gaz,
     )
     assert event.region == "Global"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "On 3 November 2021, the WCO held an online workshop for West African administrations "
+        "on transit guarantees, funded by the European Union.",
+        "Le 3 novembre 2021, l'OMD a tenu en ligne un atelier financé par l'Union européenne "
+        "pour les douanes d'Afrique de l'Ouest.",
+    ],
+    ids=["funded-by", "finance-par"],
+)
+def test_the_body_that_paid_for_an_online_meeting_is_not_its_people(sentence, gaz):
+    event = read_event(f"Online workshop\n\n5 November 2021\n\n{sentence}", gaz)
+    assert (event.virtual, event.region) == (True, "West and Central Africa")
