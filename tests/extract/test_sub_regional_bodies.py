@@ -170,3 +170,14 @@ def test_parts_of_the_world_in_a_list_are_no_one_region(lead, gaz):
 def test_the_body_that_paid_for_an_online_meeting_is_not_its_people(sentence, gaz):
     event = read_event(f"Online workshop\n\n5 November 2021\n\n{sentence}", gaz)
     assert (event.virtual, event.region) == (True, "West and Central Africa")
+
+
+def test_the_union_as_a_partner_is_not_the_people_met(gaz):
+    # The Union organised it with the WCO; the experts came from another continent.
+    event = read_event(
+        "Origin experts at headquarters\n\n30 May 2023\n\nFrom 22 to 24 May 2023, the WCO and "
+        "the European Union held a refresher workshop at WCO headquarters for accredited "
+        "experts on rules of origin from across the continent.",
+        gaz,
+    )
+    assert (event.iso3, event.region) == ("BEL", "Global")
