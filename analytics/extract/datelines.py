@@ -25,6 +25,12 @@ _DATELINE = re.compile(
     r"\w+\.?\s+\d{1,2},\s+\d{4}|\d{4}-\d\d-\d\d)(?:\s*\([^)]{1,30}\)|,\s+[A-Z]{2,8})?"
     r"\s*(?:\.?[–—-]+|:)\s*"
 )
+# ... or ended by a full stop, the place a short name and a comma: "Panama, March 3, 2021. The"
+_STOPPED = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,30}?),\s+"
+    r"(?P<date>[^\W\d_]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+(?:de\s+)?[^\W\d_]+\.?,?\s+(?:de\s+)?\d{4})"
+    r"\.\s+(?=[A-ZÀ-Ý])"
+)
 # A wire's dateline without its year: "Cairo, Feb. 28 (Petra) --", "LOMÉ, 12 mars (XYZ) -",
 # "Lima, 3 may (EFE).-", "MONTEGO BAY, Jamaica, May 13 (Agency) -", "Nairobi, March 3 -",
 # "La Habana, 21 may (RHC) La XLI ..." (the source alone ends it)
@@ -74,6 +80,7 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
         or _AGENCY.match(core)
         or _BRACKETED.match(core)
         or _SHORT_YEAR.match(core)
+        or _STOPPED.match(core)
     )
     if not match:
         return None, line

@@ -23,7 +23,7 @@ from analytics.extract.online import is_virtual, this_meeting_online
 from analytics.extract.people import find_organisations, find_people
 from analytics.extract.places import Gazetteer
 from analytics.extract.region import find_region
-from analytics.extract.served import served_administration
+from analytics.extract.served import countries_region, served_administration
 from analytics.extract.table_place import table_place
 from analytics.extract.text import read_report
 from analytics.extract.venue import find_venue, named_places, without_other_meetings
@@ -143,6 +143,8 @@ def extract_event(doc: RawDocument, gaz: Gazetteer) -> Event:
     ):
         region = gaz.region_of.get(served[0].iso3, "")
         region_from = f"the region of the administration it was held for: {served[1]!r}"
+    if (virtual or venue is None) and not region and (region := countries_region(gaz, own)):
+        region_from = f"the region of every country it gathered: {own!r}"
     provenance = {
         "published": report.published_from or "no publication date found",
         "date": date_from

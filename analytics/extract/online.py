@@ -15,6 +15,7 @@ _GATHERING = (
     r"seminar|edition|gathering|dialogue|training|course|exchange|consultation|summit|"
     r"platform|mode|réunion|reunión|conférence|conferencia|séance|sesión)"
 )
+_NOT_A_MEETING = r"(?!reality|private|currenc|assets?\b)"  # "virtual reality training"
 _VIRTUAL = Gated(
     re.compile(
         r"视频会议|视频方式|以视频|线上|在线|視訊|視像會議|видеоконференц\w*|в режиме онлайн|"
@@ -23,9 +24,15 @@ _VIRTUAL = Gated(
         r"webinars?|webinaires?|webinarios?|"
         r"by video(?: link)?|via (?:zoom|teams|webex|video\w*)|"
         r"(?:through|over|using|by means of|via)\s+(?:an?\s+)?(?:online\s+)?video[- ]?links?|"
-        rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|conducted|"
-        rf"run|tenue?s?|celebrad[ao]|realizad[ao])\s+(?:\w+\s+){{0,2}}?{_ONLINE}|"
-        rf"{_ONLINE}\s+(?:[\w-]+\s+)?{_GATHERING}|virtually|"  # "online face-to-face meetings"
+        rf"(?:held|met|meet|meets|gathered|took place|convened|organi[sz]ed|hosted|hosting|"
+        rf"holding|conducted|conducting|run|tenue?s?|celebrad[ao]|realizad[ao])\s+"
+        rf"(?:\w+\s+){{0,2}}?{_ONLINE}|"
+        # "online face-to-face meetings"; "a virtual Data Analytics (DA) workshop" ("online"
+        # before a topic is often the trade's: "online sales platform"; nor is a "virtual
+        # reality training" online)
+        rf"{_ONLINE}\s+{_NOT_A_MEETING}(?:[\w-]+\s+)?{_GATHERING}|"
+        rf"virtual\s+{_NOT_A_MEETING}(?:[\w()-]+\s+){{0,3}}?{_GATHERING}|"
+        r"virtually|"
         # the noun first: "une formation en ligne", "un taller virtual"
         r"(?:formations?|formaci[óo]n|capacitaci[óo]n|ateliers?|s[ée]minaires?|seminarios?|"
         r"talleres|taller|cursos?|cours|r[ée]unions?|reuni[óo]n|conf[ée]rences?|conferencias?|"
@@ -66,10 +73,20 @@ _THIS_MEETING = re.compile(
 )
 
 
+# "The webinar addressed ...": the meeting itself is called a webinar
+_THIS_WEBINAR = re.compile(
+    r"^(?:this|the|ce|le|el|este)\s+(?:[\w-]+\s+){0,2}?(?:webinar|webinaire|webinario|"
+    r"video[- ]?conference|visioconf[ée]rence|videoconferencia)\b",
+    re.IGNORECASE,
+)
+
+
 def this_meeting_online(text: str) -> bool:
     """True when a sentence says the meeting itself was held online ("this meeting was
-    conducted via video conference"), not merely that something was."""
+    conducted via video conference", "The webinar addressed ..."), not merely that
+    something was."""
     return any(
-        _THIS_MEETING.search(sentence) and is_virtual("", sentence)
+        (_THIS_MEETING.search(sentence) and is_virtual("", sentence))
+        or _THIS_WEBINAR.match(sentence)
         for sentence in re.split(r"(?<=[.;])\s+", text)
     )

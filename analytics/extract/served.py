@@ -5,7 +5,8 @@ An online training or workshop "for officers of the Zambia Revenue Authority" ha
 venue, and names no region: it concerns that administration's country, so its region is
 that country's ("pour les agents de la Douane du Niger", "para funcionarios de la Aduana
 de Chile"); else that of the one administration that organised it ("organized by the
-General Administration of China Customs").
+General Administration of China Customs"); else that of the countries it gathered, when all
+are of one region ("for officers of Panama, Guatemala and Honduras").
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterable
 from analytics.extract.host import administration_place, host_venue, name_before_clause
 from analytics.extract.places import Gazetteer, Place
 
-__all__ = ["served_administration"]
+__all__ = ["countries_region", "served_administration"]
 
 _PEOPLE = (
     r"(?:(?:officers|officials|staff|experts|managers|trainers|auditors|agents|cadres|"
@@ -40,3 +41,12 @@ def served_administration(gaz: Gazetteer, texts: Iterable[str]) -> tuple[Place, 
             if place is not None:
                 return place, text
     return host_venue(gaz, texts)
+
+
+def countries_region(gaz: Gazetteer, text: str) -> str:
+    """The one region of the countries a sentence names, two or more ("for the officers of
+    Panama, Guatemala, Honduras and El Salvador"); "" when it names fewer or several
+    regions' countries."""
+    countries = gaz.countries_named(text)
+    regions = {gaz.region_of.get(iso3, "") for iso3 in countries}
+    return next(iter(regions)) if len(countries) >= 2 and len(regions) == 1 else ""

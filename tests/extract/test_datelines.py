@@ -312,3 +312,23 @@ def test_a_tight_wire_dateline_with_a_two_digit_year(line, published, gaz):
     )
     assert (event.published, event.iso3) == (published, "CPV")
     assert "(NAC)" in json.loads(event.provenance)["published"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Guatemala City, June 7, 2022. The regional office", "Tegucigalpa, 7 de junio de 2022. La"],
+    ids=["en", "es"],
+)
+def test_a_dateline_ended_by_a_full_stop(line, gaz):
+    event = _event(f"Course on money laundering\n\n{line} opened a course for officers.", gaz)
+    assert event.published == D(2022, 6, 7)
+    assert "2022." in json.loads(event.provenance)["published"]
+
+
+def test_a_first_sentence_dated_on_its_end_is_no_dateline(gaz):
+    event = _event(
+        "WCO at a forum\n\n12/03/2019\n\nThe WCO took part in a forum in Vienna on 5 March "
+        "2019. Delegates from Austria joined.",
+        gaz,
+    )
+    assert (event.published, event.date, event.iso3) == (D(2019, 3, 12), D(2019, 3, 5), "AUT")

@@ -181,3 +181,18 @@ def test_the_union_as_a_partner_is_not_the_people_met(gaz):
         gaz,
     )
     assert (event.iso3, event.region) == ("BEL", "Global")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "region"),
+    [
+        ("On 7 June 2022, a webinar on cash smuggling was held for customs officers of Panama, "
+         "Guatemala and Honduras.", "Americas and Caribbean"),
+        ("On 7 June 2022, a webinar on cash smuggling was held for customs officers of Panama, "
+         "Kenya and Nepal.", ""),
+    ],
+    ids=["one-region", "three-regions"],
+)  # fmt: skip
+def test_an_online_meeting_of_one_regions_countries_is_that_region(sentence, region, gaz):
+    event = read_event(f"Webinar on cash smuggling\n\n9 June 2022\n\n{sentence}", gaz)
+    assert (event.virtual, event.region) == (True, region)
