@@ -93,8 +93,10 @@ def dateline(line: str, years: Sequence[int] = ()) -> tuple[dt.date | None, str]
         named = _weekdays_named(core[match.end() :])
         date = next((d for d in days if d and d.weekday() in named), None) or days[0]
     place = match.group("place").rstrip(", ")
-    if date is None:  # "Baku. 8 December. REPORT.AZ/": the place is kept as a dateline's
-        return None, f"{place} – {written} – {core[match.end() :]}" if match.re is _AGENCY else line
+    if date is None:  # "Baku. 8 December. REPORT.AZ/", "Odesa, 7 July - ...": no year to
+        # read the day in, but the place is kept as a dateline's (the venue when none is named)
+        kept = match.re in (_AGENCY, _YEARLESS_DATELINE)
+        return None, f"{place} – {written} – {core[match.end() :]}" if kept else line
     return date, f"{place} – {core[match.end() :]}"
 
 

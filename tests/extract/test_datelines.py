@@ -332,3 +332,13 @@ def test_a_first_sentence_dated_on_its_end_is_no_dateline(gaz):
         gaz,
     )
     assert (event.published, event.date, event.iso3) == (D(2019, 3, 12), D(2019, 3, 5), "AUT")
+
+
+def test_a_yearless_dateline_with_no_year_anywhere_still_places_the_meeting(gaz):
+    # No year in the page: no date, but the wire's city is where the workshop was held.
+    event = _event(
+        "Officers learn about integrity\n\n  Lviv, 9 June - A workshop for customs officers "
+        "on 8-9 June looked at the vetting of recruits.",
+        gaz,
+    )
+    assert (event.date, event.city, event.iso3, event.region) == (None, "Lviv", "UKR", "Europe")
