@@ -55,11 +55,16 @@ _STATEMENT_AFTER = re.compile(
 
 def _dates_of(sentence) -> tuple[DateSpan, ...]:
     """A sentence's dates without the day it reports a statement on."""
-    if len(sentence.dates) < 2:
-        return sentence.dates
+    return _without_statement_day(sentence.text, sentence.dates)
+
+
+def _without_statement_day(text: str, dates: tuple[DateSpan, ...]) -> tuple[DateSpan, ...]:
+    """The dates of a text but the day it reports a statement on, when it gives another."""
+    if len(dates) < 2:
+        return dates
     return tuple(
-        span for span in sentence.dates
-        if span.stop <= 0 or not _STATEMENT_AFTER.match(sentence.text[span.stop :])
+        span for span in dates
+        if span.stop <= 0 or not _STATEMENT_AFTER.match(text[span.stop :])
     )  # fmt: skip
 
 
@@ -78,7 +83,15 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
         return (spans[0], report.title) if spans else (None, "")
     found = [(span, s.text) for s in report.sentences for span in _dates_of(s)]
     # "2016 WCO IT Conference, 1-3 June, Dakar": a title's date is the meeting's.
-    reported = [(span, report.title) for span in report.title_dates]
+    # ... but not the day a title says the organisation announced it on, nor a day the
+    # body's sentence it was cut from ("On 6 November 2024, the WCO announced that it
+    # had hosted its 4th…") says so of
+    title_dates = _without_statement_day(report.title, report.title_dates)
+    cut_from = _sentence_cut(report)
+    if cut_from is not None:
+        kept = {span.start for span in _dates_of(cut_from)}
+        title_dates = tuple(span for span in title_dates if span.start in kept)
+    reported = [(span, report.title) for span in title_dates]
     reported += [(span, s.text) for s in report.sentences if s.happened for span in _dates_of(s)]
     # A day-precise date beats a month ("launched in July 2016"), wherever it stands.
     ranked = [[p for p in group if p[0].precise] for group in (reported, found)]
@@ -99,6 +112,14 @@ def meeting_dates(report: Report) -> tuple[DateSpan | None, str]:
                 return other, text  # "left this morning for the meeting held from 20 to 25 June"
         return _with_length(span, source, report), source
     return span, source
+
+
+def _sentence_cut(report: Report):
+    """The body's sentence the title is the cut start of ("... its 4th Data…"), if any."""
+    if not report.title.endswith(("…", "...")):
+        return None
+    start = report.title.rstrip(".…").strip()
+    return next((s for s in report.sentences[:2] if s.text.startswith(start)), None)
 
 
 def _dated_by_an_unknown_day(report: Report) -> bool:

@@ -342,3 +342,17 @@ def test_a_yearless_dateline_with_no_year_anywhere_still_places_the_meeting(gaz)
         gaz,
     )
     assert (event.date, event.city, event.iso3, event.region) == (None, "Lviv", "UKR", "Europe")
+
+
+def test_a_title_cut_from_a_statement_sentence_gives_the_meeting_day(gaz):
+    # No headline: the first sentence is cut to make the title; the day the WCO announced
+    # it on is not the meeting's.
+    event = _event(
+        "On 6 November 2024, the World Customs Organization (WCO) announced that it had hosted "
+        "the third meeting of its network of valuation experts on 9 October 2024, with "
+        "speakers from academia and the private sector.\n\nThe meeting looked at related-party "
+        "transactions.",
+        gaz,
+    )
+    assert event.title.endswith("…")
+    assert event.date == D(2024, 10, 9)
