@@ -115,8 +115,8 @@ def _range_patterns() -> list[re.Pattern[str]]:
         rf"(?P<d1>{_DAY}){of}\s*(?P<m1>{month}){_TO}(?P<d2>{_DAY}){of}\s*(?P<m2>{month}){yr}",
         # 23, 24 and 25 April 2012 / los días 23, 24 y 25 de abril de 2012
         rf"(?P<d1>{_DAY})(?:,\s*{_DAY})+,?\s*(?:and|et|y|e|&)\s*(?P<d2>{_DAY}){of}\s*(?P<m1>{month}){yr}",
-        # 6 and 7 April 2017 / 27-29 June 2019 / del 3 al 5 de marzo de 2015
-        rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}){of}\s*(?P<m1>{month}){yr}",
+        # 6 and 7 April 2017 / 27-29 June 2019 / del 3 al 5 de marzo de 2015 / 25 to 27, October
+        rf"(?P<d1>{_DAY}){_TO}(?P<d2>{_DAY}),?{of}\s*(?P<m1>{month}){yr}",
         # 1 February 2022 / 16novembre 2019
         rf"(?P<d1>{_DAY}){of}\s*(?P<m1>{month}){yr}",
     ]

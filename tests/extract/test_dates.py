@@ -44,6 +44,8 @@ def test_a_sentence_is_not_a_date_line():
         ("du 12 au 14 juin 2013", D(2013, 6, 12), D(2013, 6, 14)),
         ("del 3 al 5 de marzo de 2015", D(2015, 3, 3), D(2015, 3, 5)),
         ("on March 3-5, 2015", D(2015, 3, 3), D(2015, 3, 5)),
+        # weekdays before the days, a comma before the month
+        ("from Tuesday 14 to Thursday 16, November 2017", D(2017, 11, 14), D(2017, 11, 16)),
     ],
 )
 def test_meeting_date_forms(text, start, end):
