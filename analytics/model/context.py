@@ -15,7 +15,15 @@ import numpy as np
 
 from analytics.model.tokens import word_count
 
-__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "enumeration", "unit_context", "weigh"]
+__all__ = [
+    "ASIDE",
+    "FURNITURE",
+    "LIST_THEMES",
+    "enumeration",
+    "main_clause",
+    "unit_context",
+    "weigh",
+]
 
 # Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
 FURNITURE = 0.0  # a line without a full stop: a link, a caption, a heading
@@ -150,6 +158,32 @@ def _aside(unit: str) -> bool:
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
 
 
+# Where a trailing aside's clause starts: the comma, semicolon or bracket just before the
+# aside phrase ("The workshop aimed at building the capacity of ..., and was made possible
+# thanks to the support of ...", "..., funded by Japan"): what comes before it is the
+# sentence's own discussion.
+_CLAUSE_BREAK = re.compile(r"[,;(]\s*")
+_CLAUSE_LEAD_WORDS = 4  # at most this many words between the break and the aside phrase
+_MAIN_CLAUSE_WORDS = 6  # a shorter main clause is the aside's own introduction
+
+
+def main_clause(unit: str) -> str:
+    """The part of a sentence before a trailing clause that is its aside (sponsors, the
+    website, earlier sessions), or "" when there is none ("which were the subjects of
+    earlier workshops" refers back to what precedes it: no main clause)."""
+    found = _ASIDE.search(unit)
+    if not found:
+        return ""
+    breaks = list(_CLAUSE_BREAK.finditer(unit, 0, found.start()))
+    if not breaks:
+        return ""
+    lead = unit[breaks[-1].end() : found.start()]
+    if word_count(lead) > _CLAUSE_LEAD_WORDS or re.match(r"\s*(?:which|who|whose)\b", lead):
+        return ""
+    head = unit[: breaks[-1].start()]
+    return head if word_count(head) >= _MAIN_CLAUSE_WORDS else ""
+
+
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
@@ -271,6 +305,16 @@ def unit_context(
 def weigh(units: Sequence[str], counts: np.ndarray, count: Counter | None = None) -> np.ndarray:
     """Seed-term counts (sentences x themes) weighted by where each sentence sits; a
     sentence in passing counts one mention of a theme at most ("the Revised Arusha
-    Declaration" is one programme named, not two terms)."""
+    Declaration" is one programme named, not two terms). In a sentence whose aside is a
+    trailing clause, what its main clause says counts in full."""
     weight = unit_context(units, counts, count)[:, None]
-    return np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight
+    weighted = np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight
+    if count is None:
+        return weighted
+    aside = [i for i in np.flatnonzero(weight[:, 0] == ASIDE) if _aside(units[i])]
+    heads = {i: main_clause(units[i]) for i in aside}
+    heads = {i: head for i, head in heads.items() if head}
+    if heads:
+        rows = list(heads)
+        weighted[rows] = np.maximum(weighted[rows], count(list(heads.values())))
+    return weighted

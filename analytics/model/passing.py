@@ -154,7 +154,7 @@ def _surroundings(match: re.Match) -> str:
 # A strategy of another theme's field is that field's ("a Learning and Development Strategy",
 # "a regional risk management strategy"), not the organisation's governance: the field stays.
 _FIELD_STRATEGY = re.compile(
-    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|"
+    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|(?:data )?analytics|AI|digital|"
     r"risk management|risk|enforcement|communications?|IT|ICT|data|digital|gender|integrity|"
     r"anti-corruption|security|e-commerce|revenue|HR|human resources?|people|compliance|"
     r"intelligence|targeting|control|inspection|search)\s+strateg(?:y|ies)\b",

@@ -1,0 +1,66 @@
+"""A sentence's own discussion counts in full before a trailing aside ("..., and was made
+possible thanks to the support of ..."); priorities discussed in other words (building the
+capacity of administrations, soft skills and employee engagement, the smuggling of cash)
+are found; a field's strategy ("data analytics strategies") is that field's. Reports and
+sentences are our own."""
+
+import pytest
+
+from analytics.model import context
+
+REPORTS = [
+    "A regional workshop was held in Lima from 3 to 5 June 2024 for officers of the Andean "
+    "administrations.\n\n"
+    "It was aimed at building the capacity of the administrations to detect banned ozone "
+    "gases in refrigerant cylinders, and was made possible thanks to the support of a "
+    "partner fund.",
+    "Heads of Customs of the Indian Ocean islands met in Victoria on 12 May 2025.\n\n"
+    "The host said modern administrations depend on the soft skills of their officers and "
+    "on employee engagement as much as on their systems.",
+    "Airport officers of three Sahel administrations met in Bamako on 4 April 2023.\n\n"
+    "They studied the smuggling of cash in the luggage of travellers leaving the region, and "
+    "the declarations that travellers must make above a set amount.",
+]
+DISCUSSED = [
+    {"environment_green", "capacity_building"},
+    {"gender_people"},
+    {"illicit_financial_flows", "small_states_fragile"},
+]
+
+
+@pytest.mark.parametrize("doc", range(len(REPORTS)))
+def test_reports_get_the_themes_their_sentences_discuss(named_assigned, doc):
+    assert named_assigned[doc] == DISCUSSED[doc], named_assigned[doc]
+
+
+def test_the_main_clause_before_a_trailing_sponsor_counts_in_full(seeds, column):
+    units = [
+        "The workshop aimed at building the capacity of border officers to read cargo "
+        "manifests, and was made possible thanks to the support of a partner fund."
+    ]
+    weighted = context.weigh(units, seeds.count(units), seeds.count)
+    assert weighted[0, column["capacity_building"]] == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Funded by a partner fund, the workshop trained twenty officers.",
+        "The region's security and training were the subjects of earlier workshops.",
+        "The officers, who were trained in earlier workshops, met again in Lima.",
+    ],
+)
+def test_an_aside_without_a_main_clause_of_its_own_still_counts_a_quarter(seeds, sentence):
+    assert context.main_clause(sentence) == ""
+
+
+def test_smuggling_of_cash_is_illicit_finance_not_enforcement(seeds, column):
+    counts = seeds.count(["They studied the smuggling of cash by travellers."])[0]
+    assert counts[column["illicit_financial_flows"]] == 1
+    assert counts[column["enforcement_illicit_trade"]] == 0
+
+
+def test_a_data_analytics_strategy_is_no_governance(seeds, column):
+    counts = seeds.count(["They helped members define their data analytics strategies."])[0]
+    assert counts[column["governance_strategy"]] == 0
+    assert counts[column["data_digital"]] >= 1
