@@ -68,7 +68,9 @@ _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", 
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
                     "attended the opening", "also took part", "next meeting", "next session",
                     "next conference", "pris part", "prochaine réunion", "prochaine session",
-                    "próxima reunión", "proxima reunion", "próxima sesión")  # fmt: skip
+                    "próxima reunión", "proxima reunion", "próxima sesión",
+                    # the organisation's standing offer, and a wire's imagined future
+                    "stands ready", "stand ready", "remains ready", "imagine a ", "imagine if")  # fmt: skip
 # The organisation's (or an office's) work in general: "the WCO's work in the region",
 # "the Organization's current work, including", "the ROCB supports Members".
 _PROGRAMMES = re.compile(

@@ -64,3 +64,22 @@ def test_a_data_analytics_strategy_is_no_governance(seeds, column):
     counts = seeds.count(["They helped members define their data analytics strategies."])[0]
     assert counts[column["governance_strategy"]] == 0
     assert counts[column["data_digital"]] >= 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        (
+            "The Secretary General said the WCO stands ready to support Members with capacity "
+            "building in this area.",
+            "capacity_building",
+        ),
+        (
+            "Imagine a border where officers use data analytics to spot every smuggled parcel.",
+            "enforcement_illicit_trade",
+        ),
+    ],
+)
+def test_a_standing_offer_or_an_imagined_future_counts_a_quarter(seeds, column, sentence, theme):
+    weighted = context.weigh([sentence], seeds.count([sentence]), seeds.count)
+    assert weighted[0, column[theme]] == context.ASIDE

@@ -66,6 +66,18 @@ def test_reports_get_the_themes_they_discuss_and_not_those_of_set_phrases(named_
             "facilitation.",
             "enforcement_illicit_trade",
         ),
+        (
+            "Besides their traditional role of determining the tariff classification, "
+            "laboratories now test fuels.",
+            "revenue",
+        ),
+        (
+            "Outre leur rôle traditionnel de contrôle du classement tarifaire, les laboratoires "
+            "protègent la santé.",
+            "revenue",
+        ),
+        ("L'atelier s'inscrit dans l'approche stratégique de l'OMD.", "governance_strategy"),
+        ("Talks covered the business climates of the two islands.", "environment_green"),
     ],
 )
 def test_set_phrases_give_no_evidence(seeds, column, sentence, theme):
