@@ -83,3 +83,15 @@ def test_a_data_analytics_strategy_is_no_governance(seeds, column):
 def test_a_standing_offer_or_an_imagined_future_counts_a_quarter(seeds, column, sentence, theme):
     weighted = context.weigh([sentence], seeds.count([sentence]), seeds.count)
     assert weighted[0, column[theme]] == context.ASIDE
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The workshop taught officers to apply the Montreal Protocol at the border.",
+        "Officers compared how they check shipments under the Basel Convention.",
+        "Experts showed cylinders of ozone-depleting gases relabelled as permitted products.",
+    ],
+)
+def test_the_environmental_agreements_by_name_are_green_customs(seeds, column, sentence):
+    assert seeds.count([sentence])[0, column["environment_green"]] >= 1
