@@ -95,3 +95,19 @@ def test_a_standing_offer_or_an_imagined_future_counts_a_quarter(seeds, column, 
 )
 def test_the_environmental_agreements_by_name_are_green_customs(seeds, column, sentence):
     assert seeds.count([sentence])[0, column["environment_green"]] >= 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("The partners have worked on effective One Stop Border Posts at four crossings.",
+         "coordinated_border_management"),
+        ("Un atelier d'accréditation des experts s'est tenu au siège.", "capacity_building"),
+        ("Se celebró un taller de acreditación para los expertos de la región.",
+         "capacity_building"),
+    ],
+)  # fmt: skip
+def test_border_posts_and_accreditation_workshops_in_other_spellings(
+    seeds, column, sentence, theme
+):
+    assert seeds.count([sentence])[0, column[theme]] >= 1
