@@ -9,7 +9,8 @@ seizure. The governance or strategy of a field ("AI governance", "data analytics
 strategies") is that field's, not the organisation's. A minister's portfolio in lower case
 ("the Minister of finance and budget") is a title. The balance between facilitation and
 control ("the delicate balance between border enforcement and trade facilitation") is a
-stock phrase of every speech, not a discussion of either.
+stock phrase of every speech, not a discussion of either; nor is "the use of technology" in
+general a discussion of any system.
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ _KINDS: list[tuple[tuple[str, ...], re.Pattern, str]] = [
     (("minist",), re.compile(
         r"\b[Mm]inist(?:er|ry|re|ère|erio|ro|ra)\s+(?:of|for|de|des|du|del)\s+(?:la\s+|l['’]\s*)?"
         r"[a-zà-ÿ][\w'’-]*(?:(?:,\s*|\s+(?:and|et|y|e|of|de|du|des|la)\s+)[a-zà-ÿ][\w'’-]*){0,4}"), " "),
+    # technology in general, not a system discussed: "the extensive use of technology", "the
+    # integration of new technologies" (a named technology still counts)
+    (("technolog",), re.compile(
+        r"\b(?:use|integration|adoption|application|utili[sz]ation|deployment)\s+of\s+"
+        r"(?:(?:new|modern|advanced|emerging|innovative|the latest|latest)\s+)?technolog(?:y|ies)\b",
+        re.IGNORECASE), " "),
     # the balance between facilitation and control, either way round
     (("balanc",), re.compile(
         r"\bbalanc(?:e|es|ing)\s+(?:(?:between|of)\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}?"

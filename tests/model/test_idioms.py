@@ -78,6 +78,8 @@ def test_reports_get_the_themes_they_discuss_and_not_those_of_set_phrases(named_
         ),
         ("L'atelier s'inscrit dans l'approche stratégique de l'OMD.", "governance_strategy"),
         ("Talks covered the business climates of the two islands.", "environment_green"),
+        ("He urged the extensive use of technology to meet the challenge.", "data_digital"),
+        ("The plan stressed the integration of new technologies.", "data_digital"),
     ],
 )
 def test_set_phrases_give_no_evidence(seeds, column, sentence, theme):
@@ -94,6 +96,11 @@ def test_set_phrases_give_no_evidence(seeds, column, sentence, theme):
             "governance_strategy",
         ),
         ("They agreed on the balance of the budget for the coming year.", "governance_strategy"),
+        ("They discussed how new technologies will change the work of officers.", "data_digital"),
+        (
+            "They studied the use of scanners and artificial intelligence at the port.",
+            "data_digital",
+        ),
     ],
 )
 def test_the_same_words_in_a_discussion_still_count(seeds, column, sentence, theme):
