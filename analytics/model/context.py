@@ -196,7 +196,7 @@ _COMMAS = re.compile("[,،؛、，；]")
 # first item ("the concerns the Chair listed were valuation, the SAFE Framework, ...",
 # "topics such as disruptive technologies, ...").
 _LIST_INTRO = re.compile(
-    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|:|مثل|بما في ذلك|ومنها|"
+    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|\be\.g\.|:|مثل|بما في ذلك|ومنها|"
     r"包括|诸如|例如|如)\s*(?P<item>[^,;:،؛、，；]+)$",
     re.IGNORECASE,
 )
@@ -238,11 +238,14 @@ def _mission(unit: str) -> bool:
 _TOPICS_LIST = re.compile(
     r"\b(?:topics|areas|issues|subjects|themes|matters|fields)\s+(?:such as|like|including)\b|"
     r"\bcovering (?:\w+ ){0,2}(?:topics|issues|areas)\b|\bamong others\b|\bentre autres\b|"
+    # examples named "e.g." or closed by "and others" or "etc."
+    r"\be\.g\.|,? and others (?:were|are|was|is)\b|\betc\.|"
     r"\bentre otros\b|(?:مواضيع|موضوعات|مجالات|قضايا)\s+(?:مثل|منها)|"
     r"等(?:议题|专题|领域|问题|方面|话题)|诸如",
     re.IGNORECASE,
 )
 _TOPICS_WORDS = ("such as", "like", "including", "covering", "among others", "entre ", "مثل",
+                 "e.g.", "and others", "etc.",
                  "منها", "等", "诸如")  # fmt: skip
 
 

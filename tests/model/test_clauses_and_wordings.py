@@ -111,3 +111,19 @@ def test_border_posts_and_accreditation_workshops_in_other_spellings(
     seeds, column, sentence, theme
 ):
     assert seeds.count([sentence])[0, column[theme]] >= 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Corridor projects were cited where e.g. the Revised Kyoto Convention, origin tools, the "
+        "customs Data Model, the SAFE Framework of Standards to Secure and Facilitate Global "
+        "Trade and others had been applied.",
+        "Several corridor projects applied the customs Data Model, the SAFE Framework, the "
+        "guide on transit and others were cited as examples.",
+    ],
+)
+def test_instruments_named_as_examples_count_a_quarter(seeds, column, sentence):
+    weighted = context.weigh([sentence], seeds.count([sentence]), seeds.count)
+    assert weighted[0, column["data_digital"]] == context.ASIDE
+    assert weighted[0, column["security_terrorism"]] == context.ASIDE
