@@ -24,6 +24,15 @@ _HEAD_FIRST = re.compile(
     # the British service by its short name: "officers from Revenue and Customs"
     r"|\b(?:Inland\s+)?Revenue\s+(?:and|&)\s+Customs\b"
 )
+# A guide, guidelines or resolution named by what it is about, head first: "the WCO-UPU
+# Guidelines on the exchange of electronic advance data between designated operators", "the
+# Resolution on the role of Customs in facilitating the movement of vaccines"; and guidelines
+# named in capitals ("the Immediate Release Guidelines"): a tool named, not discussed.
+_INSTRUMENT = re.compile(
+    rf"\b(?:{_TITLE}\s+){{0,5}}(?:Guidelines|Guide|Resolution|Handbook|Compendium|Toolkit|Recommendation)\s+"
+    r"(?:on|for|to|concerning|regarding)\s+(?:the\s+)?[\w'’-]+(?:\s+(?!and\s+the\b)[\w'’-]+){0,11}"
+    rf"|(?:{_TITLE}\s+){{1,5}}Guidelines\b"
+)
 # The rest of a clause, to its comma or its "and": eight words at most.
 _CLAUSE = r"(?:\s+(?!and\b|but\b|to\b)[\w'’-]+){0,8}"
 # Who a speaker is: elected or appointed before, in office since.
@@ -43,6 +52,13 @@ def without_background(sentence: str) -> str:
     """The sentence with head-first names of bodies and biographical clauses blanked."""
     if "of" in sentence or "for" in sentence or "Revenue" in sentence:
         sentence = _HEAD_FIRST.sub(" ", sentence)
+    if (
+        "Guid" in sentence
+        or "Resolution" in sentence
+        or "Handbook" in sentence
+        or ("Compendium" in sentence or "Toolkit" in sentence or "Recommendation" in sentence)
+    ):
+        sentence = _INSTRUMENT.sub(" ", sentence)
     lower = sentence.lower()
     if any(word in lower for word in _BIOGRAPHY_WORDS):
         sentence = _BIOGRAPHY.sub(" ", sentence)

@@ -15,7 +15,15 @@ import numpy as np
 
 from analytics.model.tokens import word_count
 
-__all__ = ["ASIDE", "FURNITURE", "LIST_THEMES", "enumeration", "unit_context", "weigh"]
+__all__ = [
+    "ASIDE",
+    "FURNITURE",
+    "LIST_THEMES",
+    "enumeration",
+    "main_clause",
+    "unit_context",
+    "weigh",
+]
 
 # Chosen by a grid on the tuning sets only (the demo's tuning part, others, dev_real).
 FURNITURE = 0.0  # a line without a full stop: a link, a caption, a heading
@@ -60,7 +68,9 @@ _ASIDE_WORDS_IN = ("web", "information", "margin", "sponsor", "fund", "financ", 
 _PASSING_PHRASES = ("thanks to funding", "funding from", "sponsored", "as observer",
                     "attended the opening", "also took part", "next meeting", "next session",
                     "next conference", "pris part", "prochaine réunion", "prochaine session",
-                    "próxima reunión", "proxima reunion", "próxima sesión")  # fmt: skip
+                    "próxima reunión", "proxima reunion", "próxima sesión",
+                    # the organisation's standing offer, and a wire's imagined future
+                    "stands ready", "stand ready", "remains ready", "imagine a ", "imagine if")  # fmt: skip
 # The organisation's (or an office's) work in general: "the WCO's work in the region",
 # "the Organization's current work, including", "the ROCB supports Members".
 _PROGRAMMES = re.compile(
@@ -150,6 +160,32 @@ def _aside(unit: str) -> bool:
     return any(word in lower for word in _ASIDE_WORDS_IN) and bool(_ASIDE.search(unit))
 
 
+# Where a trailing aside's clause starts: the comma, semicolon or bracket just before the
+# aside phrase ("The workshop aimed at building the capacity of ..., and was made possible
+# thanks to the support of ...", "..., funded by Japan"): what comes before it is the
+# sentence's own discussion.
+_CLAUSE_BREAK = re.compile(r"[,;(]\s*")
+_CLAUSE_LEAD_WORDS = 4  # at most this many words between the break and the aside phrase
+_MAIN_CLAUSE_WORDS = 6  # a shorter main clause is the aside's own introduction
+
+
+def main_clause(unit: str) -> str:
+    """The part of a sentence before a trailing clause that is its aside (sponsors, the
+    website, earlier sessions), or "" when there is none ("which were the subjects of
+    earlier workshops" refers back to what precedes it: no main clause)."""
+    found = _ASIDE.search(unit)
+    if not found:
+        return ""
+    breaks = list(_CLAUSE_BREAK.finditer(unit, 0, found.start()))
+    if not breaks:
+        return ""
+    lead = unit[breaks[-1].end() : found.start()]
+    if word_count(lead) > _CLAUSE_LEAD_WORDS or re.match(r"\s*(?:which|who|whose)\b", lead):
+        return ""
+    head = unit[: breaks[-1].start()]
+    return head if word_count(head) >= _MAIN_CLAUSE_WORDS else ""
+
+
 # A bare enumeration of short items: "touched on e-commerce, security, revenue and
 # integrity", "works on trade facilitation, revenue mobilisation and human capital".
 _LIST_SEPARATOR = re.compile(
@@ -160,7 +196,7 @@ _COMMAS = re.compile("[,،؛、，；]")
 # first item ("the concerns the Chair listed were valuation, the SAFE Framework, ...",
 # "topics such as disruptive technologies, ...").
 _LIST_INTRO = re.compile(
-    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|:|مثل|بما في ذلك|ومنها|"
+    r"^.*(?:\b(?:such as|including|namely|notably|were|are|like)|\be\.g\.|:|مثل|بما في ذلك|ومنها|"
     r"包括|诸如|例如|如)\s*(?P<item>[^,;:،؛、，；]+)$",
     re.IGNORECASE,
 )
@@ -202,11 +238,14 @@ def _mission(unit: str) -> bool:
 _TOPICS_LIST = re.compile(
     r"\b(?:topics|areas|issues|subjects|themes|matters|fields)\s+(?:such as|like|including)\b|"
     r"\bcovering (?:\w+ ){0,2}(?:topics|issues|areas)\b|\bamong others\b|\bentre autres\b|"
+    # examples named "e.g." or closed by "and others" or "etc."
+    r"\be\.g\.|,? and others (?:were|are|was|is)\b|\betc\.|"
     r"\bentre otros\b|(?:مواضيع|موضوعات|مجالات|قضايا)\s+(?:مثل|منها)|"
     r"等(?:议题|专题|领域|问题|方面|话题)|诸如",
     re.IGNORECASE,
 )
 _TOPICS_WORDS = ("such as", "like", "including", "covering", "among others", "entre ", "مثل",
+                 "e.g.", "and others", "etc.",
                  "منها", "等", "诸如")  # fmt: skip
 
 
@@ -271,6 +310,16 @@ def unit_context(
 def weigh(units: Sequence[str], counts: np.ndarray, count: Counter | None = None) -> np.ndarray:
     """Seed-term counts (sentences x themes) weighted by where each sentence sits; a
     sentence in passing counts one mention of a theme at most ("the Revised Arusha
-    Declaration" is one programme named, not two terms)."""
+    Declaration" is one programme named, not two terms). In a sentence whose aside is a
+    trailing clause, what its main clause says counts in full."""
     weight = unit_context(units, counts, count)[:, None]
-    return np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight
+    weighted = np.where(weight < 1, np.minimum(counts, 1.0), counts) * weight
+    if count is None:
+        return weighted
+    aside = [i for i in np.flatnonzero(weight[:, 0] == ASIDE) if _aside(units[i])]
+    heads = {i: main_clause(units[i]) for i in aside}
+    heads = {i: head for i, head in heads.items() if head}
+    if heads:
+        rows = list(heads)
+        weighted[rows] = np.maximum(weighted[rows], count(list(heads.values())))
+    return weighted

@@ -33,7 +33,7 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 # Bump when the model's fitting or scoring changes, so that stored models are refitted.
-MODEL_VERSION = "18"
+MODEL_VERSION = "19"
 
 
 def build_model(settings: Settings) -> ThemeModel:

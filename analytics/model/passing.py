@@ -100,7 +100,7 @@ _NOT_NATURE = frozenset((
     "technological", "it", "cyber", "test", "testing", "production", "control", "commercial",
     "administrative", "strategic", "changing", "new",
 ))  # fmt: skip
-_SURROUNDINGS = re.compile(r"\b(\w+)\s+(?:environments?|climate)\b", re.IGNORECASE)
+_SURROUNDINGS = re.compile(r"\b(\w+)\s+(?:environments?|climates?)\b", re.IGNORECASE)
 _SENSES = [
     # "genre" as a kind: "d'un genre nouveau", "de tout genre", "ce genre de réunion"
     (("genre",), re.compile(
@@ -133,12 +133,22 @@ _SENSES = [
     # "strategic" in another sense than the organisation's strategy: "a strategic approach",
     # "at the strategic and operational levels" ("strategic goods" and "strategic trade
     # controls" are security's terms)
-    (("strategic", "niveau", "nivel", "nível"), re.compile(
+    (("strategic", "niveau", "nivel", "nível", "stratégique", "estratégic"), re.compile(
         r"\bstrategic (?:approach(?:es)?|partners?|partnerships?|importance|location|position|"
         r"sectors?|infrastructure|thinking|value|role|reserves?|planning methodolog(?:y|ies))\b"
         r"|\bstrategic,? (?:and )?(?:tactical|operational)\b"
         r"|\b(?:au |à un |a )?n(?:iveau|ivel|[íi]vel) (?:strat[ée]gique|estrat[ée]gico)"
-        r"(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b", re.IGNORECASE)),
+        r"(?: e?t? ?(?:y |e )?op[ée]ra\w*)?\b"
+        # the same approach in French, Spanish and Portuguese: "l'approche stratégique de l'OMD"
+        r"|\b(?:approche|d[ée]marche|enfoque|abordagem) (?:strat[ée]gique|estrat[ée]gic[oa])\b",
+        re.IGNORECASE)),
+    # a task named as the role Customs has moved beyond: "besides their traditional role of
+    # determining the tariff classification", "outre leur rôle traditionnel d'analyse ..."
+    (("traditional", "traditionnel", "tradicional"), re.compile(
+        r"\b(?:beyond|besides|apart from|in addition to|outre|au-del[àa] de|adem[áa]s de|m[áa]s all[áa] de)\s+"
+        r"(?:the|their|its|leur|leurs|sa|son|su|sus)\s+(?:r[ôo]les?|tasks?|functions?|missions?|papel|funci[óo]n)?\s*"
+        r"(?:traditional|classic|traditionnel(?:le)?s?|tradicional(?:es)?)\s*"
+        r"(?:r[ôo]les?|tasks?|functions?|missions?|papel|funci[óo]n)?[^,;.]*", re.IGNORECASE)),
     # a training academy or college visited or named: a place, not a course
     (("training ",), re.compile(
         r"\btraining (?:academy|academies|college|colleges|school|schools|institute|facilit(?:y|ies)|"
@@ -154,7 +164,7 @@ def _surroundings(match: re.Match) -> str:
 # A strategy of another theme's field is that field's ("a Learning and Development Strategy",
 # "a regional risk management strategy"), not the organisation's governance: the field stays.
 _FIELD_STRATEGY = re.compile(
-    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|"
+    r"\b((?:learning|training) and development|learning|training|capacity[- ]building|(?:data )?analytics|AI|digital|"
     r"risk management|risk|enforcement|communications?|IT|ICT|data|digital|gender|integrity|"
     r"anti-corruption|security|e-commerce|revenue|HR|human resources?|people|compliance|"
     r"intelligence|targeting|control|inspection|search)\s+strateg(?:y|ies)\b",

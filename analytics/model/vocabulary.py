@@ -20,6 +20,7 @@ from sklearn.feature_extraction.text import (
 )
 
 from analytics.model.background import without_background
+from analytics.model.idioms import without_idioms
 from analytics.model.passing import without_passing_phrases
 from analytics.model.phrases import TOKEN_PATTERN, PhraseCounter
 from analytics.model.taxonomy import Theme
@@ -192,7 +193,7 @@ def without_body_names(sentence: str) -> str:
     """The sentence with the names of organisations, bodies and programmes, quoted titles,
     people's titles and the pandemic as a mere point in time, blanked out."""
     # titles first: "the Deputy Director Capacity Building" is a title, not a body's name
-    blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", sentence))
+    blanked = _ROMANCE_BODY_NAME.sub(" ", _QUOTED_TITLE.sub(" ", without_idioms(sentence)))
     if "Pro" in blanked:
         blanked = _ROMANCE_PROGRAMME.sub(" ", blanked)
     lower = blanked.lower()

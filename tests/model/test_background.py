@@ -58,3 +58,27 @@ def test_weak_enforcement_words_alone_make_no_enforcement(themes, seeds, sentenc
 def test_weak_enforcement_words_count_beside_a_real_enforcement_word(themes, seeds):
     sentence = "Intelligence from joint operations led to the seizures of cocaine at the port."
     assert _count(themes, seeds, sentence, "enforcement_illicit_trade") > 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "theme"),
+    [
+        ("The sessions presented the Joint Guidelines on the exchange of electronic advance data "
+         "between postal operators and Customs.", "data_digital"),
+        ("The Council adopted the Resolution on the role of Customs in the movement of "
+         "vaccines and medicines.", "health_pandemic"),
+        ("Trainers walked through the Rapid Clearance Guidelines and the postal guide.",
+         "trade_facilitation"),
+    ],
+)  # fmt: skip
+def test_a_guide_named_by_its_subject_is_no_evidence(themes, seeds, sentence, theme):
+    assert _count(themes, seeds, sentence, theme) == 0
+
+
+def test_what_the_meeting_did_beside_a_named_guide_still_counts(themes, seeds):
+    sentence = (
+        "Using the Joint Guidelines on postal items, officers agreed to exchange electronic "
+        "advance data on every parcel."
+    )
+    assert "electronic advance data" in without_background(sentence)
+    assert _count(themes, seeds, sentence, "data_digital") >= 0.5
