@@ -538,3 +538,26 @@ def test_the_pairs_of_some_reports_are_those_of_all_pairs_that_hold_one(seed):
     assert len(some) == len(set(some))  # each pair once
     assert set(some) == {(a, b) for a, b in every if among[a] or among[b]}
     assert len(some) < len(every)
+
+
+def test_only_meetings_whose_reports_might_contradict_have_their_pairs_compared(monkeypatch):
+    text = "The heads of customs of the region met in Nairobi, Kenya, to discuss revenue."
+    copies = [_meeting(f"k{i:02d}", "Regional meeting in Nairobi", text, "2020-03-02", None,
+                       "KEN", "other") for i in range(40)]  # fmt: skip
+    compared: list[int] = []
+
+    def spy(a, b, *rest):
+        compared.append(len(a))
+        return contradict(a, b, *rest)
+
+    from analytics import chains
+
+    contradict = chains._contradict
+    monkeypatch.setattr(chains, "_contradict", spy)
+    assert _grouped(*copies) == ["m-k00"] * 40
+    assert compared == []  # 40 copies alike: none of their 780 pairs compared
+    chain = [_meeting(d, "Regional meeting in Nairobi", text, s, e, "KEN", "other")
+             for d, s, e in [("a", "2020-03-01", None), ("b", "2020-03-02", None),
+                             ("c", "2020-03-03", "2020-03-04"), ("d", "2020-03-05", None)]]  # fmt: skip
+    assert _grouped(*copies[:3], *chain) == ["m-a"] * 6 + ["m-d"]  # cut as before
+    assert compared == [21]  # the pairs of the 7 reports of the one suspect meeting
