@@ -322,18 +322,21 @@ def serve(work: Path, workers: int) -> Table:
     memory = PeakMemory()
     settings = _settings(work, workers)
     corpus, cache = work / "corpus", work / "cache"
+    before = memory.cpu()
     analysis, opened = timed(lambda: analyse(settings))
-    table.add(
-        "open the dashboard from the warm store", opened, "a new server: store, model, themes"
-    )
+    table.add("open the dashboard from the warm store", opened,
+              f"a new server: store, model, themes, kept meetings; CPU {memory.cpu() - before:.1f} s")  # fmt: skip
     prepare_extraction(settings)  # as the dashboard does in the background once opened
     shutil.copytree(work / "new", corpus / "added")
     try:
+        before = memory.cpu()
         later, added = timed(lambda: analyse(settings, previous=analysis))
+        added_cpu = memory.cpu() - before
     finally:
         shutil.rmtree(corpus / "added")
     assert len(later.events) == len(analysis.events) + NEW_REPORTS, "the new reports"
-    table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added, "no refit")
+    table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added,
+              f"no refit; CPU {added_cpu:.1f} s, workers included")  # fmt: skip
     _, export = timed(lambda: csv_bytes(meetings_table(later.events, later.labels)))
     table.add("CSV export of the full meetings table", export, f"{len(later.events):,} rows")
     analysis = later = None  # released before the pages run
