@@ -195,6 +195,20 @@ def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
 
 
+def test_a_load_of_another_folder_on_the_same_store_leaves_a_warm_start_warm(
+    make_corpus, settings, monkeypatch, tmp_path
+):
+    folder = make_corpus()
+    other = tmp_path / "labelled"
+    other.mkdir()
+    (other / "one.txt").write_text(SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Lima"))
+    first = load_corpus([folder], settings).events
+    load_corpus([other], settings)  # as the quality figures read the labelled sets
+    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
+    assert len(load_corpus([other], settings).events) == 1  # its files remembered too
+
+
 def test_classifying_in_batches_on_workers_gives_the_same_themes(
     make_corpus, settings, monkeypatch
 ):
