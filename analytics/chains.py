@@ -18,7 +18,7 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from analytics.ordinal_links import compare_ordinals, read_ordinals
+from analytics.ordinal_links import _NONE, _SEVERAL, _codes, compare_ordinals, read_ordinals
 
 __all__ = ["CHAIN_DAYS", "meetings_without_contradictions", "unchanged_meetings"]
 
@@ -55,10 +55,17 @@ def meetings_without_contradictions(
     n = len(reports["start"])
     graph = csr_matrix((np.ones(len(first)), (first, second)), shape=(n, n))
     _, component = connected_components(graph, directed=False)
-    a, b = _pairs_within(component)
+    sizes = np.bincount(component)
+    members = np.flatnonzero(sizes[component] >= 3)
+    if not len(members):
+        return component
+    read_ordinals(reports["openings"], reports["numbers"], members)
+    # Only the meetings whose reports could contradict (their days, countries or
+    # ordinals not all alike) have their pairs compared: a large meeting of copies none.
+    members = members[_suspect(component, members, reports, CHAIN_DAYS)[component[members]]]
+    a, b = _pairs_within(component, members)
     if not len(a):
         return component
-    read_ordinals(reports["openings"], reports["numbers"], np.unique(np.r_[a, b]))
     clash = _contradict(a, b, reports, CHAIN_DAYS, (first, second))
     if not clash.any():
         return component
@@ -86,10 +93,44 @@ def _by_meeting(meeting: np.ndarray, chosen: np.ndarray, among: np.ndarray | Non
     return np.split(kept, np.flatnonzero(np.diff(meeting[kept])) + 1)
 
 
-def _pairs_within(component: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every pair of reports (positions, first < second) of each meeting of three or more."""
-    sizes = np.bincount(component)
-    members = np.flatnonzero(sizes[component] >= 3)
+def _suspect(component: np.ndarray, members: np.ndarray, reports: dict, days: int):
+    """Of each meeting (component number), whether two of its ``members`` might
+    contradict each other: its latest first day more than ``days`` after its earliest
+    last day, two countries of in-person meetings, or two ordinals (or a report giving
+    several). A meeting not suspected has no pair that :func:`_contradict` finds."""
+    count = int(component.max()) + 1
+    suspect = np.zeros(count, dtype=bool)
+    start, end = reports["start"], reports["end"]
+    dated = members[~np.isnat(start[members])]
+    if len(dated):
+        latest = np.full(count, np.iinfo(np.int64).min)
+        earliest = np.full(count, np.iinfo(np.int64).max)
+        np.maximum.at(latest, component[dated], start[dated].astype("int64"))
+        np.minimum.at(earliest, component[dated], end[dated].astype("int64"))
+        suspect |= latest - earliest > days
+    country = reports["country"]
+    placed = members[reports["in_person"][members] & (country[members] >= 0)]
+    suspect |= _several(component[placed], country[placed], count)
+    codes = _codes(reports["numbers"][members])
+    given = codes != _NONE
+    suspect[component[members[codes == _SEVERAL]]] = True
+    suspect |= _several(component[members[given]], codes[given], count)
+    return suspect
+
+
+def _several(meeting: np.ndarray, values: np.ndarray, count: int) -> np.ndarray:
+    """Of each of ``count`` meetings, whether its ``values`` are not all the same."""
+    low = np.full(count, np.iinfo(np.int64).max)
+    high = np.full(count, np.iinfo(np.int64).min)
+    np.minimum.at(low, meeting, values.astype(np.int64))
+    np.maximum.at(high, meeting, values.astype(np.int64))
+    return high > low
+
+
+def _pairs_within(component: np.ndarray, members: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of reports (positions, first < second) of ``members`` in the same
+    meeting (each member's meeting of three or more)."""
+    sizes = np.bincount(component[members], minlength=int(component.max()) + 1)
     if not len(members):
         return np.empty(0, np.int64), np.empty(0, np.int64)
     members = members[np.argsort(component[members], kind="stable")]

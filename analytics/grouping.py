@@ -69,6 +69,7 @@ _TEXT_CHARS = 600  # of each report compared (titles and openings say what the m
 # chooses a meeting's lead report.
 INPUTS = ["doc_id", "title", "published", "date", "end_date", "iso3", "virtual", "region",
           "event_type"]  # fmt: skip
+PAIRS_AT_ONCE = 2_000_000  # pairs of reports compared at once (bounded memory)
 GROUPINGS_KEPT = 3  # groupings kept in the cache (the newest), each for one set of inputs
 
 Texts = Callable[[list[str]], Sequence[str]]  # the texts of these doc_ids, in order
@@ -135,7 +136,7 @@ def regroup(
     second = np.concatenate([second, undated_second])
     asked = ~same[first] | ~same[second]
     first, second = first[asked], second[asked]
-    found, similar = _linked(events, openings, first, second, numbers)
+    found, similar = _linked_in_slices(events, openings, first, second, numbers)
     old_first, old_second, old_strength, lost = _kept_links(kept, doc_ids, same)
     first = np.concatenate([first[found], old_first])
     second = np.concatenate([second[found], old_second])
@@ -315,6 +316,19 @@ def _candidates(events: pd.DataFrame, among: np.ndarray | None = None):
 def _ramp(counts: np.ndarray) -> np.ndarray:
     """0, 1, ..., count - 1 for each count, concatenated."""
     return np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+
+
+def _linked_in_slices(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray,
+                      second: np.ndarray, numbers: np.ndarray):  # fmt: skip
+    """:func:`_linked` of the pairs, ``PAIRS_AT_ONCE`` at a time (pairs in order of date
+    as :func:`_candidates` gives them, so each slice's reports are near in date): the
+    memory of a slice's arrays, not of every pair's, and the same values."""
+    found = np.zeros(len(first), dtype=bool)
+    similar = np.zeros(len(first), dtype=np.float32)
+    for start in range(0, len(first), PAIRS_AT_ONCE):
+        part = slice(start, start + PAIRS_AT_ONCE)
+        found[part], similar[part] = _linked(events, openings, first[part], second[part], numbers)
+    return found, similar
 
 
 def _linked(events: pd.DataFrame, openings: np.ndarray, first: np.ndarray, second: np.ndarray,

@@ -47,9 +47,20 @@ def _words(document: str) -> str:
     stripped), its words separated by one space, with a space before and after."""
     document = document.lower()
     if not document.isascii():
-        decomposed = unicodedata.normalize("NFKD", document)
-        document = "".join(c for c in decomposed if not unicodedata.combining(c))
+        document = unicodedata.normalize("NFKD", document).translate(_MARKS)
     return " " + " ".join(document.split()) + " "
+
+
+class _Marks(dict):
+    """For ``str.translate``: deletes the combining characters (``unicodedata.combining``),
+    each character looked up once per process, then found in the dict."""
+
+    def __missing__(self, point: int) -> int | None:
+        self[point] = None if unicodedata.combining(chr(point)) else point
+        return self[point]
+
+
+_MARKS = _Marks()
 
 
 def _batch(documents: Sequence[str], ngram_range: tuple[int, int], n_features: int) -> csr_matrix:

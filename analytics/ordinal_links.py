@@ -54,10 +54,15 @@ def _codes(numbers: np.ndarray) -> np.ndarray:
 
 def read_ordinals(openings: np.ndarray, numbers: np.ndarray, reports: np.ndarray) -> None:
     """Reads into ``numbers`` the ordinals of these reports not read yet (other than
-    "first", too often "the first time")."""
+    "first", too often "the first time"), each distinct beginning of an opening once (a
+    release copied word for word, or reports that begin alike)."""
+    read: dict[str, frozenset[int]] = {}
     for report in np.unique(reports).tolist():
         if numbers[report] is None:
-            numbers[report] = ordinals(openings[report][:ORDINAL_CHARS]) - {1}
+            head = openings[report][:ORDINAL_CHARS]
+            if head not in read:
+                read[head] = ordinals(head) - {1}
+            numbers[report] = read[head]
         elif not isinstance(numbers[report], frozenset):  # as kept: a list
             numbers[report] = frozenset(int(n) for n in numbers[report])
 

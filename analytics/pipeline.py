@@ -34,7 +34,7 @@ from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
 
-__all__ = ["Corpus", "analyse", "finish", "load_corpus", "prepare_extraction"]
+__all__ = ["Corpus", "analyse", "finish", "group_meetings", "load_corpus", "prepare_extraction"]
 
 Progress = Callable[[str, float], None]
 
@@ -275,5 +275,13 @@ def finish(analysis: Analysis, settings: Settings) -> Analysis:
     def texts_of(doc_ids: list[str]) -> list[str]:
         return analysis.texts.of(doc_ids).fillna("").tolist()
 
-    ids = kept_grouping(events, texts_of, Path(settings.cache_dir) / "meetings")
-    return analysis.grouped(ids.astype("str"))
+    return analysis.grouped(group_meetings(events, settings, texts_of))
+
+
+def group_meetings(
+    events: pd.DataFrame, settings: Settings, texts_of: Callable[[list[str]], list[str]]
+) -> pd.Series:
+    """The meeting of each report, the grouping kept in the cache: the cold pipeline's last
+    step (after a first read of a corpus), so that the dashboard opens on it; the reports
+    added or changed since are compared only with the reports near them in date."""
+    return kept_grouping(events, texts_of, Path(settings.cache_dir) / "meetings").astype("str")

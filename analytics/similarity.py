@@ -39,18 +39,20 @@ def similarity_along_dates(
     reports' vectors with those of the reports just after them in order of date: the
     pairs lie near the diagonal. Each pair's value depends on its two reports' openings
     only (the same in any batch), so that a grouping redone in part equals one done whole;
-    reports with the same opening (a release copied word for word) share one vector, and
-    the pairs of the same two openings one product."""
+    the pairs of the same two openings (a release copied word for word) share one product,
+    and each report is vectorised about once."""
     if not len(first):
         return np.zeros(0, dtype=np.float32)
     reports = np.unique(np.concatenate([first, second]))
-    text = pd.factorize(openings[reports])[0]
-    first_of_text = reports[np.unique(text, return_index=True)[1]]
-    copy_of = np.empty(len(day), dtype=np.int64)
-    copy_of[reports] = first_of_text[text]
-    a, b = copy_of[first], copy_of[second]
-    keys, inverse = np.unique(np.minimum(a, b) * len(day) + np.maximum(a, b), return_inverse=True)
-    return _along_dates(day, openings, keys // len(day), keys % len(day))[inverse]
+    text = np.empty(len(day), dtype=np.int64)
+    text[reports] = pd.factorize(openings[reports])[0]
+    a, b = text[first], text[second]
+    # Each pair of openings once, through its first pair of reports: a pair near in date
+    # (a report of the same opening far away in date would take the products off the
+    # diagonal, and every report between the two would be vectorised again).
+    keys = np.minimum(a, b) * (int(text[reports].max()) + 1) + np.maximum(a, b)
+    _, chosen, inverse = np.unique(keys, return_index=True, return_inverse=True)
+    return _along_dates(day, openings, first[chosen], second[chosen])[inverse]
 
 
 def _along_dates(day: np.ndarray, openings: np.ndarray, first: np.ndarray, second: np.ndarray):

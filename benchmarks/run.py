@@ -3,8 +3,8 @@
 Usage: python benchmarks/run.py [--1k] [--10k] [--100k] [--table N] [--workers W] [--keep DIR]
 
 For each size N it builds N reports with make_corpus.py (and 100 more to add later), then
-measures: cold and warm reading, the model's fit (on its sample) and classification of
-every report, the bare scikit-learn reference (TfidfVectorizer + NMF with the same
+measures: cold and warm reading, the model's fit (on its sample), classification of
+every report and their grouping into meetings (kept, as a first analysis keeps it), the bare scikit-learn reference (TfidfVectorizer + NMF with the same
 parameters on the same texts) with the ratio of the whole cold pipeline to it, and the
 peak memory of those cold steps; then, in a new process as a new server would: opening
 the dashboard from the warm store, adding the 100 reports (no refit), the CSV export of
@@ -209,7 +209,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     from analytics.classifying import classify_new
     from analytics.model.fit import fit_or_load, model_folder
     from analytics.model.vocabulary import units_of
-    from analytics.pipeline import load_corpus
+    from analytics.pipeline import group_meetings, load_corpus
 
     table = Table(f"{n:,} reports")
     work = keep or Path(tempfile.mkdtemp(prefix=f"bench-{n}-"))
@@ -242,14 +242,22 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
     classify_cpu = spent()
     kept.save(model_folder(cache, key))  # as the first analysis does: a warm start reuses it
     table.add("classify every report", classified, f"CPU {classify_cpu:.1f} s")
+    by_id = dict(zip(events["doc_id"].tolist(), events["text"].fillna("").tolist(), strict=True))
+    _, grouped = timed(
+        lambda: group_meetings(events, settings, lambda ids: [by_id[i] for i in ids])
+    )
+    by_id = None
+    group_cpu = spent()
+    table.add("group into meetings (kept)", grouped,
+              f"CPU {group_cpu:.1f} s; as a first analysis does, so the dashboard opens on it")  # fmt: skip
     table.add("peak memory of the cold pipeline (MiB)", f"{memory.stop():.0f}",
-              "this process and its workers: read, extract, fit, classify")  # fmt: skip
+              "this process and its workers: read, extract, fit, classify, group")  # fmt: skip
     table.add("load average (1 min) before / after the cold steps",
               f"{load_before:.1f} / {os.getloadavg()[0]:.1f}",
               f"{os.cpu_count()} cores; above that, other work shared them")  # fmt: skip
     _, warm = timed(lambda: load_corpus([corpus], settings))
     table.add("read, warm (all in the store)", warm, "every event with its text")
-    total = cold + fit + classified
+    total = cold + fit + classified + grouped
     texts = events["text"].tolist()
     bare_start = time.process_time()
     bare = bare_reference(model, texts)
@@ -258,7 +266,7 @@ def measure(n: int, workers: int, keep: Path | None) -> Table:
               f"reference; CPU {bare_cpu:.1f} s")  # fmt: skip
     table.add("whole cold pipeline / bare reference", f"{total / bare:.2f} ×",
               f"{total:.1f} s / {bare:.1f} s")  # fmt: skip
-    total_cpu = cold_cpu + fit_cpu + classify_cpu
+    total_cpu = cold_cpu + fit_cpu + classify_cpu + group_cpu
     table.add("the same in CPU time", f"{total_cpu / bare_cpu:.2f} ×",
               f"{total_cpu:.1f} s / {bare_cpu:.1f} s, workers included")  # fmt: skip
     from threadpoolctl import threadpool_limits
@@ -314,18 +322,21 @@ def serve(work: Path, workers: int) -> Table:
     memory = PeakMemory()
     settings = _settings(work, workers)
     corpus, cache = work / "corpus", work / "cache"
+    before = memory.cpu()
     analysis, opened = timed(lambda: analyse(settings))
-    table.add(
-        "open the dashboard from the warm store", opened, "a new server: store, model, themes"
-    )
+    table.add("open the dashboard from the warm store", opened,
+              f"a new server: store, model, themes, kept meetings; CPU {memory.cpu() - before:.1f} s")  # fmt: skip
     prepare_extraction(settings)  # as the dashboard does in the background once opened
     shutil.copytree(work / "new", corpus / "added")
     try:
+        before = memory.cpu()
         later, added = timed(lambda: analyse(settings, previous=analysis))
+        added_cpu = memory.cpu() - before
     finally:
         shutil.rmtree(corpus / "added")
     assert len(later.events) == len(analysis.events) + NEW_REPORTS, "the new reports"
-    table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added, "no refit")
+    table.add(f"add {NEW_REPORTS} reports until they are on the dashboard", added,
+              f"no refit; CPU {added_cpu:.1f} s, workers included")  # fmt: skip
     _, export = timed(lambda: csv_bytes(meetings_table(later.events, later.labels)))
     table.add("CSV export of the full meetings table", export, f"{len(later.events):,} rows")
     analysis = later = None  # released before the pages run

@@ -7,6 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from analytics import grouping
 from analytics.chains import meetings_without_contradictions
 from analytics.grouping import GROUPINGS_KEPT, _candidates, group_reports, kept_grouping, regroup
 
@@ -538,3 +539,42 @@ def test_the_pairs_of_some_reports_are_those_of_all_pairs_that_hold_one(seed):
     assert len(some) == len(set(some))  # each pair once
     assert set(some) == {(a, b) for a, b in every if among[a] or among[b]}
     assert len(some) < len(every)
+
+
+def test_only_meetings_whose_reports_might_contradict_have_their_pairs_compared(monkeypatch):
+    text = "The heads of customs of the region met in Nairobi, Kenya, to discuss revenue."
+    copies = [_meeting(f"k{i:02d}", "Regional meeting in Nairobi", text, "2020-03-02", None,
+                       "KEN", "other") for i in range(40)]  # fmt: skip
+    compared: list[int] = []
+
+    def spy(a, b, *rest):
+        compared.append(len(a))
+        return contradict(a, b, *rest)
+
+    from analytics import chains
+
+    contradict = chains._contradict
+    monkeypatch.setattr(chains, "_contradict", spy)
+    assert _grouped(*copies) == ["m-k00"] * 40
+    assert compared == []  # 40 copies alike: none of their 780 pairs compared
+    chain = [_meeting(d, "Regional meeting in Nairobi", text, s, e, "KEN", "other")
+             for d, s, e in [("a", "2020-03-01", None), ("b", "2020-03-02", None),
+                             ("c", "2020-03-03", "2020-03-04"), ("d", "2020-03-05", None)]]  # fmt: skip
+    assert _grouped(*copies[:3], *chain) == ["m-a"] * 6 + ["m-d"]  # cut as before
+    assert compared == [21]  # the pairs of the 7 reports of the one suspect meeting
+
+
+def test_pairs_compared_in_slices_give_the_grouping_of_all_at_once(monkeypatch):
+    events, texts = _reports(np.random.default_rng(3), 200)
+    whole = regroup(events, Reader(texts))
+    sizes = []
+    plain = grouping._linked
+    monkeypatch.setattr(
+        grouping, "_linked", lambda e, o, a, *r: sizes.append(len(a)) or plain(e, o, a, *r)
+    )
+    monkeypatch.setattr(grouping, "PAIRS_AT_ONCE", 50)
+    sliced = regroup(events, Reader(texts))
+    assert len(sizes) > 3 and max(sizes) == 50
+    assert sliced["meeting_id"].tolist() == whole["meeting_id"].tolist()
+    assert _links(sliced) == _links(whole) and len(_links(whole)) > 50
+    assert sliced["strength"].tolist() == whole["strength"].tolist()

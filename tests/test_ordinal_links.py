@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from analytics.chains import unchanged_meetings
-from analytics.ordinal_links import compare_ordinals, not_bridging
+from analytics.ordinal_links import compare_ordinals, not_bridging, read_ordinals
 
 
 def _numbers(*sets) -> np.ndarray:
@@ -40,3 +40,17 @@ def test_only_the_components_without_a_changed_report_are_unchanged():
     assert unchanged_meetings(first, second, changed).tolist() == [
         False, False, False, True, True, True,
     ]  # fmt: skip
+
+
+def test_ordinals_are_read_once_per_distinct_beginning_of_an_opening(monkeypatch):
+    from analytics import ordinal_links
+
+    calls = []
+    plain = ordinal_links.ordinals
+    monkeypatch.setattr(ordinal_links, "ordinals", lambda t: calls.append(t) or plain(t))
+    head = "The 24th Conference opened in Bangui. "
+    openings = np.array([head + "Day one.", head + "Day one.", "The 25th Conference."], object)
+    numbers = np.full(3, None, dtype=object)
+    read_ordinals(openings, numbers, np.array([0, 1, 2]))
+    assert list(numbers) == [frozenset({24}), frozenset({24}), frozenset({25})]
+    assert len(calls) == 2  # the copy's read once

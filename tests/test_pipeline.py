@@ -195,6 +195,20 @@ def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
 
 
+def test_a_load_of_another_folder_on_the_same_store_leaves_a_warm_start_warm(
+    make_corpus, settings, monkeypatch, tmp_path
+):
+    folder = make_corpus()
+    other = tmp_path / "labelled"
+    other.mkdir()
+    (other / "one.txt").write_text(SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Lima"))
+    first = load_corpus([folder], settings).events
+    load_corpus([other], settings)  # as the quality figures read the labelled sets
+    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
+    assert len(load_corpus([other], settings).events) == 1  # its files remembered too
+
+
 def test_classifying_in_batches_on_workers_gives_the_same_themes(
     make_corpus, settings, monkeypatch
 ):
@@ -452,3 +466,23 @@ def test_a_large_corpus_quotes_ahead_the_evidence_of_each_themes_strongest_repor
     for theme, plainly in zip(themes, expected, strict=True):  # the strongest: already quoted
         shown = theme_evidence(ahead.doc_themes, ahead.events, theme, n=1, quote=ahead.evidence)
         assert shown.equals(plainly)
+
+
+def test_a_dashboard_opens_on_the_grouping_the_cold_pipeline_kept(
+    make_corpus, settings, monkeypatch
+):
+    from analytics import grouping
+
+    folder = make_corpus(_many_reports(6))
+    settings = settings.replace(corpus_dirs=(folder,), workers=1)
+    events = load_corpus([folder], settings).events  # the cold read, with the texts
+    by_id = dict(zip(events["doc_id"], events["text"], strict=True))
+    ids = pipeline.group_meetings(events, settings, lambda d: [by_id[i] for i in d])
+    regrouped = []
+    plain = grouping.regroup
+    monkeypatch.setattr(grouping, "regroup", lambda *a, **k: regrouped.append(1) or plain(*a, **k))
+    opened = pipeline.analyse(settings)  # a new server on the warm store
+    assert regrouped == []  # the kept grouping read, nothing grouped again
+    by_doc = dict(zip(events["doc_id"], ids, strict=True))
+    assert opened.events["meeting_id"].tolist() == opened.events["doc_id"].map(by_doc).tolist()
+    assert len(opened.meetings) == ids.nunique()

@@ -230,12 +230,21 @@ class ExtractionStore:
         self._add(part, rows["key"].tolist() if len(rows) else [], units)
 
     def save(self) -> None:
-        """Write the manifest of this load's files, and compact the parts if too many."""
+        """Write the manifest of this load's files (with those of other loads that share
+        the store: another folder's, the labelled sets the quality figures read), and
+        compact the parts if too many."""
         if self.folder is None or not self._seen:
             return
-        if self._seen != self._manifest:  # else the same files as last time
+        names = {entry[0] for entry in self._seen}
+        seen = {
+            entry: key
+            for entry, key in self._manifest.items()
+            if entry[0] not in names and (key in self._where or key in self._units)
+        }
+        seen.update(self._seen)
+        if seen != self._manifest:  # else the same files as last time
             manifest = pd.DataFrame(
-                [(*entry, key) for entry, key in self._seen.items()], columns=_MANIFEST_COLUMNS
+                [(*entry, key) for entry, key in seen.items()], columns=_MANIFEST_COLUMNS
             )
             _write_atomically(manifest, self.folder / _MANIFEST)
         parts = sorted(self.folder.glob("part-*.parquet"))
