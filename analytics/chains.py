@@ -18,7 +18,13 @@ import numpy as np
 from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import connected_components
 
-from analytics.ordinal_links import _NONE, _SEVERAL, _codes, compare_ordinals, read_ordinals
+from analytics.ordinal_links import (
+    NO_ORDINAL,
+    SEVERAL_ORDINALS,
+    compare_ordinals,
+    ordinal_codes,
+    read_ordinals,
+)
 
 __all__ = ["CHAIN_DAYS", "meetings_without_contradictions", "unchanged_meetings"]
 
@@ -111,9 +117,9 @@ def _suspect(component: np.ndarray, members: np.ndarray, reports: dict, days: in
     country = reports["country"]
     placed = members[reports["in_person"][members] & (country[members] >= 0)]
     suspect |= _several(component[placed], country[placed], count)
-    codes = _codes(reports["numbers"][members])
-    given = codes != _NONE
-    suspect[component[members[codes == _SEVERAL]]] = True
+    codes = ordinal_codes(reports["numbers"][members])
+    given = codes != NO_ORDINAL
+    suspect[component[members[codes == SEVERAL_ORDINALS]]] = True
     suspect |= _several(component[members[given]], codes[given], count)
     return suspect
 

@@ -9,7 +9,16 @@ import pandas as pd
 
 from analytics.crosslingual import ordinals
 
-__all__ = ["ORDINAL_CHARS", "compare_ordinals", "not_bridging", "ordinals_agree", "read_ordinals"]
+__all__ = [
+    "NO_ORDINAL",
+    "ORDINAL_CHARS",
+    "SEVERAL_ORDINALS",
+    "compare_ordinals",
+    "not_bridging",
+    "ordinal_codes",
+    "ordinals_agree",
+    "read_ordinals",
+]
 
 ORDINAL_CHARS = 400  # of each opening read for the meeting's ordinal (its title, lead)
 
@@ -29,25 +38,30 @@ def ordinals_agree(openings, numbers, first: np.ndarray, second: np.ndarray, ask
 def compare_ordinals(numbers: np.ndarray, a: np.ndarray, b: np.ndarray):
     """For each pair of reports ``a[k]``, ``b[k]`` (ordinals read, or None: none given):
     whether they give an ordinal in common, and whether both give ordinals."""
-    codes = _codes(numbers)
-    given = codes != _NONE
+    codes = ordinal_codes(numbers)
+    given = codes != NO_ORDINAL
     both = given[a] & given[b]
     common = both & (codes[a] == codes[b]) & (codes[a] >= 0)
-    for at in np.flatnonzero(both & ((codes[a] == _SEVERAL) | (codes[b] == _SEVERAL))).tolist():
+    for at in np.flatnonzero(
+        both & ((codes[a] == SEVERAL_ORDINALS) | (codes[b] == SEVERAL_ORDINALS))
+    ).tolist():
         common[at] = bool(numbers[a[at]] & numbers[b[at]])  # one gives several
     return common, both
 
 
-_NONE, _SEVERAL = -1, -2  # codes of a report that gives no ordinal (or is not read), several
+NO_ORDINAL, SEVERAL_ORDINALS = (
+    -1,
+    -2,
+)  # codes of a report that gives no ordinal (or is not read), several
 
 
-def _codes(numbers: np.ndarray) -> np.ndarray:
-    """Each report's ordinal when it gives one, else ``_NONE`` or ``_SEVERAL``."""
+def ordinal_codes(numbers: np.ndarray) -> np.ndarray:
+    """Each report's ordinal when it gives one, else ``NO_ORDINAL`` or ``SEVERAL_ORDINALS``."""
 
     def code(number) -> int:
         if number is None or not len(number):
-            return _NONE
-        return int(next(iter(number))) if len(number) == 1 else _SEVERAL
+            return NO_ORDINAL
+        return int(next(iter(number))) if len(number) == 1 else SEVERAL_ORDINALS
 
     return np.fromiter((code(n) for n in numbers.tolist()), np.int64, len(numbers))
 
@@ -79,17 +93,17 @@ def not_bridging(first: np.ndarray, second: np.ndarray, openings, numbers) -> np
     if not len(links):
         return keep
     read_ordinals(openings, numbers, np.concatenate([first[links], second[links]]))
-    codes = _codes(numbers)
+    codes = ordinal_codes(numbers)
     # Each link as seen from a report of two links or more that gives no ordinal, to a
     # report that gives some; only the reports seeing two ordinals or more can bridge.
     hub = np.concatenate([first[links], second[links]])
     other = np.concatenate([second[links], first[links]])
     at = np.concatenate([links, links])
-    seen = (degree[hub] >= 2) & (codes[hub] == _NONE) & (codes[other] != _NONE)
+    seen = (degree[hub] >= 2) & (codes[hub] == NO_ORDINAL) & (codes[other] != NO_ORDINAL)
     hub, other, at = hub[seen], other[seen], at[seen]
     seeing = pd.DataFrame({"hub": hub, "code": codes[other]}).drop_duplicates()
     counts = seeing["hub"].value_counts()
-    bridging = np.union1d(counts.index[counts >= 2], hub[codes[other] == _SEVERAL])
+    bridging = np.union1d(counts.index[counts >= 2], hub[codes[other] == SEVERAL_ORDINALS])
     chosen = np.isin(hub, bridging)
     hub, other, at = hub[chosen], other[chosen], at[chosen]
     order = np.lexsort((at, hub))
