@@ -41,6 +41,7 @@ PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "dat
 RUNS = 5
 NEW_REPORTS = 100
 FULL_FIT_UP_TO = 20_000  # a fit on every report of a larger corpus takes too long to compare
+WHOLE_UP_TO = 20_000  # a larger table read whole takes too long (18 minutes at 100,000)
 LABELLED = ["demo", "eval/others", "eval/others2", "eval/real_style"]
 
 
@@ -341,8 +342,11 @@ def serve(work: Path, workers: int) -> Table:
     return table
 
 
-def table_versus_files(n: int, workers: int, keep: Path | None) -> Table:
-    """The cold read of ``n`` reports as one table (in chunks, and whole) and as files."""
+def table_versus_files(
+    n: int, workers: int, keep: Path | None, only: tuple[str, ...] = ("files", "table")
+) -> Table:
+    """The cold read of ``n`` reports as one table (in chunks, and whole up to
+    :data:`WHOLE_UP_TO` rows) and as files (``only``: the table's reads or the files')."""
     from make_corpus import make_table
 
     table = Table(f"{n:,} reports: one CSV table of {n:,} rows vs {n:,} files")
@@ -357,19 +361,25 @@ def table_versus_files(n: int, workers: int, keep: Path | None) -> Table:
         ("table", "the same table read whole, as one unit of work (before chunks)", "--whole"),
     ]
     for folder, what, option in runs:
+        if folder not in only or (option == "--whole" and n > WHOLE_UP_TO):
+            continue
         command = [sys.executable, __file__, "--load", str(folders[folder]), "--workers",
                    str(workers), *([option] if option else [])]  # fmt: skip
+        before = os.getloadavg()[0]
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-        seconds, peak, reports = json.loads(out.strip().splitlines()[-1])
-        table.add(f"{what}: read + extract, cold", seconds, f"{reports / seconds:.0f} reports/s")
+        seconds, peak, reports, cpu = json.loads(out.strip().splitlines()[-1])
+        load = f"load average (1 min) {before:.1f} before, {os.getloadavg()[0]:.1f} after"
+        table.add(f"{what}: read + extract, cold", seconds,
+                  f"{reports / seconds:.0f} reports/s; CPU {cpu:.1f} s; {load}")  # fmt: skip
         table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}", "this process and its workers")
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return table
 
 
-def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, int]:
-    """Seconds, peak MiB and reports of a cold read of ``folder`` (a new store)."""
+def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, int, float]:
+    """Seconds, peak MiB, reports and CPU seconds (with the workers') of a cold read of
+    ``folder`` (a new store)."""
     from analytics.ingest import chunks
     from analytics.pipeline import load_corpus
     from analytics.settings import Settings
@@ -383,7 +393,8 @@ def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, in
     memory = PeakMemory()
     try:
         loaded, seconds = timed(lambda: load_corpus([folder], settings))
-        return seconds, memory.stop(), len(loaded.events)
+        cpu = memory.cpu()
+        return seconds, memory.stop(), len(loaded.events), cpu
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -394,6 +405,8 @@ def main() -> None:
         parser.add_argument(flag, dest="sizes", action="append_const", const=n)
     parser.add_argument("--table", type=int, action="append", metavar="N",
                         help="one CSV table of N rows vs N files (instead of the sizes)")  # fmt: skip
+    parser.add_argument("--only", choices=("files", "table"), action="append",
+                        help="with --table: only the files' read or only the table's")  # fmt: skip
     parser.add_argument("--workers", type=int, default=0, help="0: one per core")
     parser.add_argument("--keep", type=Path, help="keep corpora and store here (reused)")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the second phase
@@ -412,7 +425,7 @@ def main() -> None:
           f"{platform.platform()}")  # fmt: skip
     for n in args.table or []:
         keep = args.keep / f"table-{n}" if args.keep else None
-        table_versus_files(n, args.workers, keep).print()
+        table_versus_files(n, args.workers, keep, tuple(args.only or ("files", "table"))).print()
     for n in sizes:
         keep = args.keep / str(n) if args.keep else None
         measure(n, args.workers, keep).print()
