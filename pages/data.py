@@ -110,7 +110,7 @@ def _refit() -> None:
     try:
         running = state.refitting(settings)
     except AnalyticsError as exc:
-        st.error(f"The theme model could not be refitted: {exc}")
+        st.error(f"The theme model could not be refitted: {state.said(exc)}")
         running = None
     if running:
         message, done = running

@@ -191,7 +191,7 @@ def test_worker_processes_give_the_same_rows_as_this_process(make_corpus, settin
 def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
     folder = make_corpus()
     first = load_corpus([folder], settings).events
-    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    monkeypatch.setattr(pipeline, "path_key", lambda *a: pytest.fail("a file was read again"))
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
 
 

@@ -32,7 +32,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-__all__ = ["ExtractionStore", "StoredTexts", "Unit", "extraction_key", "file_key"]
+__all__ = ["ExtractionStore", "StoredTexts", "Unit", "extraction_key", "file_key", "path_key"]
 
 _PARTS = "events"  # the folder of parts inside the cache folder
 _MANIFEST = "files.parquet"
@@ -56,6 +56,19 @@ def extraction_key(version: str, inputs: Iterable[Path]) -> str:
 def file_key(data: bytes, extraction: str) -> str:
     """The cache key of one file's bytes under one :func:`extraction_key`."""
     digest = hashlib.sha256(data)
+    digest.update(extraction.encode())
+    return digest.hexdigest()
+
+
+def path_key(path: str | Path, extraction: str) -> str:
+    """:func:`file_key` of the file at ``path``, read block by block (a large table is
+    not held whole to be hashed).
+
+    Raises:
+        OSError: when the file cannot be read.
+    """
+    with open(path, "rb") as file:
+        digest = hashlib.file_digest(file, "sha256")
     digest.update(extraction.encode())
     return digest.hexdigest()
 
