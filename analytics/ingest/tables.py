@@ -74,25 +74,32 @@ def rows_to_documents(
     frame: pd.DataFrame, columns: dict[str, str], source: str, start: int = 0
 ) -> list[RawDocument]:
     """Each row as a document named ``source#position``, positions from ``start`` (the
-    frame's first row in the table); a row with an empty text cell has an empty text."""
-    documents = []
-    for position, row in enumerate(frame.fillna("").astype(str).to_dict("records"), start):
-        text = row[columns["text"]].strip()
-        location = {
-            role: row[columns[role]].strip()
-            for role in ("city", "country", "location")
-            if role in columns and row[columns[role]].strip()
-        }
-        documents.append(
-            RawDocument(
-                source=f"{source}#{position}",
-                text=text,
-                title=row.get(columns.get("title", ""), "").strip(),
-                published=row.get(columns.get("published", ""), "").strip(),
-                location=location,
+    frame's first row in the table); a row with an empty text cell has an empty text.
+    Only the columns of ``columns`` are read, a column at a time."""
+    cells = {
+        role: frame[name].fillna("").astype(str).str.strip().tolist()
+        for role, name in columns.items()
+    }
+    empty = [""] * len(frame)
+    places = [role for role in ("city", "country", "location") if role in cells]
+    return [
+        RawDocument(
+            source=f"{source}#{position}",
+            text=text,
+            title=title,
+            published=published,
+            location={role: cells[role][i] for role in places if cells[role][i]},
+        )
+        for i, (position, text, title, published) in enumerate(
+            zip(
+                range(start, start + len(frame)),
+                cells["text"],
+                cells.get("title", empty),
+                cells.get("published", empty),
+                strict=True,
             )
         )
-    return documents
+    ]
 
 
 def frame_to_documents(frame: pd.DataFrame, source: str) -> list[RawDocument]:
