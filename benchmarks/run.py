@@ -14,7 +14,8 @@ the agreement of both fits with the facts of the bundled labelled sets.
 
 ``--table N`` measures instead the cold read of N reports as one CSV table of N rows, in
 chunks of rows on the workers and read whole as one unit (as before chunks), against the
-same reports as N separate files: each in a process of its own, with its peak memory.
+same reports as N separate files: each in a process of its own, with its peak memory; the
+table in chunks also through the model's fit and the classification of every report.
 """
 
 from __future__ import annotations
@@ -365,22 +366,34 @@ def table_versus_files(
             continue
         command = [sys.executable, __file__, "--load", str(folders[folder]), "--workers",
                    str(workers), *([option] if option else [])]  # fmt: skip
+        fit = folder == "table" and not option  # the whole cold pipeline of the table
         before = os.getloadavg()[0]
+        command += ["--fit"] if fit else []
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-        seconds, peak, reports, cpu = json.loads(out.strip().splitlines()[-1])
+        seconds, peak, reports, cpu, *more = json.loads(out.strip().splitlines()[-1])
         load = f"load average (1 min) {before:.1f} before, {os.getloadavg()[0]:.1f} after"
         table.add(f"{what}: read + extract, cold", seconds,
                   f"{reports / seconds:.0f} reports/s; CPU {cpu:.1f} s; {load}")  # fmt: skip
-        table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}", "this process and its workers")
+        if more:
+            fitted, fit_cpu, classified, classify_cpu = more
+            table.add(f"{what}: model fit", fitted, f"CPU {fit_cpu:.1f} s")
+            table.add(f"{what}: classify every report", classified, f"CPU {classify_cpu:.1f} s")
+            table.add(f"{what}: read + extract + fit + classify, cold", seconds + fitted + classified,
+                      f"CPU {cpu + fit_cpu + classify_cpu:.1f} s")  # fmt: skip
+        table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}",
+                  "this process and its workers" + (", fit and classify included" if more else ""))  # fmt: skip
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return table
 
 
-def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, int, float]:
+def load_cold(folder: Path, workers: int, whole: bool, fit: bool = False) -> list:
     """Seconds, peak MiB, reports and CPU seconds (with the workers') of a cold read of
-    ``folder`` (a new store)."""
+    ``folder`` (a new store); with ``fit``, then the seconds and CPU seconds of the
+    model's fit and of classifying every report, the peak covering them too."""
+    from analytics.classifying import classify_new
     from analytics.ingest import chunks
+    from analytics.model.fit import fit_or_load
     from analytics.pipeline import load_corpus
     from analytics.settings import Settings
 
@@ -393,8 +406,14 @@ def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, in
     memory = PeakMemory()
     try:
         loaded, seconds = timed(lambda: load_corpus([folder], settings))
-        cpu = memory.cpu()
-        return seconds, memory.stop(), len(loaded.events), cpu
+        cpu, events, more = memory.cpu(), loaded.events, []
+        if fit:
+            (model, _), fitted = timed(lambda: fit_or_load(events["text"], events["doc_id"],
+                                                           settings))  # fmt: skip
+            fit_cpu = memory.cpu()
+            _, classified = timed(lambda: classify_new(model, None, events, settings))
+            more = [fitted, fit_cpu - cpu, classified, memory.cpu() - fit_cpu]
+        return [seconds, memory.stop(), len(events), cpu, *more]
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -412,12 +431,13 @@ def main() -> None:
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the second phase
     parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # one cold read
     parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fit", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         print(json.dumps(serve(args.serve, args.workers).rows))
         return
     if args.load:
-        print(json.dumps(load_cold(args.load, args.workers, args.whole)))
+        print(json.dumps(load_cold(args.load, args.workers, args.whole, args.fit)))
         return
     sizes = args.sizes or ([] if args.table else [1_000])
     cpus = os.cpu_count()
