@@ -7,14 +7,23 @@ whose e-mail is listed in ``editors`` and not marked unverified by their provide
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 from analytics.errors import SettingsError
 from analytics.settings import Settings
 
-__all__ = ["EDITING", "may_edit", "signed_in_as", "why_not_edit"]
+__all__ = ["EDITING", "for_viewers", "may_edit", "signed_in_as", "why_not_edit"]
 
 EDITING = ("off", "everyone", "editors")
+# An absolute path on the server (not the path of a web address): its last part is kept.
+_SERVER_PATH = re.compile(r"(?<![\w.:/~-])/(?:[^\s/:,;'\"()\[\]]+/)*([^\s/:,;'\"()\[\]]+)")
+
+
+def for_viewers(message: str) -> str:
+    """A message as any viewer may see it: every absolute path on the server named by
+    its file or folder alone (``/srv/meetings/corpus`` -> ``corpus``)."""
+    return _SERVER_PATH.sub(r"\1", message)
 
 
 def signed_in_as(user: Mapping[str, object]) -> str:

@@ -29,7 +29,7 @@ from analytics.ingest.base import Skipped
 from analytics.ingest.chunks import in_chunks, table_chunks
 from analytics.ingest.files import corpus_files, listing_file, sign
 from analytics.ingest.listing import Listed, Listing
-from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, file_key
+from analytics.ingest.store import ExtractionStore, StoredTexts, extraction_key, path_key
 from analytics.model.classify import theme_table
 from analytics.model.fit import fit_or_load, model_folder
 from analytics.settings import Settings
@@ -154,7 +154,7 @@ def _key(file: Listed, settings: Settings, store: ExtractionStore, version: str)
         if file.size > settings.max_file_bytes:
             raise DocumentError(f"file larger than the {settings.max_file_mb:g} MB limit")
         key = store.known_key(file.name, file.size, file.mtime_ns, version)
-        key = key or file_key(Path(file.path).read_bytes(), version)
+        key = key or path_key(file.path, version)
     except OSError as exc:
         raise DocumentError(f"cannot read file: {exc.strerror or exc}") from exc
     store.remember(file.name, file.size, file.mtime_ns, version, key)

@@ -14,7 +14,8 @@ the agreement of both fits with the facts of the bundled labelled sets.
 
 ``--table N`` measures instead the cold read of N reports as one CSV table of N rows, in
 chunks of rows on the workers and read whole as one unit (as before chunks), against the
-same reports as N separate files: each in a process of its own, with its peak memory.
+same reports as N separate files: each in a process of its own, with its peak memory; the
+table in chunks also through the model's fit and the classification of every report.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ PAGES = ["overview", "regions", "trends", "briefing", "themes", "meetings", "dat
 RUNS = 5
 NEW_REPORTS = 100
 FULL_FIT_UP_TO = 20_000  # a fit on every report of a larger corpus takes too long to compare
+WHOLE_UP_TO = 20_000  # a larger table read whole takes too long (18 minutes at 100,000)
 LABELLED = ["demo", "eval/others", "eval/others2", "eval/real_style"]
 
 
@@ -352,8 +354,11 @@ def serve(work: Path, workers: int) -> Table:
     return table
 
 
-def table_versus_files(n: int, workers: int, keep: Path | None) -> Table:
-    """The cold read of ``n`` reports as one table (in chunks, and whole) and as files."""
+def table_versus_files(
+    n: int, workers: int, keep: Path | None, only: tuple[str, ...] = ("files", "table")
+) -> Table:
+    """The cold read of ``n`` reports as one table (in chunks, and whole up to
+    :data:`WHOLE_UP_TO` rows) and as files (``only``: the table's reads or the files')."""
     from make_corpus import make_table
 
     table = Table(f"{n:,} reports: one CSV table of {n:,} rows vs {n:,} files")
@@ -368,20 +373,38 @@ def table_versus_files(n: int, workers: int, keep: Path | None) -> Table:
         ("table", "the same table read whole, as one unit of work (before chunks)", "--whole"),
     ]
     for folder, what, option in runs:
+        if folder not in only or (option == "--whole" and n > WHOLE_UP_TO):
+            continue
         command = [sys.executable, __file__, "--load", str(folders[folder]), "--workers",
                    str(workers), *([option] if option else [])]  # fmt: skip
+        fit = folder == "table" and not option  # the whole cold pipeline of the table
+        before = os.getloadavg()[0]
+        command += ["--fit"] if fit else []
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True).stdout
-        seconds, peak, reports = json.loads(out.strip().splitlines()[-1])
-        table.add(f"{what}: read + extract, cold", seconds, f"{reports / seconds:.0f} reports/s")
-        table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}", "this process and its workers")
+        seconds, peak, reports, cpu, *more = json.loads(out.strip().splitlines()[-1])
+        load = f"load average (1 min) {before:.1f} before, {os.getloadavg()[0]:.1f} after"
+        table.add(f"{what}: read + extract, cold", seconds,
+                  f"{reports / seconds:.0f} reports/s; CPU {cpu:.1f} s; {load}")  # fmt: skip
+        if more:
+            fitted, fit_cpu, classified, classify_cpu = more
+            table.add(f"{what}: model fit", fitted, f"CPU {fit_cpu:.1f} s")
+            table.add(f"{what}: classify every report", classified, f"CPU {classify_cpu:.1f} s")
+            table.add(f"{what}: read + extract + fit + classify, cold", seconds + fitted + classified,
+                      f"CPU {cpu + fit_cpu + classify_cpu:.1f} s")  # fmt: skip
+        table.add(f"{what}: peak memory (MiB)", f"{peak:.0f}",
+                  "this process and its workers" + (", fit and classify included" if more else ""))  # fmt: skip
     if keep is None:
         shutil.rmtree(work, ignore_errors=True)
     return table
 
 
-def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, int]:
-    """Seconds, peak MiB and reports of a cold read of ``folder`` (a new store)."""
+def load_cold(folder: Path, workers: int, whole: bool, fit: bool = False) -> list:
+    """Seconds, peak MiB, reports and CPU seconds (with the workers') of a cold read of
+    ``folder`` (a new store); with ``fit``, then the seconds and CPU seconds of the
+    model's fit and of classifying every report, the peak covering them too."""
+    from analytics.classifying import classify_new
     from analytics.ingest import chunks
+    from analytics.model.fit import fit_or_load
     from analytics.pipeline import load_corpus
     from analytics.settings import Settings
 
@@ -394,7 +417,14 @@ def load_cold(folder: Path, workers: int, whole: bool) -> tuple[float, float, in
     memory = PeakMemory()
     try:
         loaded, seconds = timed(lambda: load_corpus([folder], settings))
-        return seconds, memory.stop(), len(loaded.events)
+        cpu, events, more = memory.cpu(), loaded.events, []
+        if fit:
+            (model, _), fitted = timed(lambda: fit_or_load(events["text"], events["doc_id"],
+                                                           settings))  # fmt: skip
+            fit_cpu = memory.cpu()
+            _, classified = timed(lambda: classify_new(model, None, events, settings))
+            more = [fitted, fit_cpu - cpu, classified, memory.cpu() - fit_cpu]
+        return [seconds, memory.stop(), len(events), cpu, *more]
     finally:
         shutil.rmtree(cache, ignore_errors=True)
 
@@ -405,17 +435,20 @@ def main() -> None:
         parser.add_argument(flag, dest="sizes", action="append_const", const=n)
     parser.add_argument("--table", type=int, action="append", metavar="N",
                         help="one CSV table of N rows vs N files (instead of the sizes)")  # fmt: skip
+    parser.add_argument("--only", choices=("files", "table"), action="append",
+                        help="with --table: only the files' read or only the table's")  # fmt: skip
     parser.add_argument("--workers", type=int, default=0, help="0: one per core")
     parser.add_argument("--keep", type=Path, help="keep corpora and store here (reused)")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # the second phase
     parser.add_argument("--load", type=Path, help=argparse.SUPPRESS)  # one cold read
     parser.add_argument("--whole", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--fit", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         print(json.dumps(serve(args.serve, args.workers).rows))
         return
     if args.load:
-        print(json.dumps(load_cold(args.load, args.workers, args.whole)))
+        print(json.dumps(load_cold(args.load, args.workers, args.whole, args.fit)))
         return
     sizes = args.sizes or ([] if args.table else [1_000])
     cpus = os.cpu_count()
@@ -423,7 +456,7 @@ def main() -> None:
           f"{platform.platform()}")  # fmt: skip
     for n in args.table or []:
         keep = args.keep / f"table-{n}" if args.keep else None
-        table_versus_files(n, args.workers, keep).print()
+        table_versus_files(n, args.workers, keep, tuple(args.only or ("files", "table"))).print()
     for n in sizes:
         keep = args.keep / str(n) if args.keep else None
         measure(n, args.workers, keep).print()

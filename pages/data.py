@@ -6,7 +6,7 @@ import streamlit as st
 
 from analytics.errors import AnalyticsError, UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
-from analytics.ingest.uploads import save_upload
+from analytics.ingest.uploads import save_upload, unread_uploads
 from analytics.model.evaluation import facts_file_in
 from analytics.views.markdown import as_text
 from analytics.views.tables import demo_sources
@@ -91,8 +91,9 @@ def _editing() -> None:
             names = ", ".join(p.name for p in saved[:SHOWN])  # a thousand would fill the page
             names += f" and {len(saved) - SHOWN} more" if len(saved) > SHOWN else ""
             notes.append(("success", f"Saved {len(saved)} file(s): {names}"))
-            st.session_state["_upload_notes"] = notes
-            state.load_analysis(settings)
+            read = state.load_analysis(settings)
+            unread = unread_uploads(saved, read.skipped.itertuples(index=False, name=None))
+            st.session_state["_upload_notes"] = notes + [("error", note) for note in unread]
             st.rerun()
     for kind, note in notes:
         (st.error if kind == "error" else st.success)(as_text(note))
@@ -110,7 +111,7 @@ def _refit() -> None:
     try:
         running = state.refitting(settings)
     except AnalyticsError as exc:
-        st.error(f"The theme model could not be refitted: {exc}")
+        st.error(f"The theme model could not be refitted: {state.said(exc)}")
         running = None
     if running:
         message, done = running

@@ -95,7 +95,7 @@ try:
     quality = state.quality(analysis, current.settings)
 except AnalyticsError as exc:
     quality = None
-    st.error(f"The model's quality could not be measured: {exc}")
+    st.error(f"The model's quality could not be measured: {state.said(exc)}")
 
 
 @st.fragment(run_every="2s" if quality is None else None)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from analytics.access import may_edit, signed_in_as, why_not_edit
+from analytics.access import for_viewers, may_edit, signed_in_as, why_not_edit
 from analytics.errors import SettingsError
 from analytics.settings import Settings
 
@@ -59,3 +59,14 @@ def test_a_user_is_named_by_name_and_e_mail_or_whichever_they_have():
     assert signed_in_as({"name": " Ana "}) == "Ana"
     assert signed_in_as({"email": "ana@example.org", "name": None}) == "ana@example.org"
     assert "without a name" in signed_in_as({})
+
+
+def test_messages_for_viewers_name_files_and_folders_without_the_servers_paths():
+    message = (
+        "no report could be read from /srv/meetings/corpus, /tmp/uploads/new; "
+        "/opt/x/data/themes.toml: no [[theme]] tables found (see https://example.org/a/b)"
+    )
+    assert for_viewers(message) == (
+        "no report could be read from corpus, new; themes.toml: no [[theme]] tables found "
+        "(see https://example.org/a/b)"
+    )

@@ -180,6 +180,39 @@ def test_a_load_that_stops_half_way_resumes_where_it_stopped(make_corpus, settin
     assert len(events) == 6
 
 
+@pytest.mark.parametrize(
+    "damage",
+    [lambda data: data[: len(data) // 2], lambda data: b"\xff\xfe garbage", lambda data: b""],
+    ids=["truncated", "garbage", "empty"],
+)
+def test_a_damaged_part_of_the_store_is_reported_and_extracted_again(
+    make_corpus, settings, monkeypatch, caplog, damage
+):
+    folder = make_corpus(_many_reports(6))
+    settings = settings.replace(workers=1)
+    monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
+    first = load_corpus([folder], settings).events
+    parts = sorted(settings.cache_dir.glob("events/*.parquet"))  # three parts, the manifest
+    for part in parts[:2]:
+        part.write_bytes(damage(part.read_bytes()))
+    original, calls = pipeline.extract_batch, []
+    monkeypatch.setattr(pipeline, "extract_batch", lambda b, *i: calls.append(b) or original(b, *i))
+    with caplog.at_level("WARNING", logger="analytics.ingest.store"):
+        again = load_corpus([folder], settings).events
+    pd.testing.assert_frame_equal(_sorted(again), _sorted(first))
+    assert 0 < sum(len(batch) for batch in calls) <= 4  # the damaged parts' reports only
+    for part in parts[:2]:
+        assert any(
+            part.name in r.getMessage() and "damaged" in r.getMessage() for r in caplog.records
+        )
+    assert not parts[1].exists()  # the damaged part is gone, the manifest written again
+    caplog.clear()
+    with caplog.at_level("WARNING", logger="analytics.ingest.store"):
+        third = load_corpus([folder], settings).events
+    assert not caplog.records
+    pd.testing.assert_frame_equal(_sorted(third), _sorted(first))
+
+
 def test_worker_processes_give_the_same_rows_as_this_process(make_corpus, settings, monkeypatch):
     folder = make_corpus(_many_reports(6))
     monkeypatch.setattr(pipeline, "BATCH_FILES", 2)
@@ -191,7 +224,7 @@ def test_worker_processes_give_the_same_rows_as_this_process(make_corpus, settin
 def test_a_warm_start_reads_no_file_again(make_corpus, settings, monkeypatch):
     folder = make_corpus()
     first = load_corpus([folder], settings).events
-    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    monkeypatch.setattr(pipeline, "path_key", lambda *a: pytest.fail("a file was read again"))
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
 
 

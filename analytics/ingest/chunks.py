@@ -6,7 +6,8 @@ than :data:`SPLIT_BYTES` is read here instead, once, and its rows are given out 
 chunks of :data:`TABLE_ROWS`, each a unit of work of its own: the workers share them, and
 the store keeps each chunk as it finishes, under the table's key with its row range
 (see :class:`~analytics.ingest.store.ExtractionStore`), so a load that stops half-way
-resumes with the chunks it had not finished. One chunk and the next are held at a time.
+resumes with the chunks it had not finished. One chunk and the next are held at a time,
+read from the file as it goes (see :func:`~analytics.ingest.tables.read_table_file`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from pathlib import Path
 
 from analytics.errors import DocumentError
 from analytics.ingest.base import TABLE_SUFFIXES, RawDocument, Skipped
-from analytics.ingest.readers import read_table_chunks
 from analytics.ingest.store import ExtractionStore, Unit
+from analytics.ingest.tables import read_table_file
 
 __all__ = ["SPLIT_BYTES", "TABLE_ROWS", "Rows", "in_chunks", "table_chunks"]
 
@@ -56,21 +57,24 @@ def table_chunks(
 ) -> Iterator[list[Rows]]:
     """Units of work of one chunk each: the chunks of these tables (path, name, key) that
     the store does not keep. A table that cannot be read, or whose next chunk cannot, is
-    added to ``skipped``; the chunks before it were given."""
+    added to ``skipped``; the chunks before it were given (and are kept: a table that breaks
+    half-way is never whole in the store, so the next load names it again)."""
     for path, name, key in tables:
-        kept = store.units(key)
+        kept, chunk, start = store.units(key), None, 0
         try:
-            chunks = read_table_chunks(Path(path).read_bytes(), name, TABLE_ROWS)
-            chunk, start = next(chunks, None), 0
+            chunks = read_table_file(path, name, TABLE_ROWS)
+            chunk = next(chunks, None)
             if chunk is None:
                 raise DocumentError("table has no row with text")
             while chunk is not None:
                 following = next(chunks, None)  # read ahead: is this chunk the last?
-                stop = start + len(chunk)
-                if (start, stop) not in kept:
-                    yield [Rows(name, key, start, stop, following is None, chunk)]
-                chunk, start = following, stop
-        except OSError as exc:
-            skipped.append(Skipped(name, f"cannot read file: {exc.strerror or exc}"))
-        except DocumentError as exc:
-            skipped.append(Skipped(name, str(exc)))
+                if (start, start + len(chunk)) not in kept:
+                    yield [Rows(name, key, start, start + len(chunk), following is None, chunk)]
+                chunk, start = following, start + len(chunk)
+        except (OSError, DocumentError) as exc:
+            if chunk is not None and (start, start + len(chunk)) not in kept:
+                # The rows read before the break, never the table's last: it stays unread
+                # in the store, and is named again by the next load.
+                yield [Rows(name, key, start, start + len(chunk), False, chunk)]
+            reason = f"cannot read file: {exc.strerror or exc}" if isinstance(exc, OSError) else exc
+            skipped.append(Skipped(name, str(reason)))

@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import io
 import itertools
-import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
-
-import pandas as pd
 
 from analytics.errors import DocumentError
 from analytics.ingest.base import SUPPORTED_SUFFIXES, TABLE_SUFFIXES, RawDocument
 from analytics.ingest.decode import decode_text
 from analytics.ingest.html import html_to_document
-from analytics.ingest.tables import rows_to_documents, text_columns
+from analytics.ingest.tables import read_table_chunks
 
 __all__ = ["read_bytes", "read_table_chunks"]
 
@@ -103,52 +99,6 @@ def _read_docx(data: bytes, source: str) -> list[RawDocument]:
         raise DocumentError("Word document has no text")
     title = document.core_properties.title or ""
     return [RawDocument(source=source, text="\n\n".join(paragraphs), title=title)]
-
-
-def _table_frames(data: bytes, suffix: str, rows: int) -> Iterator[pd.DataFrame]:
-    """A table's rows as frames of at most ``rows`` rows, every cell a string."""
-    if suffix == ".xlsx":
-        if not data.startswith(b"PK\x03\x04"):
-            raise DocumentError("not an Excel .xlsx file (not a ZIP package)")
-        frame = pd.read_excel(io.BytesIO(data), dtype=str)
-        for start in range(0, max(len(frame), 1), rows):
-            yield frame.iloc[start : start + rows]
-    elif suffix == ".jsonl":
-        lines = [line for line in decode_text(data).splitlines() if line.strip()]
-        for start in range(0, max(len(lines), 1), rows):
-            records = [json.loads(line) for line in lines[start : start + rows]]
-            yield pd.DataFrame.from_records(records).astype("string")
-    else:
-        # Re-encoded as UTF-8 bytes: a text buffer would hold four bytes per character.
-        stream = io.BytesIO(decode_text(data).encode("utf-8"))
-        del data
-        yield from pd.read_csv(stream, encoding="utf-8", dtype=str, keep_default_na=False,
-                               chunksize=rows)  # fmt: skip
-
-
-def read_table_chunks(data: bytes, source: str, rows: int) -> Iterator[list[RawDocument]]:
-    """A table's rows as documents, ``rows`` at a time, named as a whole read names them
-    (``source#position``): a large table is parsed once, one chunk held at a time.
-
-    Raises:
-        DocumentError: (from the iterator) when the table, or its next chunk, cannot be
-            read; the chunks before it were given.
-    """
-    start, columns = 0, None
-    frames = _table_frames(data, Path(source).suffix.lower(), rows)
-    del data
-    while True:
-        try:
-            frame = next(frames, None)
-        except DocumentError:
-            raise
-        except (ValueError, KeyError, OSError, pd.errors.ParserError) as exc:
-            raise DocumentError(f"unreadable table: {exc}") from exc
-        if frame is None:
-            return
-        columns = columns or text_columns(list(frame.columns))
-        yield rows_to_documents(frame, columns, source, start)
-        start += len(frame)
 
 
 def _read_table(data: bytes, source: str) -> list[RawDocument]:

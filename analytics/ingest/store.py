@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import tempfile
 import threading
@@ -32,7 +33,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-__all__ = ["ExtractionStore", "StoredTexts", "Unit", "extraction_key", "file_key"]
+__all__ = ["ExtractionStore", "StoredTexts", "Unit", "extraction_key", "file_key", "path_key"]
 
 _PARTS = "events"  # the folder of parts inside the cache folder
 _MANIFEST = "files.parquet"
@@ -40,6 +41,7 @@ _MANIFEST_COLUMNS = ["name", "size", "mtime_ns", "extraction", "key"]
 MAX_PARTS = 32  # more parts than this are compacted into one on save
 ROW_GROUP = 1_000  # rows per row group of a compacted part
 FEW = 1_000  # reports whose texts are read by looking them up, not by reading every text
+logger = logging.getLogger(__name__)
 
 
 def extraction_key(version: str, inputs: Iterable[Path]) -> str:
@@ -56,6 +58,19 @@ def extraction_key(version: str, inputs: Iterable[Path]) -> str:
 def file_key(data: bytes, extraction: str) -> str:
     """The cache key of one file's bytes under one :func:`extraction_key`."""
     digest = hashlib.sha256(data)
+    digest.update(extraction.encode())
+    return digest.hexdigest()
+
+
+def path_key(path: str | Path, extraction: str) -> str:
+    """:func:`file_key` of the file at ``path``, read block by block (a large table is
+    not held whole to be hashed).
+
+    Raises:
+        OSError: when the file cannot be read.
+    """
+    with open(path, "rb") as file:
+        digest = hashlib.file_digest(file, "sha256")
     digest.update(extraction.encode())
     return digest.hexdigest()
 
@@ -154,15 +169,21 @@ class ExtractionStore:
             try:
                 table = pq.read_table(part, columns=["key"])
                 units = _units_of(table.schema)
-            except (OSError, ValueError, KeyError, pa.ArrowException):
-                continue  # a damaged part is left out, its files re-extracted
+            except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+                # Never trusted: left out (removed, unless it could not be opened), its
+                # files extracted again into a new part.
+                logger.warning("%s is damaged (%s): its reports are extracted again", part, exc)
+                if not isinstance(exc, OSError):
+                    part.unlink(missing_ok=True)
+                continue
             self._add(part, table.column("key").to_pylist(), units)
         manifest = self.folder / _MANIFEST
         if manifest.exists():
             try:
                 table = pq.read_table(manifest, columns=_MANIFEST_COLUMNS)
                 columns = [table.column(column).to_pylist() for column in _MANIFEST_COLUMNS]
-            except (OSError, ValueError, KeyError, pa.ArrowException):
+            except (OSError, ValueError, KeyError, pa.ArrowException) as exc:
+                logger.warning("%s is damaged (%s): every file is read again", manifest, exc)
                 columns = [[] for _ in _MANIFEST_COLUMNS]
             self._manifest = {(n, s, m, v): k for n, s, m, v, k in zip(*columns, strict=True)}
 

@@ -6,13 +6,13 @@ import hashlib
 import os
 import re
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 
 from analytics.errors import UploadError
 from analytics.ingest.base import SUPPORTED_SUFFIXES
 
-__all__ = ["save_upload"]
+__all__ = ["save_upload", "unread_uploads"]
 
 
 MAX_NAME = 150  # characters of an uploaded file's name, suffix included
@@ -87,3 +87,15 @@ def save_upload(
         raise UploadError(f"{shown}: a different file of this name is being saved; try again")
     finally:
         partial.unlink(missing_ok=True)
+
+
+def unread_uploads(saved: Sequence[Path], skipped: Iterable[tuple[str, str]]) -> list[str]:
+    """What to tell of the saved uploads that the load which followed could not read:
+    ``name: saved, but it cannot be read: reason``, from the ingest report's
+    ``(source, reason)`` rows (an upload is named ``folder/name`` there)."""
+    reasons = dict(skipped)
+    return [
+        f"{_shown(path.name)}: saved, but it cannot be read: {reasons[source]}"
+        for path in saved
+        if (source := f"{path.parent.name}/{path.name}") in reasons
+    ]

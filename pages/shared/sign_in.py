@@ -25,7 +25,9 @@ def log_in_button() -> None:
         try:
             st.login()
         except (StreamlitAuthError, StreamlitMissingAuthlibError) as exc:
-            st.error(f"Sign-in is not configured on this server: {exc}")
+            st.error(
+                f"Sign-in is not configured on this server: {as_text(access.for_viewers(str(exc)))}"
+            )
 
 
 def sidebar_status(settings: Settings) -> None:

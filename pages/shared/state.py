@@ -28,6 +28,7 @@ from analytics.jobs import Jobs
 from analytics.pipeline import analyse, finish, prepare_extraction
 from analytics.quality import Quality, measure_quality, stored_quality
 from analytics.settings import Settings
+from analytics.views.markdown import as_text
 
 __all__ = [
     "correct",
@@ -37,6 +38,7 @@ __all__ = [
     "refit",
     "refitting",
     "rescan",
+    "said",
     "settings",
     "why_not_edit",
 ]
@@ -180,14 +182,20 @@ def _bar(bar) -> Callable[[str, float], None]:
     return lambda message, done: bar.progress(min(done, 1.0), text=message)
 
 
+def said(exc: Exception) -> str:
+    """An error's message as any viewer may see it: shown as text, without the server's
+    paths (see :func:`analytics.access.for_viewers`)."""
+    return as_text(access.for_viewers(str(exc)))
+
+
 def _failure(exc: AnalyticsError) -> str:
     if isinstance(exc, CorpusError):
-        return f"No report could be read: {exc}. Add reports on the Data page."
+        return f"No report could be read: {said(exc)}. Add reports on the Data page."
     if isinstance(exc, TaxonomyError):
-        return f"The taxonomy of themes could not be read: {exc}"
+        return f"The taxonomy of themes could not be read: {said(exc)}"
     if isinstance(exc, ModelError):
-        return f"The theme model could not be fitted: {exc}"
-    return f"The reports could not be analysed: {exc}"
+        return f"The theme model could not be fitted: {said(exc)}"
+    return f"The reports could not be analysed: {said(exc)}"
 
 
 def why_not_edit(current: Settings) -> str | None:
@@ -196,7 +204,7 @@ def why_not_edit(current: Settings) -> str | None:
     try:
         return access.why_not_edit(current, st.user.to_dict())
     except SettingsError as exc:
-        st.error(str(exc))
+        st.error(said(exc))
         return "Nobody may add reports or refit the model until that setting is corrected."
 
 

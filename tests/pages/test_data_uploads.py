@@ -101,3 +101,23 @@ def test_an_upload_saved_while_a_refit_runs_is_in_the_next_load(make_corpus, tmp
     refitted = state._store()["refits"].get(("refit", state.settings())).result(DEADLINE)
     assert "uploads/kigali.txt" not in set(refitted.events["source"])  # read before the upload
     assert _in_use(_data_page()) == before + 1  # and yet the upload is in use: not lost
+
+
+def test_an_upload_saved_but_unreadable_is_named_with_the_reason(
+    make_corpus, tmp_path, monkeypatch
+):
+    from fpdf import FPDF
+
+    _editable_corpus(make_corpus, tmp_path, monkeypatch)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(10, 10, 50, 50)  # a drawing, as a scanned page is an image: no text
+    at = _add(_data_page(), ("scan.pdf", bytes(pdf.output()), "application/pdf"),
+              ("kigali.txt", _small_report(1), "text/plain"))  # fmt: skip
+    (refused,) = [e.value.replace("\\", "") for e in at.error]
+    assert (
+        refused == "scan.pdf: saved, but it cannot be read: PDF has no text layer (scanned image?)"
+    )
+    assert any(
+        "Saved 2 file(s): scan.pdf, kigali.txt" in s.value.replace("\\", "") for s in at.success
+    )

@@ -320,9 +320,12 @@ def test_a_model_that_cannot_be_fitted_says_so(make_corpus, monkeypatch):
 
 
 def test_an_empty_corpus_says_no_report_could_be_read(make_corpus, monkeypatch):
-    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(make_corpus({"empty.txt": ""})))
+    folder = make_corpus({"empty.txt": ""})
+    monkeypatch.setenv("MEETINGS_CORPUS_DIRS", str(folder))
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert at.error[0].value.startswith("No report could be read")
+    assert folder.name in at.error[0].value  # named, but not where it is on the server
+    assert str(folder.parent) not in at.error[0].value
 
 
 def test_meetings_page_lists_the_selection_and_opens_a_report_from_a_link():
