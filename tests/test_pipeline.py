@@ -237,7 +237,7 @@ def test_a_load_of_another_folder_on_the_same_store_leaves_a_warm_start_warm(
     (other / "one.txt").write_text(SMALL_REPORTS["nairobi.txt"].replace("Nairobi", "Lima"))
     first = load_corpus([folder], settings).events
     load_corpus([other], settings)  # as the quality figures read the labelled sets
-    monkeypatch.setattr(pipeline, "file_key", lambda *a: pytest.fail("a file was read again"))
+    monkeypatch.setattr(pipeline, "path_key", lambda *a: pytest.fail("a file was read again"))
     pd.testing.assert_frame_equal(first, load_corpus([folder], settings).events)
     assert len(load_corpus([other], settings).events) == 1  # its files remembered too
 
