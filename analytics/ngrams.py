@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
+import pandas as pd
 from scipy.sparse import csr_matrix, vstack
 
 __all__ = ["hashed_char_ngrams"]
 
 _BATCH = 500  # documents per batch of array operations (bounded memory)
+_WORDS = 50_000  # distinct words hashed at once (bounded memory)
 _C1, _C2 = np.uint32(0xCC9E2D51), np.uint32(0x1B873593)
 
 
@@ -27,19 +30,54 @@ def hashed_char_ngrams(
 ) -> csr_matrix:
     """The count of each hashed n-gram of each document (rows), float32, indices sorted.
 
+    A word's n-grams are hashed once, however often it occurs in the documents.
+
     Raises:
         ValueError: for n-grams of more than 3 characters only (a padded word is never
             shorter than 3, and only those lengths are written here).
     """
     if ngram_range[0] > 3:
         raise ValueError("the shortest n-grams must be of at most 3 characters")
+    tokens = [_words(document).split() for document in documents]
+    per_document = np.fromiter(map(len, tokens), np.int64, len(tokens))
+    flat = np.fromiter(chain.from_iterable(tokens), object, int(per_document.sum()))
+    word, unique = pd.factorize(flat) if len(flat) else (np.zeros(0, np.int64), [])
+    unique = list(unique)
     parts = [
-        _batch(documents[start : start + _BATCH], ngram_range, n_features)
-        for start in range(0, len(documents), _BATCH)
+        _word_ngrams(unique[start : start + _WORDS], ngram_range, n_features)
+        for start in range(0, len(unique), _WORDS)
     ]
-    if not parts:
+    features = np.concatenate([f for f, _ in parts]) if parts else np.zeros(0, np.int64)
+    sizes = np.concatenate([c for _, c in parts]) if parts else np.zeros(0, np.int64)
+    begins = np.cumsum(sizes) - sizes  # where each distinct word's n-grams are
+    offsets = np.concatenate([[0], np.cumsum(per_document)])  # of each document's words
+    rows = []
+    for start in range(0, len(documents), _BATCH):
+        stop = min(start + _BATCH, len(documents))
+        these = word[offsets[start] : offsets[stop]]
+        rows.append(_rows(features, begins, sizes, these, per_document[start:stop], n_features))
+    if not rows:
         return csr_matrix((0, n_features), dtype=np.float32)
-    return vstack(parts, format="csr") if len(parts) > 1 else parts[0]
+    return vstack(rows, format="csr") if len(rows) > 1 else rows[0]
+
+
+def _rows(features, begins, sizes, words, per_document, n_features) -> csr_matrix:
+    """The counts of some documents, each the concatenation of its ``words``' n-grams
+    (``per_document``: how many words each has)."""
+    count = sizes[words]
+    taken = features[np.repeat(begins[words], count) + _ramp(count)]
+    document = np.repeat(np.arange(len(per_document)), per_document)
+    per_row = np.bincount(document, count, len(per_document)).astype(np.int64)
+    counts = csr_matrix(
+        (np.ones(len(taken), np.float32), taken, np.concatenate([[0], np.cumsum(per_row)])),
+        shape=(len(per_document), n_features),
+    )
+    # Through columns and back: two counting sorts leave each row's features in order
+    # (cheaper than sorting every row), its repeated n-grams side by side to be summed.
+    counts = counts.tocsc().tocsr()
+    counts.has_sorted_indices = True
+    counts.sum_duplicates()
+    return counts
 
 
 def _words(document: str) -> str:
@@ -63,9 +101,10 @@ class _Marks(dict):
 _MARKS = _Marks()
 
 
-def _batch(documents: Sequence[str], ngram_range: tuple[int, int], n_features: int) -> csr_matrix:
-    texts = [_words(document) for document in documents]
-    joined = "".join(texts)
+def _word_ngrams(words: list[str], ngram_range: tuple[int, int], n_features: int):
+    """The hashed n-grams of each word (padded with a space either side), end to end, and
+    how many each word has."""
+    joined = " " + " ".join(words) + " "
     points = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype="<u4")
     width = np.where(
         points < 0x80, 1, np.where(points < 0x800, 2, np.where(points < 0x10000, 3, 4))
@@ -78,7 +117,6 @@ def _batch(documents: Sequence[str], ngram_range: tuple[int, int], n_features: i
     starts = np.flatnonzero(~space[1:] & space[:-1])  # each word's padding space before it
     ends = np.flatnonzero(~space[:-1] & space[1:]) + 2  # ... and after it (exclusive)
     padded = ends - starts
-    document = np.searchsorted(np.cumsum([len(t) for t in texts]), starts, side="right")
     # Every n-gram of every word, in the order of the words (so of the documents).
     low, high = ngram_range
     sizes = np.arange(low, high + 1)
@@ -93,17 +131,7 @@ def _batch(documents: Sequence[str], ngram_range: tuple[int, int], n_features: i
         size += larger
     length = offset[first + size] - offset[first]
     features = _murmur(blocks, offset[first], length) % n_features
-    indptr = np.concatenate([[0], np.cumsum(np.bincount(document, count, len(texts)))])
-    counts = csr_matrix(
-        (np.ones(len(features), np.float32), features, indptr.astype(np.int64)),
-        shape=(len(texts), n_features),
-    )
-    # Through columns and back: two counting sorts leave each row's features in order
-    # (cheaper than sorting every row), its repeated n-grams side by side to be summed.
-    counts = counts.tocsc().tocsr()
-    counts.has_sorted_indices = True
-    counts.sum_duplicates()
-    return counts
+    return features, count
 
 
 def _ramp(count: np.ndarray) -> np.ndarray:

@@ -29,3 +29,20 @@ def test_hashed_char_ngrams_equal_scikit_learns():
         assert np.array_equal(found.indptr, expected.indptr)
         assert np.array_equal(found.indices, expected.indices)
         assert np.array_equal(found.data, expected.data)
+
+
+def test_words_shared_across_batches_of_documents_count_in_each(monkeypatch):
+    import analytics.ngrams as ngrams
+
+    monkeypatch.setattr(ngrams, "_BATCH", 3)
+    monkeypatch.setattr(ngrams, "_WORDS", 4)  # distinct words hashed in several batches
+    documents = ["Lomé lomé LOMÉ", "", "forum forum 24e", "Москва forum", "a", "lomé"] * 3
+    expected = HashingVectorizer(
+        analyzer="char_wb", ngram_range=(3, 5), strip_accents="unicode",
+        alternate_sign=False, norm=None, dtype=np.float32,
+    ).transform(documents)  # fmt: skip
+    expected.sort_indices()
+    found = hashed_char_ngrams(documents)
+    assert np.array_equal(found.indptr, expected.indptr)
+    assert np.array_equal(found.indices, expected.indices)
+    assert np.array_equal(found.data, expected.data)
